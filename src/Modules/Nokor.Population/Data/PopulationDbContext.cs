@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Nokor.Population.Data;
+
+internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> options) : DbContext(options)
+{
+    public DbSet<PersonEntity> Persons => Set<PersonEntity>();
+    public DbSet<PersonDocumentEntity> PersonDocuments => Set<PersonDocumentEntity>();
+    public DbSet<PersonVersionEntity> PersonVersions => Set<PersonVersionEntity>();
+    public DbSet<IssuedKidcEntity> IssuedKidcs => Set<IssuedKidcEntity>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<PersonEntity>(e =>
+        {
+            e.ToTable("pop_persons");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Kidc).HasMaxLength(10);
+            e.HasIndex(p => p.Kidc).IsUnique();
+            e.Property(p => p.SurnameKm).HasMaxLength(100);
+            e.Property(p => p.GivenNameKm).HasMaxLength(100);
+            e.Property(p => p.SurnameLatin).HasMaxLength(100);
+            e.Property(p => p.GivenNameLatin).HasMaxLength(100);
+            e.Property(p => p.NameKmKey).HasMaxLength(200);
+            e.Property(p => p.NameLatinKey).HasMaxLength(200);
+            e.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
+            e.Property(p => p.BirthPlaceCode).HasMaxLength(8);
+            e.Property(p => p.BirthCountry).HasMaxLength(2);
+            e.Property(p => p.Nationality).HasMaxLength(2);
+            e.Property(p => p.CitizenshipStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.MaritalStatus).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.FatherKidc).HasMaxLength(10);
+            e.Property(p => p.MotherKidc).HasMaxLength(10);
+            e.Property(p => p.FatherNameKm).HasMaxLength(200);
+            e.Property(p => p.MotherNameKm).HasMaxLength(200);
+            e.Property(p => p.ResidenceVillageCode).HasMaxLength(8);
+            e.Property(p => p.ResidenceAddress).HasMaxLength(300);
+            e.Property(p => p.LifeStatus).HasConversion<string>().HasMaxLength(10);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.NameKmKey, p.BirthYear });
+            e.HasIndex(p => new { p.NameLatinKey, p.BirthYear });
+            e.HasIndex(p => p.ResidenceVillageCode);
+            e.HasIndex(p => p.FatherKidc);
+            e.HasIndex(p => p.MotherKidc);
+            e.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PersonDocumentEntity>(e =>
+        {
+            e.ToTable("pop_person_documents");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Type).HasConversion<string>().HasMaxLength(24);
+            e.Property(d => d.Number).HasMaxLength(40);
+            e.Property(d => d.IssuingSystem).HasMaxLength(60);
+            e.HasIndex(d => new { d.Type, d.Number }).IsUnique();
+        });
+
+        builder.Entity<PersonVersionEntity>(e =>
+        {
+            e.ToTable("pop_person_versions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.ActorKind).HasMaxLength(16);
+            e.Property(v => v.ActorId).HasMaxLength(100);
+            e.Property(v => v.Reason).HasMaxLength(500);
+            e.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.ChangedFields).HasMaxLength(1000);
+            e.HasIndex(v => new { v.PersonId, v.Version }).IsUnique();
+        });
+
+        builder.Entity<IssuedKidcEntity>(e =>
+        {
+            e.ToTable("pop_issued_kidcs");
+            e.HasKey(k => k.Code);
+            e.Property(k => k.Code).HasMaxLength(10);
+            e.Property(k => k.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(k => k.VoidReason).HasMaxLength(300);
+        });
+    }
+}

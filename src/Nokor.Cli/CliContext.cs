@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nokor.Platform.Hosting;
+using Nokor.Population;
+
+namespace Nokor.Cli;
+
+/// <summary>
+/// The settings and services the commands share. Configuration comes, as for the web host, from
+/// appsettings.json beside the binary, environment variables (<c>Database__Provider</c>,
+/// <c>ConnectionStrings__Nokor</c>) and <c>--Database:Provider=...</c> style switches.
+/// </summary>
+internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
+{
+    private ServiceProvider? _services;
+
+    public IConfiguration Configuration { get; } = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(configurationArgs)
+        .Build();
+
+    public IServiceProvider Services => _services ??= Build();
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Configuration);
+        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddNokorPlatform(Configuration);
+        services.AddPopulation(Configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+}

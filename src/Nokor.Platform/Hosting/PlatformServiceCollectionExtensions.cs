@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nokor.Platform.Data;
+using Nokor.Platform.Staff;
+
+namespace Nokor.Platform.Hosting;
+
+public static class PlatformServiceCollectionExtensions
+{
+    /// <summary>
+    /// The shared kernel every host needs: database settings, the platform context, staff identity,
+    /// the clock, the audit chain and the gazetteer.
+    /// </summary>
+    public static IServiceCollection AddNokorPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddNokorDbContext<PlatformDbContext>(configuration);
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<StaffRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        return services;
+    }
+}
