@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nokor.Platform.Data;
+using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
 
 namespace Nokor.Platform.Hosting;
@@ -31,6 +32,8 @@ public static class PlatformServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        services.AddNokorGazetteer();
 
         return services;
     }
