@@ -1,6 +1,23 @@
+using Nokor.Platform.Hosting;
+using Nokor.Population;
+using Nokor.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddNokorPlatform(builder.Configuration);
+builder.Services.AddPopulation(builder.Configuration);
+builder.Services.AddNokorWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+
+await app.InitializeNokorAsync();
+
+app.UseNokorWeb();
+app.MapNokorPlatform();
+app.MapPopulation();
+app.MapNokorUi();
+
 app.Run();
 
+/// <summary>The web host's entry point, public so that tests can start it.</summary>
 public partial class Program;

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
+using Nokor.Platform.Gazetteer;
 
 namespace Nokor.Cli.Commands;
 
@@ -12,6 +14,12 @@ internal static class DbCommands
         {
             await DatabaseMigrator.MigrateAllAsync(context.Services, ct);
             Console.WriteLine("Database migrated.");
+            await using var scope = context.Services.CreateAsyncScope();
+            var loaded = await GazetteerLoader.EnsureLoadedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), ct);
+            if (loaded > 0)
+            {
+                Console.WriteLine($"Loaded {loaded} gazetteer units from the shipped data.");
+            }
             return 0;
         });
 

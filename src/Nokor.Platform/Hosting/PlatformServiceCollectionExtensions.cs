@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
@@ -18,6 +19,7 @@ public static class PlatformServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddNokorDbContext<PlatformDbContext>(configuration);
+        services.AddNokorAudit();
 
         services.AddIdentityCore<StaffUser>(o =>
             {
@@ -35,6 +37,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddNokorGazetteer();
 
+        services.AddScoped<StaffAccounts>();
         return services;
     }
 }

@@ -42,6 +42,16 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
             e.HasIndex(p => p.ResidenceVillageCode);
             e.HasIndex(p => p.FatherKidc);
             e.HasIndex(p => p.MotherKidc);
+            if (Database.IsNpgsql())
+            {
+                // Byte-order collation, so that prefix searches on the keys and on area codes are
+                // index range scans (a linguistic collation would not order by prefix).
+                e.Property(p => p.NameKmKey).UseCollation("C");
+                e.Property(p => p.NameLatinKey).UseCollation("C");
+                e.Property(p => p.ResidenceVillageCode).UseCollation("C");
+                e.Property(p => p.BirthPlaceCode).UseCollation("C");
+            }
+
             e.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 

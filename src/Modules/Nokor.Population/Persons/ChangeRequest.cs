@@ -1,0 +1,61 @@
+using Nokor.Platform.Errors;
+using Nokor.Population.Contracts;
+
+namespace Nokor.Population.Persons;
+
+/// <summary>Why a change is made and which system it comes from; every version records both (NSPI 6.3.3).</summary>
+internal static class ChangeRequest
+{
+    public const int MaxReasonLength = 500;
+    public const int MaxPurposeLength = 200;
+
+    public static ChangeSource? Source(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text) ||
+            !Enum.TryParse<ChangeSource>(text.Trim(), ignoreCase: true, out var source) ||
+            !Enum.IsDefined(source) || text.Trim().All(char.IsAsciiDigit))
+        {
+            errors.Add("source", $"Name the source system: one of {string.Join(", ", Enum.GetNames<ChangeSource>())}.");
+            return null;
+        }
+
+        return source;
+    }
+
+    public static string? Reason(string? text, bool required, FieldErrors errors)
+    {
+        var reason = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (reason is null)
+        {
+            if (required) errors.Add("reason", "State the reason for this change.");
+            return null;
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            errors.Add("reason", $"The reason is longer than {MaxReasonLength} characters.");
+            return null;
+        }
+
+        return reason;
+    }
+
+    /// <summary>The purpose a caller states for reading personal data; it goes into the audit log.</summary>
+    public static string? Purpose(string? text, FieldErrors errors)
+    {
+        var purpose = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (purpose is null)
+        {
+            errors.Add("purpose", "State the purpose of this access (header X-Purpose); it is recorded in the audit log.");
+            return null;
+        }
+
+        if (purpose.Length > MaxPurposeLength || purpose.Any(char.IsControl))
+        {
+            errors.Add("purpose", $"The purpose must be at most {MaxPurposeLength} characters of plain text.");
+            return null;
+        }
+
+        return purpose;
+    }
+}

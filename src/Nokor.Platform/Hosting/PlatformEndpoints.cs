@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Routing;
+using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Staff;
+
+namespace Nokor.Platform.Hosting;
+
+public static class PlatformEndpoints
+{
+    public static IEndpointRouteBuilder MapNokorPlatform(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAuthApi();
+        endpoints.MapGazetteerApi();
+        return endpoints;
+    }
+}

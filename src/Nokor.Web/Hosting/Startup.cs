@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Nokor.Platform.Data;
+using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Staff;
+using Nokor.Population.Demo;
+
+namespace Nokor.Web.Hosting;
+
+internal static class Startup
+{
+    public const string DemoPassword = "Nokor-demo-2026";
+
+    /// <summary>
+    /// Migrates the database and loads the gazetteer. In demo mode (the default of `dotnet run`, via
+    /// the Development environment) it also seeds offices, staff accounts and a few families and
+    /// prints the accounts; in production there is no default account: the first administrator is
+    /// created with `nokor users create`.
+    /// </summary>
+    public static async Task InitializeNokorAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nokor.Startup");
+        if (app.Configuration.GetValue("Nokor:MigrateOnStart", true))
+        {
+            await DatabaseMigrator.MigrateAllAsync(app.Services);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var loaded = await GazetteerLoader.EnsureLoadedAsync(platform, CancellationToken.None);
+        if (loaded > 0)
+        {
+            logger.LogInformation("Loaded {Count} gazetteer units", loaded);
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        await accounts.EnsureRolesAsync();
+
+        if (string.Equals(app.Configuration["Nokor:Mode"], "Demo", StringComparison.OrdinalIgnoreCase))
+        {
+            await SeedDemoAsync(scope.ServiceProvider, platform, accounts);
+        }
+        else if (!await platform.Users.AnyAsync())
+        {
+            logger.LogWarning("No staff account exists. Create the first administrator: nokor users create --user NAME --role administrator --national --password-stdin");
+        }
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider services, PlatformDbContext platform, StaffAccounts accounts)
+    {
+        // Two communes far apart, so the demo shows that each office sees only its own people.
+        var communes = await platform.GazetteerUnits.AsNoTracking()
+            .Where(u => u.Level == AdminLevel.Commune && (u.Code.StartsWith("12") || u.Code.StartsWith("17")))
+            .OrderBy(u => u.Code)
+            .ToListAsync();
+        var phnomPenh = communes.First(c => c.Code.StartsWith("12", StringComparison.Ordinal));
+        var siemReap = communes.First(c => c.Code.StartsWith("17", StringComparison.Ordinal));
+
+        var demo = new (string User, string Name, string Role, OfficeLevel Level, string? Area)[]
+        {
+            ("admin", "System administrator", Roles.Administrator, OfficeLevel.National, null),
+            ("registrar.pp", $"Registrar, {phnomPenh.NameLatin}", Roles.Registrar, OfficeLevel.Commune, phnomPenh.Code),
+            ("agent.pp", $"Registration agent, {phnomPenh.NameLatin}", Roles.Agent, OfficeLevel.Commune, phnomPenh.Code),
+            ("agent.sr", $"Registration agent, {siemReap.NameLatin}", Roles.Agent, OfficeLevel.Commune, siemReap.Code),
+            ("viewer.pp", "Viewer, Phnom Penh", Roles.Viewer, OfficeLevel.Province, "12"),
+            ("registrar.national", "Registrar, General Department of Identification", Roles.Registrar, OfficeLevel.National, null),
+            ("crvs.system", "CRVS system", Roles.System, OfficeLevel.National, null),
+        };
+
+        var created = false;
+        foreach (var d in demo)
+        {
+            if (await platform.Users.AnyAsync(u => u.UserName == d.User))
+            {
+                continue;
+            }
+
+            var errors = await accounts.CreateAsync(new NewStaffAccount(d.User, d.Name, DemoPassword, d.Role, d.Level, d.Area));
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo account {d.User}: {string.Join("; ", errors)}");
+            }
+
+            created = true;
+        }
+
+        if (created)
+        {
+            await DemoPersons.SeedAsync(services, [phnomPenh.Code, siemReap.Code], CancellationToken.None);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");
+        foreach (var d in demo)
+        {
+            Console.WriteLine($"  {d.User,-20} {d.Role,-14} {d.Level} {d.Area}");
+        }
+
+        Console.WriteLine();
+    }
+}
