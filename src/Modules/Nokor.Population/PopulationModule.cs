@@ -16,6 +16,7 @@ public static class PopulationModule
     public static IServiceCollection AddPopulation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNokorDbContext<PopulationDbContext>(configuration);
+        services.AddSingleton<KidcGenerator>();
         services.AddScoped<KidcService>();
         services.AddScoped<PersonValidator>();
         services.AddScoped<PersonRecords>();
