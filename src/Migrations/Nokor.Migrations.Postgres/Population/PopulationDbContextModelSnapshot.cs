@@ -106,7 +106,8 @@ namespace Nokor.Migrations.Postgres.Population
 
                     b.Property<string>("BirthPlaceCode")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
 
                     b.Property<int>("BirthYear")
                         .HasColumnType("integer");
@@ -166,12 +167,14 @@ namespace Nokor.Migrations.Postgres.Population
                     b.Property<string>("NameKmKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("NameLatinKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
@@ -185,7 +188,8 @@ namespace Nokor.Migrations.Postgres.Population
                     b.Property<string>("ResidenceVillageCode")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
 
                     b.Property<string>("Sex")
                         .IsRequired()

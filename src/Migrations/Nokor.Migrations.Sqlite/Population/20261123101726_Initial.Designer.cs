@@ -11,7 +11,7 @@ using Nokor.Population.Data;
 namespace Nokor.Migrations.Sqlite.Population
 {
     [DbContext(typeof(PopulationDbContext))]
-    [Migration("20261123093510_Initial")]
+    [Migration("20261123101726_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nokor.Migrations.Postgres.Population
 {
     [DbContext(typeof(PopulationDbContext))]
-    [Migration("20261123093511_Initial")]
+    [Migration("20261123101727_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -109,7 +109,8 @@ namespace Nokor.Migrations.Postgres.Population
 
                     b.Property<string>("BirthPlaceCode")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
 
                     b.Property<int>("BirthYear")
                         .HasColumnType("integer");
@@ -169,12 +170,14 @@ namespace Nokor.Migrations.Postgres.Population
                     b.Property<string>("NameKmKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("NameLatinKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
@@ -188,7 +191,8 @@ namespace Nokor.Migrations.Postgres.Population
                     b.Property<string>("ResidenceVillageCode")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
 
                     b.Property<string>("Sex")
                         .IsRequired()
