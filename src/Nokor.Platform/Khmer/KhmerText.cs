@@ -2,41 +2,88 @@ using System.Text;
 
 namespace Nokor.Platform.Khmer;
 
+/// <summary>The outcome of <see cref="KhmerText.Validate"/>: valid, or the first problem and where it is.</summary>
+/// <param name="IsValid">True when every Khmer syllable can be written.</param>
+/// <param name="Error">A message naming the problem (English), or null when valid.</param>
+/// <param name="Index">The position of the offending character in the normalized text, or null when valid.</param>
+public sealed record KhmerValidation(bool IsValid, string? Error, int? Index)
+{
+    public static KhmerValidation Valid { get; } = new(true, null, null);
+}
+
 /// <summary>
-/// Khmer text as the platform stores it. Khmer is encoded as syllables (a base consonant or
-/// independent vowel followed by signs, subscripts and a dependent vowel), and keyboards let people
-/// type those marks in several orders that display identically. <see cref="Normalize"/> puts every
-/// syllable into one order, so that the same name typed differently is stored, compared and found
-/// as the same string (DESIGN: "Khmer syllable reordering as specified in the Unicode Khmer
-/// encoding model"). The order follows the Unicode Standard's Khmer syllable structure
-/// B {R|C} {S {R}}* {V} {O}: base, register shifter or robat, subscripts (coeng + consonant, with
-/// the subscript RO last), dependent vowel, other signs.
+/// Khmer text as the platform stores it. Khmer is encoded as orthographic syllables (a base
+/// consonant or independent vowel followed by signs, subscripts and a dependent vowel), and
+/// keyboards let people type those marks in several orders that display identically.
+/// <see cref="Normalize"/> puts every syllable into one order, so that the same name typed
+/// differently is stored, compared and found as the same string (DESIGN: "Khmer syllable
+/// reordering as specified in the Unicode Khmer encoding model").
+/// <para>
+/// The order is the one of the Unicode Standard's Khmer syllable structure (chapter 16.4,
+/// B {R|C} {S {R}}* {{Z} V} {O}; Unicode Technical Note #61 "Khmer Encoding Structure"; Microsoft's
+/// Khmer OpenType shaping specification reorders to the same sequence):
+/// </para>
+/// <list type="number">
+/// <item>the base: a consonant (U+1780–U+17A2) or an independent vowel (U+17A5–U+17B3);</item>
+/// <item>the register shifters MUUSIKATOAN U+17C9 / TRIISAP U+17CA, then ROBAT U+17CC;</item>
+/// <item>the subscripts, each COENG U+17D2 + consonant, in typed order except that the subscript RO
+/// (U+17D2 U+179A) comes last (ស្ត្រី is S + ្ត + ្រ + ី);</item>
+/// <item>the dependent vowel (U+17B6–U+17C5);</item>
+/// <item>the other signs in code point order: NIKAHIT U+17C6, REAHMUK U+17C7, YUUKALEAPINTU U+17C8,
+/// BANTOC U+17CB, U+17CD–U+17D1, ATTHACAN U+17DD.</item>
+/// </list>
 /// </summary>
 public static class KhmerText
 {
     private const char Coeng = '\u17D2';
     private const char Ro = '\u179A';
 
+    /// <summary>A character of the Khmer (U+1780–U+17FF) or Khmer Symbols (U+19E0–U+19FF) blocks.</summary>
     public static bool IsKhmer(char c) => c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF';
 
-    public static bool ContainsKhmer(string text) => text.Any(IsKhmer);
+    /// <summary>True when the text has at least one Khmer character.</summary>
+    public static bool ContainsKhmer(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (IsKhmer(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A consonant or independent vowel: a character that starts a syllable.</summary>
     public static bool IsBase(char c) => c is >= '\u1780' and <= '\u17B3';
 
-    private static bool IsShifterOrRobat(char c) => c is '\u17C9' or '\u17CA' or '\u17CC';
-
-    private static bool IsDependentVowel(char c) => c is >= '\u17B6' and <= '\u17C5';
-
     /// <summary>Any character that must follow a base in the same syllable.</summary>
     public static bool IsCombining(char c) => c is >= '\u17B4' and <= '\u17D3' or '\u17DD';
 
+    private static bool IsShifterOrRobat(char c) => c is '\u17C9' or '\u17CA' or '\u17CC';
+
+    private static bool IsShifter(char c) => c is '\u17C9' or '\u17CA';
+
+    private static bool IsDependentVowel(char c) => c is >= '\u17B6' and <= '\u17C5';
+
+    /// <summary>
+    /// Format characters that carry no meaning in a name. ZWSP U+200B marks word breaks, which a
+    /// name does not need. ZWNJ U+200C and ZWJ U+200D only choose between renderings (for example of
+    /// a register shifter over an upper vowel, Unicode 16.4) and never change which name is
+    /// written, so they are dropped too. Also WORD JOINER, ZERO WIDTH NO-BREAK SPACE (BOM) and
+    /// SOFT HYPHEN.
+    /// </summary>
     private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 
     /// <summary>
-    /// Trims, collapses whitespace to single spaces, applies NFC, drops invisible joiners and
-    /// spaces, replaces deprecated characters by their recommended spellings, composes the split
-    /// vowels people type (េ + ី → ើ, េ + ា → ោ) and reorders each syllable's marks.
+    /// Trims, collapses every run of white space to one space, applies NFC, drops invisible format
+    /// characters and the discouraged inherent vowels U+17B4/U+17B5, replaces the deprecated
+    /// characters by their recommended spellings (U+17A3 → U+17A2, U+17A4 → U+17A2 U+17B6,
+    /// U+17D8 → U+17D4 U+179B U+17D4), composes the split vowels people type as two halves
+    /// (េ + ី → ើ U+17BE, េ + ា → ោ U+17C4) and reorders each syllable's marks into the canonical
+    /// order described on the class. Text that is not Khmer is only trimmed, collapsed and NFC'd.
     /// Idempotent: Normalize(Normalize(x)) == Normalize(x).
     /// </summary>
     public static string Normalize(string text)
@@ -49,8 +96,6 @@ public static class KhmerText
         {
             if (IsInvisible(c) || c is '\u17B4' or '\u17B5')
             {
-                // Zero-width characters and the inherent vowels U+17B4/U+17B5 (discouraged by
-                // Unicode) carry nothing in a name.
                 continue;
             }
 
@@ -83,17 +128,18 @@ public static class KhmerText
             }
         }
 
-        return ReorderSyllables(cleaned.ToString());
+        var result = cleaned.ToString();
+        return ContainsKhmer(result) ? ReorderSyllables(result) : result;
     }
 
     private static string ReorderSyllables(string s)
     {
-        if (!s.Any(IsKhmer))
-        {
-            return s;
-        }
-
         var output = new StringBuilder(s.Length);
+        var shifters = new List<char>();
+        var subscripts = new List<char>();
+        var subscriptRo = 0;
+        var vowels = new List<char>();
+        var signs = new List<char>();
         var i = 0;
         while (i < s.Length)
         {
@@ -105,17 +151,18 @@ public static class KhmerText
                 continue;
             }
 
-            // One syllable: an optional base and the marks that follow it.
-            var start = i;
+            // One syllable: an optional base (missing only in invalid text) and the marks after it.
             if (IsBase(c))
             {
+                output.Append(c);
                 i++;
             }
 
-            var shifters = new List<char>();
-            var subscripts = new List<(char Coeng, char Consonant)>();
-            var vowels = new List<char>();
-            var signs = new List<char>();
+            shifters.Clear();
+            subscripts.Clear();
+            subscriptRo = 0;
+            vowels.Clear();
+            signs.Clear();
             var strayCoeng = 0;
             while (i < s.Length && IsCombining(s[i]))
             {
@@ -124,7 +171,15 @@ public static class KhmerText
                 {
                     if (i + 1 < s.Length && IsBase(s[i + 1]))
                     {
-                        subscripts.Add((Coeng, s[i + 1]));
+                        if (s[i + 1] == Ro)
+                        {
+                            subscriptRo++;
+                        }
+                        else
+                        {
+                            subscripts.Add(s[i + 1]);
+                        }
+
                         i += 2;
                         continue;
                     }
@@ -147,68 +202,106 @@ public static class KhmerText
                 i++;
             }
 
-            if (start < s.Length && IsBase(s[start]))
-            {
-                output.Append(s[start]);
-            }
-
             shifters.Sort();
-            output.Append(shifters.ToArray());
-            // The subscript RO is written last among the subscripts; the others keep their order.
-            foreach (var sub in subscripts.Where(x => x.Consonant != Ro).Concat(subscripts.Where(x => x.Consonant == Ro)))
+            foreach (var m in shifters)
             {
-                output.Append(sub.Coeng).Append(sub.Consonant);
+                output.Append(m);
             }
 
-            output.Append(ComposeVowels(vowels));
-            signs.Sort();
-            output.Append(signs.ToArray());
+            foreach (var sub in subscripts)
+            {
+                output.Append(Coeng).Append(sub);
+            }
+
+            for (var r = 0; r < subscriptRo; r++)
+            {
+                output.Append(Coeng).Append(Ro);
+            }
+
+            // A coeng with no consonant after it (invalid; Validate reports it) stays in the
+            // syllable, before the vowel, so that the result is stable under NFC and a second pass.
             output.Append(Coeng, strayCoeng);
+            AppendVowels(output, vowels);
+            signs.Sort();
+            foreach (var m in signs)
+            {
+                output.Append(m);
+            }
         }
 
         return output.ToString();
     }
 
-    /// <summary>The two-part vowels typed as their halves become the single characters.</summary>
-    private static string ComposeVowels(List<char> vowels)
+    /// <summary>
+    /// The split vowels ើ (U+17BE) and ោ (U+17C4) look like the vowel E (U+17C1) followed by II
+    /// (U+17B8) or AA (U+17B6), and legacy habits type them that way (in either order once the
+    /// marks are mixed up); Unicode asks for the single characters.
+    /// </summary>
+    private static void AppendVowels(StringBuilder output, List<char> vowels)
     {
-        if (vowels.Count < 2)
+        if (vowels.Count == 2 && vowels.Contains('\u17C1'))
         {
-            return new string(vowels.ToArray());
+            var other = vowels[0] == '\u17C1' ? vowels[1] : vowels[0];
+            if (other == '\u17B8')
+            {
+                output.Append('\u17BE');
+                return;
+            }
+
+            if (other == '\u17B6')
+            {
+                output.Append('\u17C4');
+                return;
+            }
         }
 
-        var text = new string(vowels.ToArray());
-        text = text.Replace("\u17C1\u17B8", "\u17BE", StringComparison.Ordinal)
-                   .Replace("\u17B8\u17C1", "\u17BE", StringComparison.Ordinal)
-                   .Replace("\u17C1\u17B6", "\u17C4", StringComparison.Ordinal)
-                   .Replace("\u17B6\u17C1", "\u17C4", StringComparison.Ordinal);
-        return text;
+        foreach (var v in vowels)
+        {
+            output.Append(v);
+        }
     }
 
     /// <summary>
-    /// Checks normalized text for Khmer that cannot be a written syllable: a mark with no consonant
-    /// to sit on, a coeng with nothing under it, two dependent vowels in one syllable, more than
-    /// two subscripts, or control characters.
+    /// Normalizes the text and checks it for Khmer that cannot be a written syllable: a mark with
+    /// no base to sit on (at the start, or after a space, a digit, punctuation or a Latin letter),
+    /// a coeng not followed by a consonant, two dependent vowels or two register shifters in one
+    /// syllable, more than two subscripts, or a control character. Used to refuse input with
+    /// "unpaired Khmer combining marks" (400 naming the field) instead of storing text no font can
+    /// render and no search can find.
     /// </summary>
+    public static KhmerValidation Validate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ValidateNormalized(Normalize(text));
+    }
+
+    /// <summary>Like <see cref="Validate"/>, as a try-pattern; <paramref name="error"/> is "" when valid.</summary>
     public static bool TryValidate(string text, out string error)
     {
-        error = "";
+        var result = Validate(text);
+        error = result.Error ?? "";
+        return result.IsValid;
+    }
+
+    private static KhmerValidation ValidateNormalized(string text)
+    {
         var hasBase = false;
         var vowels = 0;
+        var shifters = 0;
         var subscripts = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsControl(c))
             {
-                error = "The text contains a control character.";
-                return false;
+                return new(false, $"The text contains the control character U+{(int)c:X4}.", i);
             }
 
             if (IsBase(c))
             {
                 hasBase = true;
                 vowels = 0;
+                shifters = 0;
                 subscripts = 0;
                 continue;
             }
@@ -221,22 +314,19 @@ public static class KhmerText
 
             if (!hasBase)
             {
-                error = $"The Khmer mark U+{(int)c:X4} has no consonant before it to combine with.";
-                return false;
+                return new(false, $"The Khmer mark U+{(int)c:X4} has no consonant or independent vowel before it to combine with.", i);
             }
 
             if (c == Coeng)
             {
                 if (i + 1 >= text.Length || !IsBase(text[i + 1]))
                 {
-                    error = "A coeng (U+17D2) must be followed by the consonant it places below.";
-                    return false;
+                    return new(false, "A coeng (U+17D2) must be followed by the consonant it places below.", i);
                 }
 
                 if (++subscripts > 2)
                 {
-                    error = "A Khmer syllable has at most two subscript consonants.";
-                    return false;
+                    return new(false, "A Khmer syllable has at most two subscript consonants.", i);
                 }
 
                 i++;
@@ -245,11 +335,15 @@ public static class KhmerText
 
             if (IsDependentVowel(c) && ++vowels > 1)
             {
-                error = "A Khmer syllable has two dependent vowels.";
-                return false;
+                return new(false, "A Khmer syllable has two dependent vowels.", i);
+            }
+
+            if (IsShifter(c) && ++shifters > 1)
+            {
+                return new(false, "A Khmer syllable has two register shifters (U+17C9/U+17CA).", i);
             }
         }
 
-        return true;
+        return KhmerValidation.Valid;
     }
 }

@@ -9,8 +9,29 @@ public enum KidcCategory
     ForeignResident = 2,
 }
 
-/// <summary>Why a KIDC is or is not valid.</summary>
-public sealed record KidcValidationResult(bool IsValid, KidcCategory? Category, string? Reason);
+/// <summary>Why a string is not a valid KIDC (stable, machine-readable; the message is in <see cref="KidcValidationResult.Reason"/>).</summary>
+public enum KidcError
+{
+    /// <summary>The code is valid.</summary>
+    None,
+    /// <summary>Null or empty.</summary>
+    Empty,
+    /// <summary>Not exactly ten characters.</summary>
+    WrongLength,
+    /// <summary>A character other than the ASCII digits 0–9.</summary>
+    NotDigits,
+    /// <summary>The first digit is not a reserved digit in use (1 or 2).</summary>
+    UnknownCategory,
+    /// <summary>The Modulus 11 check fails: a digit is wrong or two are swapped.</summary>
+    Checksum,
+}
+
+/// <summary>Whether a KIDC is valid; when it is, its category, and when not, why.</summary>
+/// <param name="IsValid">True when the code is well formed, of a known category and passes the checksum.</param>
+/// <param name="Category">The category of a valid code, else null.</param>
+/// <param name="Error">The first rule the code breaks, or <see cref="KidcError.None"/>.</param>
+/// <param name="Reason">An English sentence for people, or null when valid.</param>
+public sealed record KidcValidationResult(bool IsValid, KidcCategory? Category, KidcError Error, string? Reason);
 
 /// <summary>
 /// The Khmer Identification Code rule (NSPI 6.3: "ten digits in total, constructed from one
@@ -22,9 +43,14 @@ public sealed record KidcValidationResult(bool IsValid, KidcCategory? Category, 
 /// </summary>
 public static class Kidc
 {
+    /// <summary>Digits in a KIDC.</summary>
     public const int Length = 10;
 
-    /// <summary>The check digit for nine digits, or null when it would be 10 (such bodies are discarded).</summary>
+    /// <summary>
+    /// The check digit for nine digits (any nine: the reserved digit is not checked here), or null
+    /// when it would be 10 (such bodies are discarded, NSPI 6.3). Throws when the input is not nine
+    /// ASCII digits.
+    /// </summary>
     public static int? CheckDigit(ReadOnlySpan<char> nineDigits)
     {
         if (nineDigits.Length != Length - 1)
@@ -49,8 +75,11 @@ public static class Kidc
     }
 
     /// <summary>The ten-digit code for a nine-digit body, or null when the body has no check digit.</summary>
-    public static string? Complete(string nineDigits) =>
-        CheckDigit(nineDigits) is { } c ? nineDigits + (char)('0' + c) : null;
+    public static string? Complete(string nineDigits)
+    {
+        ArgumentNullException.ThrowIfNull(nineDigits);
+        return CheckDigit(nineDigits) is { } c ? nineDigits + (char)('0' + c) : null;
+    }
 
     /// <summary>True when ten digits satisfy the Modulus 11 rule, whatever the first digit.</summary>
     public static bool HasValidChecksum(string? code)
@@ -75,35 +104,38 @@ public static class Kidc
         return sum % 11 == 0;
     }
 
-    public static bool IsValid(string? code) => Validate(code).IsValid;
+    /// <summary>True when the code is ten ASCII digits, starts with 1 or 2 and passes the Modulus 11 check.</summary>
+    public static bool IsValid(string? code) =>
+        code is { Length: Length } && code[0] is ('1' or '2') && HasValidChecksum(code);
 
+    /// <summary>Checks the code rule by rule and says which one fails first.</summary>
     public static KidcValidationResult Validate(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
-            return new(false, null, "The code is empty.");
+            return new(false, null, KidcError.Empty, "The code is empty.");
         }
 
         if (code.Length != Length)
         {
-            return new(false, null, $"A KIDC has {Length} digits; this has {code.Length} characters.");
+            return new(false, null, KidcError.WrongLength, $"A KIDC has {Length} digits; this has {code.Length} characters.");
         }
 
         if (!code.All(char.IsAsciiDigit))
         {
-            return new(false, null, "A KIDC has only the digits 0-9.");
+            return new(false, null, KidcError.NotDigits, "A KIDC has only the digits 0-9.");
         }
 
         if (code[0] is not ('1' or '2'))
         {
-            return new(false, null, "The first digit must be 1 (citizen) or 2 (foreign resident).");
+            return new(false, null, KidcError.UnknownCategory, "The first digit must be 1 (citizen) or 2 (foreign resident).");
         }
 
         if (!HasValidChecksum(code))
         {
-            return new(false, null, "The check digit does not match (a digit is wrong or two are swapped).");
+            return new(false, null, KidcError.Checksum, "The check digit does not match (a digit is wrong or two are swapped).");
         }
 
-        return new(true, (KidcCategory)(code[0] - '0'), null);
+        return new(true, (KidcCategory)(code[0] - '0'), KidcError.None, null);
     }
 }
