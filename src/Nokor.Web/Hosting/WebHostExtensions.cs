@@ -97,7 +97,8 @@ internal static class WebHostExtensions
     public static WebApplication UseNokorWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API errors without a body get ProblemDetails; UI pages render their own 404 text.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.Use(LimitBodyAsync);
         app.UseRequestLocalization();
         app.MapStaticAssets();
