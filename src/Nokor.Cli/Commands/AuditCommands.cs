@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Nokor.Platform.Audit;
+using Spectre.Console;
+
+namespace Nokor.Cli.Commands;
+
+internal static class AuditCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var verify = new Command("verify",
+            "Walk the whole audit chain and recompute every hash. Exit 0 when it holds, 1 naming the first broken entry.");
+        verify.SetAction(async (_, ct) => await VerifyAsync(context.Services, ct));
+
+        var audit = new Command("audit", "The tamper-evident audit log.");
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    private static async Task<int> VerifyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        AuditVerifyOutcome outcome;
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            outcome = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("Verifying audit chain");
+                    var result = await AuditVerifyCommand.RunAsync(services, total =>
+                    {
+                        task.MaxValue = Math.Max(total, 1);
+                        return new SyncProgress(n => task.Value = n);
+                    }, cancellationToken);
+                    task.Value = task.MaxValue;
+                    return result;
+                });
+        }
+        else
+        {
+            outcome = await AuditVerifyCommand.RunAsync(services, total =>
+            {
+                var lastPercent = -1L;
+                return new SyncProgress(n =>
+                {
+                    var percent = total == 0 ? 100 : n * 100 / total;
+                    if (percent != lastPercent)
+                    {
+                        lastPercent = percent;
+                        Console.Error.WriteLine($"Verified {n} of {total} audit entries ({percent}%)");
+                    }
+                });
+            }, cancellationToken);
+        }
+
+        if (outcome.ExitCode == AuditVerifyCommand.Intact)
+        {
+            Console.WriteLine(outcome.Message);
+        }
+        else
+        {
+            Console.Error.WriteLine(outcome.Message);
+        }
+
+        return outcome.ExitCode;
+    }
+
+    /// <summary>Reports on the caller's thread, so progress lines never arrive out of order.</summary>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

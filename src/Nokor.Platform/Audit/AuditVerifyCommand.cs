@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nokor.Platform.Audit;
+
+/// <summary>What <c>nokor audit verify</c> prints and returns.</summary>
+internal sealed record AuditVerifyOutcome(int ExitCode, string Message, AuditVerification Verification);
+
+/// <summary>
+/// The logic of <c>nokor audit verify</c>, kept beside the verifier so that it is tested as the
+/// command runs it; the CLI adds only the progress display and the printing.
+/// </summary>
+internal static class AuditVerifyCommand
+{
+    public const int Intact = 0;
+    public const int Broken = 1;
+
+    /// <param name="services">The root service provider.</param>
+    /// <param name="progressFor">Given the number of entries, returns where progress goes.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static async Task<AuditVerifyOutcome> RunAsync(
+        IServiceProvider services, Func<long, IProgress<long>?>? progressFor, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var verifier = scope.ServiceProvider.GetRequiredService<AuditChainVerifier>();
+        var total = await verifier.CountAsync(cancellationToken);
+        var result = await verifier.VerifyAsync(progressFor?.Invoke(total), cancellationToken);
+        return result.Ok
+            ? new AuditVerifyOutcome(Intact, $"Audit chain intact: {result.Count} entries verified.", result)
+            : new AuditVerifyOutcome(Broken, Describe(result), result);
+    }
+
+    private static string Describe(AuditVerification result)
+    {
+        // Sequence, time and action identify the row for the investigator; the subject and the
+        // actor are left to a query on the database, not printed into terminal logs.
+        var entry = result.BrokenEntry!;
+        var at = AuditChainHash.FormatTimestamp(entry.At);
+        var where = result.Break == AuditChainBreak.MissingEntries
+            ? $"before entry {entry.Sequence.ToString(CultureInfo.InvariantCulture)} ({at}, {entry.Action})"
+            : $"at entry {entry.Sequence.ToString(CultureInfo.InvariantCulture)} ({at}, {entry.Action})";
+        return $"Audit chain BROKEN {where}: first broken sequence {result.FirstBrokenSequence}: {result.Reason}. " +
+            $"{result.Count} entries before it verified.";
+    }
+}
