@@ -89,10 +89,9 @@ public static class KhmerText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = text.Normalize(NormalizationForm.FormC);
-        var cleaned = new StringBuilder(source.Length);
+        var cleaned = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in source)
+        foreach (var c in text)
         {
             if (IsInvisible(c) || c is '\u17B4' or '\u17B5')
             {
@@ -128,8 +127,23 @@ public static class KhmerText
             }
         }
 
-        var result = cleaned.ToString();
-        return ContainsKhmer(result) ? ReorderSyllables(result) : result;
+        // NFC after the clean-up: dropping an invisible character can bring two marks together.
+        var result = cleaned.ToString().Normalize(NormalizationForm.FormC);
+        if (!ContainsKhmer(result))
+        {
+            return result;
+        }
+
+        // Reordering never breaks NFC for well-formed Khmer (Khmer letters have no decompositions
+        // and the only reorderable marks, COENG and ATTHACAN, come out in combining-class order).
+        // Malformed input mixing Khmer with other combining marks can: repeat until stable.
+        result = ReorderSyllables(result);
+        for (var pass = 0; pass < 8 && !result.IsNormalized(NormalizationForm.FormC); pass++)
+        {
+            result = ReorderSyllables(result.Normalize(NormalizationForm.FormC));
+        }
+
+        return result;
     }
 
     private static string ReorderSyllables(string s)
@@ -151,12 +165,17 @@ public static class KhmerText
                 continue;
             }
 
-            // One syllable: an optional base (missing only in invalid text) and the marks after it.
-            if (IsBase(c))
+            if (!IsBase(c))
             {
+                // Marks with no base (invalid; Validate reports them) are kept as typed.
                 output.Append(c);
                 i++;
+                continue;
             }
+
+            // One syllable: the base and the marks after it.
+            output.Append(c);
+            i++;
 
             shifters.Clear();
             subscripts.Clear();
@@ -202,6 +221,10 @@ public static class KhmerText
                 i++;
             }
 
+            // A coeng with no consonant after it (invalid; Validate reports it) stays in the
+            // syllable, right after the base: followed by another mark, never by a consonant, it
+            // stays stray on a second pass.
+            output.Append(Coeng, strayCoeng);
             shifters.Sort();
             foreach (var m in shifters)
             {
@@ -218,9 +241,6 @@ public static class KhmerText
                 output.Append(Coeng).Append(Ro);
             }
 
-            // A coeng with no consonant after it (invalid; Validate reports it) stays in the
-            // syllable, before the vowel, so that the result is stable under NFC and a second pass.
-            output.Append(Coeng, strayCoeng);
             AppendVowels(output, vowels);
             signs.Sort();
             foreach (var m in signs)
