@@ -11,6 +11,7 @@ var root = new RootCommand("nokor: administration of the Nokor platform");
 root.Subcommands.Add(DbCommands.Create(context));
 root.Subcommands.Add(KidcCommands.Create());
 root.Subcommands.Add(AuditCommands.Create(context));
+root.Subcommands.Add(PopulationCommands.Create(context));
 root.Subcommands.Add(GazetteerCommands.Create(context));
 
 var parsed = root.Parse(commandArgs);
