@@ -50,6 +50,10 @@ public sealed class HostTests(NokorHost host) : IClassFixture<NokorHost>
         var children = await client.GetFromJsonAsync<JsonElement>($"/api/gazetteer/units/{host.CommuneA}/children");
         Assert.Contains(children.EnumerateArray(), c => c.GetProperty("code").GetString() == host.VillageA);
 
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/gazetteer/search?q=Siem%20Reap&level=Province");
+        Assert.Contains(found.EnumerateArray(), u => u.GetProperty("code").GetString() == "17");
+        await PersonApiTests.AssertProblemAsync(await client.GetAsync("/api/gazetteer/search?q="), HttpStatusCode.BadRequest, "q");
+
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/gazetteer/units/99")).StatusCode);
         await PersonApiTests.AssertProblemAsync(await client.GetAsync("/api/gazetteer/units/123"), HttpStatusCode.BadRequest, "code");
     }
