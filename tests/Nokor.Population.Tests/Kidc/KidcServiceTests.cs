@@ -83,4 +83,76 @@ public sealed class KidcServiceTests
             await Assert.ThrowsAsync<InvalidOperationException>(() => kidcs.IssueAsync(KidcCategory.Citizen, Guid.NewGuid(), CancellationToken.None));
         }
     }
+    [Fact]
+    public async Task Bulk_issue_skips_voided_codes_and_codes_added_but_not_yet_saved()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        // Eight random digits from 0..19 only: 20 possible citizen bodies, a few of which have no check digit.
+        var random = new Random(3);
+        var (services, scope) = Build(db, () => random.Next(0, 20));
+        await using (services)
+        await using (scope)
+        {
+            var population = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
+            var possible = Enumerable.Range(0, 20).Select(i => KidcRule.Complete("1" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture))).OfType<string>().ToList();
+            var voided = possible[0];
+            var saved = possible[1];
+            population.IssuedKidcs.Add(new IssuedKidcEntity { Code = voided, Status = KidcStatus.Voided, IssuedAt = DateTimeOffset.UtcNow, VoidReason = "test" });
+            population.IssuedKidcs.Add(new IssuedKidcEntity { Code = saved, Status = KidcStatus.Assigned, IssuedAt = DateTimeOffset.UtcNow });
+            await population.SaveChangesAsync();
+
+            var kidcs = scope.ServiceProvider.GetRequiredService<KidcService>();
+            var pending = await kidcs.IssueAsync(KidcCategory.Citizen, Guid.NewGuid(), CancellationToken.None); // tracked, not saved
+            var rest = await kidcs.IssueManyAsync(KidcCategory.Citizen, possible.Count - 3, CancellationToken.None);
+
+            Assert.DoesNotContain(voided, rest);
+            Assert.DoesNotContain(saved, rest);
+            Assert.DoesNotContain(pending, rest);
+            Assert.Equal(rest.Count, rest.Distinct().Count());
+            Assert.Equal(possible.Except([voided, saved, pending]).Order(), rest.Order());
+
+            // The space is now exhausted: asking for one more fails instead of looping for ever.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => kidcs.IssueManyAsync(KidcCategory.Citizen, possible.Count - 2, CancellationToken.None));
+            Assert.Empty(await kidcs.IssueManyAsync(KidcCategory.Citizen, 0, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task Bulk_issue_checks_the_table_across_several_batches()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var random = new Random(11);
+        // 30,000 draws over a space of 40,000 bodies: many candidates collide with the 8,000 stored codes.
+        var (services, scope) = Build(db, () => random.Next(0, 40_000));
+        await using (services)
+        await using (scope)
+        {
+            var population = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
+            var kidcs = scope.ServiceProvider.GetRequiredService<KidcService>();
+            var stored = await kidcs.IssueManyAsync(KidcCategory.ForeignResident, 8_000, CancellationToken.None);
+            population.IssuedKidcs.AddRange(stored.Select(c => new IssuedKidcEntity { Code = c, Status = KidcStatus.Assigned, IssuedAt = DateTimeOffset.UtcNow }));
+            await population.SaveChangesAsync();
+            population.ChangeTracker.Clear();
+
+            var fresh = await kidcs.IssueManyAsync(KidcCategory.ForeignResident, 12_000, CancellationToken.None);
+            Assert.Equal(12_000, fresh.Count);
+            Assert.Equal(12_000, fresh.Distinct().Count());
+            Assert.Empty(fresh.Intersect(stored));
+            Assert.All(fresh, c => Assert.StartsWith("2", c));
+        }
+    }
+
+    [Fact]
+    public async Task Voiding_an_unknown_code_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (services, scope) = Build(db, () => 1);
+        await using (services)
+        await using (scope)
+        {
+            var kidcs = scope.ServiceProvider.GetRequiredService<KidcService>();
+            Assert.False(await kidcs.VoidAsync("1987654323", "never issued", CancellationToken.None));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PopulationDbContext>().IssuedKidcs.CountAsync());
+        }
+    }
 }
