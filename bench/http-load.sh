@@ -13,7 +13,8 @@ PASSWORD="bench-password-$RANDOM-$RANDOM"
 OUT=$(mktemp -d)
 
 echo "== build (Release)"
-dotnet build -c Release -v q src/Nokor.Web src/Nokor.Cli >/dev/null
+dotnet build -c Release -v q src/Nokor.Web >/dev/null
+dotnet build -c Release -v q src/Nokor.Cli >/dev/null
 CLI=(dotnet src/Nokor.Cli/bin/Release/net10.0/nokor.dll)
 
 echo "== bench account"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,18 @@ public static class PlatformServiceCollectionExtensions
         services.AddNokorDbContext<PlatformDbContext>(configuration);
         services.AddNokorAudit();
 
+        // Tokens and cookies are protected with ASP.NET Core data protection. Several hosts behind a
+        // load balancer must share the key ring (PersistKeysTo...); one host keeps it on disk.
+        services.AddDataProtection().SetApplicationName("Nokor");
         services.AddIdentityCore<StaffUser>(o =>
             {
+                // Length rather than composition rules (NIST SP 800-63B): passphrases are allowed.
                 o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
