@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Nokor.Population.Data;
 
 namespace Nokor.Population.Kidc;
@@ -78,10 +79,7 @@ internal sealed class KidcService(PopulationDbContext db, KidcGenerator generato
                 }
             }
 
-            var taken = await db.IssuedKidcs.AsNoTracking()
-                .Where(k => candidates.Contains(k.Code))
-                .Select(k => k.Code)
-                .ToListAsync(ct);
+            var taken = await FindIssuedAsync(candidates, ct);
             if (taken.Count == 0)
             {
                 result.AddRange(candidates);
@@ -94,6 +92,69 @@ internal sealed class KidcService(PopulationDbContext db, KidcGenerator generato
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The codes among <paramref name="codes"/> already in <c>pop_issued_kidcs</c>, in one primary
+    /// key lookup per code: <c>= ANY(@codes)</c> with one array parameter on PostgreSQL, a join of
+    /// <c>json_each(@codes)</c> to the table on SQLite (one parameter either way, so thousands of
+    /// codes per query cost no parameter binding).
+    /// </summary>
+    private async Task<List<string>> FindIssuedAsync(List<string> codes, CancellationToken ct)
+    {
+        var taken = new List<string>();
+        if (codes.Count == 0)
+        {
+            return taken;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (db.Database.IsNpgsql())
+            {
+                command.CommandText = """SELECT "Code" FROM pop_issued_kidcs WHERE "Code" = ANY(@codes)""";
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "codes";
+                parameter.Value = codes.ToArray();
+                command.Parameters.Add(parameter);
+            }
+            else
+            {
+                // The codes go in as one JSON array; CROSS JOIN makes SQLite walk the array and
+                // probe the primary key for each code (its planner would otherwise scan the table).
+                command.CommandText = """
+                    SELECT k."Code" FROM json_each(@codes) AS j CROSS JOIN pop_issued_kidcs AS k ON k."Code" = j.value
+                    """;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@codes";
+                parameter.Value = System.Text.Json.JsonSerializer.Serialize(codes);
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                taken.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>
