@@ -12,6 +12,8 @@ namespace Nokor.Population.Persons;
 /// <summary>Loads person records for a caller and turns entities into the records the API returns.</summary>
 internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gazetteer)
 {
+    public const int MaxChildren = 100;
+
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -36,18 +38,19 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
 
     public async Task<PersonRecord> ToRecordAsync(PersonEntity p, CancellationToken ct)
     {
-        var parentKidcs = new[] { p.FatherKidc, p.MotherKidc }.OfType<string>().ToArray();
-        var parents = parentKidcs.Length == 0
-            ? []
-            : await db.Persons.AsNoTracking().Where(x => parentKidcs.Contains(x.Kidc))
-                .Select(x => new { x.Kidc, x.SurnameKm, x.GivenNameKm, x.SurnameLatin, x.GivenNameLatin })
-                .ToListAsync(ct);
-        var children = await db.Persons.AsNoTracking()
-            .Where(c => c.FatherKidc == p.Kidc || c.MotherKidc == p.Kidc)
-            .OrderBy(c => c.BirthYear).ThenBy(c => c.BirthMonth).ThenBy(c => c.BirthDay)
-            .Select(c => new { c.Kidc, c.SurnameKm, c.GivenNameKm, c.SurnameLatin, c.GivenNameLatin, c.BirthYear, c.BirthMonth, c.BirthDay })
-            .Take(100)
+        // Parents and children in one round trip: the people whose KIDC this person names as a
+        // parent, and the people who name this person as theirs.
+        var kidc = p.Kidc;
+        var fatherKidc = p.FatherKidc ?? "";
+        var motherKidc = p.MotherKidc ?? "";
+        var related = await db.Persons.AsNoTracking()
+            .Where(x => x.Kidc == fatherKidc || x.Kidc == motherKidc || x.FatherKidc == kidc || x.MotherKidc == kidc)
+            .Select(x => new { x.Kidc, x.SurnameKm, x.GivenNameKm, x.SurnameLatin, x.GivenNameLatin, x.BirthYear, x.BirthMonth, x.BirthDay, x.FatherKidc, x.MotherKidc })
+            .Take(MaxChildren + 2)
             .ToListAsync(ct);
+        var parents = related.Where(x => x.Kidc == fatherKidc || x.Kidc == motherKidc).ToList();
+        var children = related.Where(x => x.FatherKidc == kidc || x.MotherKidc == kidc)
+            .OrderBy(c => c.BirthYear).ThenBy(c => c.BirthMonth).ThenBy(c => c.BirthDay).ToList();
 
         ParentLink? Parent(string? kidc, string? nameKm)
         {

@@ -72,7 +72,7 @@ internal static class SearchPersons
         }
 
         var persons = db.Persons.AsNoTracking();
-        string? exactKey = null;
+        var khmer = false;
         if (query!.Length == 10 && query.All(char.IsAsciiDigit))
         {
             if (!Kidc.Kidc.IsValid(query))
@@ -86,7 +86,7 @@ internal static class SearchPersons
         {
             var key = NameKeys.KhmerKey(query);
             var end = key + '\uffff';
-            exactKey = key;
+            khmer = true;
             persons = persons.Where(p => string.Compare(p.NameKmKey, key) >= 0 && string.Compare(p.NameKmKey, end) < 0);
         }
         else
@@ -98,7 +98,6 @@ internal static class SearchPersons
             }
 
             var end = key + '\uffff';
-            exactKey = key;
             persons = persons.Where(p => string.Compare(p.NameLatinKey, key) >= 0 && string.Compare(p.NameLatinKey, end) < 0);
         }
 
@@ -121,9 +120,10 @@ internal static class SearchPersons
             persons = persons.Where(p => p.ResidenceVillageCode.StartsWith(area));
         }
 
-        var found = await persons
-            .OrderBy(p => p.NameKmKey == exactKey || p.NameLatinKey == exactKey ? 0 : 1)
-            .ThenBy(p => p.SurnameLatin).ThenBy(p => p.GivenNameLatin).ThenBy(p => p.Kidc)
+        // Ordered by the key the index holds, so a prefix search reads only the first rows of the
+        // range; an exact match sorts first because a key precedes every longer key it begins.
+        var ordered = khmer ? persons.OrderBy(p => p.NameKmKey) : persons.OrderBy(p => p.NameLatinKey);
+        var found = await ordered.ThenBy(p => p.BirthYear).ThenBy(p => p.Kidc)
             .Take(take + 1)
             .ToListAsync(ct);
         var items = found.Take(take).Select(PersonRecords.ToSummary).ToList();
