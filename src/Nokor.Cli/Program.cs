@@ -13,6 +13,7 @@ root.Subcommands.Add(KidcCommands.Create());
 root.Subcommands.Add(AuditCommands.Create(context));
 root.Subcommands.Add(PopulationCommands.Create(context));
 root.Subcommands.Add(GazetteerCommands.Create(context));
+root.Subcommands.Add(UserCommands.Create(context));
 
 var parsed = root.Parse(commandArgs);
 if (parsed.Errors.Count > 0)
