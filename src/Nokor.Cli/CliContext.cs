@@ -28,7 +28,9 @@ internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(Configuration);
-        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning)
+            // EF logs the expected failed look-up of the migrations history table on a new database as an error.
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
         services.AddNokorPlatform(Configuration);
         services.AddPopulation(Configuration);
         return services.BuildServiceProvider();
