@@ -104,6 +104,10 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
         { "citizenshipStatus", "citizenshipStatus", "Alien" },
         { "nationality", "nationality", "Khmer" },
         { "residenceAddress", "residenceAddress", new string('x', 301) },
+        { "reason", "reason", "a\u0000b" },
+        { "citizenshipStatus", "citizenshipStatus", "Naturalized,ForeignResident" },
+        { "sex", "sex", "+1" },
+        { "source", "source", "0" },
     };
 
     [Theory]
@@ -267,6 +271,63 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
         await AssertProblemAsync(await agent.GetAsync("/api/population/persons?q="), HttpStatusCode.BadRequest, "q");
         await AssertProblemAsync(await agent.GetAsync("/api/population/persons?q=Mao&limit=1000"), HttpStatusCode.BadRequest, "limit");
         await AssertProblemAsync(await agent.GetAsync("/api/population/persons?q=Mao&placeCode=abc"), HttpStatusCode.BadRequest, "placeCode");
+    }
+
+    [Fact]
+    public async Task Citizenship_and_nationality_must_agree()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var body = host.PersonBody(host.VillageA, givenNameKm: "ហុង", givenNameLatin: "Hong");
+        body["citizenshipStatus"] = "ForeignResident";
+        await AssertProblemAsync(await agent.PostAsJsonAsync("/api/population/persons", body), HttpStatusCode.BadRequest, "nationality");
+        body["citizenshipStatus"] = "CitizenByBirth";
+        body["nationality"] = "TH";
+        await AssertProblemAsync(await agent.PostAsJsonAsync("/api/population/persons", body), HttpStatusCode.BadRequest, "nationality");
+    }
+
+    [Fact]
+    public async Task Relatives_outside_the_area_are_shown_by_KIDC_only()
+    {
+        var agentA = await host.ClientForAsync("agent.a");
+        var agentB = await host.ClientForAsync("agent.b");
+        var father = await host.RegisterPersonAsync(agentB, host.PersonBody(host.VillageB, givenNameKm: "សំអាត", givenNameLatin: "Samat", birthDate: "1960"));
+        var childBody = host.PersonBody(host.VillageA, givenNameKm: "សុភាព", givenNameLatin: "Sopheap", birthDate: "1990-01-01");
+        childBody["fatherKidc"] = father.Kidc;
+        var child = await host.RegisterPersonAsync(agentA, childBody);
+
+        Assert.Equal(father.Kidc, child.Father!.Kidc);
+        Assert.Null(child.Father.NameLatin);
+        Assert.Null(child.Father.NameKm);
+
+        var fatherRead = await agentB.GetFromJsonAsync<PersonRecord>($"/api/population/persons/{father.Kidc}", NokorHost.Json);
+        var link = Assert.Single(fatherRead!.Children);
+        Assert.Equal(child.Kidc, link.Kidc);
+        Assert.Null(link.NameLatin);
+        Assert.Null(link.BirthDate);
+
+        var national = await host.ClientForAsync("registrar.n");
+        var full = await national.GetFromJsonAsync<PersonRecord>($"/api/population/persons/{father.Kidc}", NokorHost.Json);
+        Assert.Equal("Sok Sopheap", Assert.Single(full!.Children).NameLatin);
+    }
+
+    [Fact]
+    public async Task A_new_birth_date_must_stay_before_death_and_after_the_parents()
+    {
+        var registrar = await host.ClientForAsync("registrar.a");
+        var parent = await host.RegisterPersonAsync(registrar, host.PersonBody(host.VillageA, givenNameKm: "ចំរើន", givenNameLatin: "Chamroeun", birthDate: "1950"));
+        var childBody = host.PersonBody(host.VillageA, givenNameKm: "ចរិយា", givenNameLatin: "Chariya", birthDate: "1980-03-03");
+        childBody["motherKidc"] = null;
+        childBody["fatherKidc"] = parent.Kidc;
+        var child = await host.RegisterPersonAsync(registrar, childBody);
+
+        Assert.Equal(HttpStatusCode.OK, (await registrar.PatchAsJsonAsync($"/api/population/persons/{parent.Kidc}",
+            new { lifeStatus = "Deceased", deathDate = "2010-05-05", reason = "Death registration", source = "Crvs" })).StatusCode);
+        await AssertProblemAsync(await registrar.PatchAsJsonAsync($"/api/population/persons/{parent.Kidc}",
+            new { birthDate = "2015", reason = "typo", source = "ManualCorrection" }), HttpStatusCode.BadRequest, "birthDate");
+        await AssertProblemAsync(await registrar.PatchAsJsonAsync($"/api/population/persons/{child.Kidc}",
+            new { birthDate = "1949", reason = "typo", source = "ManualCorrection" }), HttpStatusCode.BadRequest, "birthDate");
+        await AssertProblemAsync(await registrar.PatchAsJsonAsync($"/api/population/persons/{parent.Kidc}",
+            new { birthDate = "1985", reason = "typo", source = "ManualCorrection" }), HttpStatusCode.BadRequest, "birthDate");
     }
 
     [Fact]

@@ -30,11 +30,17 @@ public sealed record PersonRecord(
 /// <summary>Place of birth: a gazetteer code in Cambodia, or an ISO 3166-1 alpha-2 country abroad.</summary>
 public sealed record PlaceOfBirth(string? Code, string? Country, string? NameKm, string? NameLatin);
 
-/// <summary>A parent, by KIDC where known, otherwise by the name declared at registration.</summary>
+/// <summary>
+/// A parent, by KIDC where known, otherwise by the name declared at registration. The names of a
+/// parent living outside the caller's area are not shown.
+/// </summary>
 public sealed record ParentLink(string? Kidc, string? NameKm, string? NameLatin);
 
-/// <summary>A child, derived from the children's records that name this person as a parent.</summary>
-public sealed record ChildLink(string Kidc, string NameKm, string NameLatin, string BirthDate);
+/// <summary>
+/// A child, derived from the children's records that name this person as a parent. A child living
+/// outside the caller's area is shown by KIDC only: names and birth date are that child's data.
+/// </summary>
+public sealed record ChildLink(string Kidc, string? NameKm, string? NameLatin, string? BirthDate);
 
 /// <summary>The declared residence: a gazetteer village code and the address within the village.</summary>
 public sealed record Residence(string VillageCode, string? Address, string? PlaceKm, string? PlaceLatin);

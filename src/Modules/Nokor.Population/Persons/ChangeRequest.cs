@@ -9,11 +9,21 @@ internal static class ChangeRequest
     public const int MaxReasonLength = 500;
     public const int MaxPurposeLength = 200;
 
+    /// <summary>
+    /// An enum value by its exact name (any case). Enum.TryParse alone would also take numbers and
+    /// comma-separated lists of names, which are not values a caller may send.
+    /// </summary>
+    public static bool TryParseName<T>(string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        var name = text?.Trim();
+        var match = name is null ? null : Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return match is not null && Enum.TryParse(match, out value);
+    }
+
     public static ChangeSource? Source(string? text, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(text) ||
-            !Enum.TryParse<ChangeSource>(text.Trim(), ignoreCase: true, out var source) ||
-            !Enum.IsDefined(source) || text.Trim().All(char.IsAsciiDigit))
+        if (!TryParseName<ChangeSource>(text, out var source))
         {
             errors.Add("source", $"Name the source system: one of {string.Join(", ", Enum.GetNames<ChangeSource>())}.");
             return null;
@@ -31,9 +41,9 @@ internal static class ChangeRequest
             return null;
         }
 
-        if (reason.Length > MaxReasonLength)
+        if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
         {
-            errors.Add("reason", $"The reason is longer than {MaxReasonLength} characters.");
+            errors.Add("reason", $"The reason must be at most {MaxReasonLength} characters of plain text.");
             return null;
         }
 

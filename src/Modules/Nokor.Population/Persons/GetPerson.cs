@@ -34,7 +34,7 @@ internal static class GetPerson
 
         // The read is recorded before anything is answered (NSPI 6.4: every access traceable).
         await audit.AppendAsync(new AuditEvent(actor, "person.read", "person", person.Kidc, purpose!), ct);
-        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, ct));
+        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, actor.Jurisdiction, ct));
     }
 
     public static void Map(RouteGroupBuilder group) =>

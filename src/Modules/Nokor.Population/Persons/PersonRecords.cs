@@ -36,7 +36,7 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
         return person is not null && actor.Jurisdiction.Covers(person.ResidenceVillageCode) ? person : null;
     }
 
-    public async Task<PersonRecord> ToRecordAsync(PersonEntity p, CancellationToken ct)
+    public async Task<PersonRecord> ToRecordAsync(PersonEntity p, Jurisdiction jurisdiction, CancellationToken ct)
     {
         // Parents and children in one round trip: the people whose KIDC this person names as a
         // parent, and the people who name this person as theirs.
@@ -45,7 +45,9 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
         var motherKidc = p.MotherKidc ?? "";
         var related = await db.Persons.AsNoTracking()
             .Where(x => x.Kidc == fatherKidc || x.Kidc == motherKidc || x.FatherKidc == kidc || x.MotherKidc == kidc)
-            .Select(x => new { x.Kidc, x.SurnameKm, x.GivenNameKm, x.SurnameLatin, x.GivenNameLatin, x.BirthYear, x.BirthMonth, x.BirthDay, x.FatherKidc, x.MotherKidc })
+            .OrderByDescending(x => x.Kidc == fatherKidc || x.Kidc == motherKidc)
+            .ThenBy(x => x.Kidc)
+            .Select(x => new { x.Kidc, x.SurnameKm, x.GivenNameKm, x.SurnameLatin, x.GivenNameLatin, x.BirthYear, x.BirthMonth, x.BirthDay, x.FatherKidc, x.MotherKidc, x.ResidenceVillageCode })
             .Take(MaxChildren + 2)
             .ToListAsync(ct);
         var parents = related.Where(x => x.Kidc == fatherKidc || x.Kidc == motherKidc).ToList();
@@ -59,7 +61,8 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
                 return nameKm is null ? null : new ParentLink(null, nameKm, null);
             }
 
-            var parent = parents.FirstOrDefault(x => x.Kidc == kidc);
+            // A parent's names are that parent's data: shown only inside the caller's area.
+            var parent = parents.FirstOrDefault(x => x.Kidc == kidc && jurisdiction.Covers(x.ResidenceVillageCode));
             return new ParentLink(kidc,
                 parent is null ? nameKm : $"{parent.SurnameKm} {parent.GivenNameKm}",
                 parent is null ? null : $"{parent.SurnameLatin} {parent.GivenNameLatin}");
@@ -68,8 +71,10 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
         return await ToRecordAsync(p,
             Parent(p.FatherKidc, p.FatherNameKm),
             Parent(p.MotherKidc, p.MotherNameKm),
-            children.Select(c => new ChildLink(c.Kidc, $"{c.SurnameKm} {c.GivenNameKm}", $"{c.SurnameLatin} {c.GivenNameLatin}",
-                new PartialDate(c.BirthYear, c.BirthMonth, c.BirthDay).ToString())).ToList(), ct);
+            children.Select(c => jurisdiction.Covers(c.ResidenceVillageCode)
+                ? new ChildLink(c.Kidc, $"{c.SurnameKm} {c.GivenNameKm}", $"{c.SurnameLatin} {c.GivenNameLatin}",
+                    new PartialDate(c.BirthYear, c.BirthMonth, c.BirthDay).ToString())
+                : new ChildLink(c.Kidc, null, null, null)).ToList(), ct);
     }
 
     /// <summary>The record without derived links and place names, as stored in version snapshots.</summary>

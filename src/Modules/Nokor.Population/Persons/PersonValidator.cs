@@ -139,6 +139,25 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             errors.Add("motherKidc", "The mother and the father cannot be the same person.");
         }
 
+        // Citizenship and nationality must agree (NSPI 6.3.5): citizens hold Khmer nationality,
+        // foreign residents another one.
+        var effectiveCitizenship = citizenship ?? (isNew ? null : target.CitizenshipStatus);
+        var effectiveNationality = nationality ?? (isNew ? null : target.Nationality);
+        if (effectiveCitizenship is CitizenshipStatus.ForeignResident && effectiveNationality == "KH")
+        {
+            errors.Add("nationality", "A foreign resident holds a nationality other than KH.");
+        }
+        else if (effectiveCitizenship is CitizenshipStatus.CitizenByBirth or CitizenshipStatus.Naturalized &&
+                 effectiveNationality is not null && effectiveNationality != "KH")
+        {
+            errors.Add("nationality", "A Cambodian citizen's nationality is KH.");
+        }
+
+        if (!isNew && birthDate is { } changedBirth && !errors.Has("birthDate"))
+        {
+            await CheckBirthAgainstRecordAsync(changedBirth, target, input, errors, ct);
+        }
+
         if (errors.Any)
         {
             return [];
@@ -199,8 +218,9 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             return null;
         }
 
-        // Parents may live anywhere: the link is checked against the whole registry, but nothing of
-        // the parent's record is returned to the caller beyond whether the link is possible.
+        // Parents may live anywhere: the link is checked against the whole registry. The caller
+        // learns only whether the link is possible (the code exists, the dates allow it); the
+        // parent's names are shown later only inside the caller's area.
         var parent = await db.Persons.AsNoTracking()
             .Where(p => p.Kidc == kidc)
             .Select(p => new { p.BirthYear, p.BirthMonth, p.BirthDay })
@@ -218,6 +238,42 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
         }
 
         return kidc;
+    }
+
+    /// <summary>
+    /// A new date of birth must still come before the recorded death, after the parents' births
+    /// (those not being changed in the same request) and before the children's.
+    /// </summary>
+    private async Task CheckBirthAgainstRecordAsync(PartialDate birth, PersonEntity target, PersonFields input, FieldErrors errors, CancellationToken ct)
+    {
+        if (target.DeathDate is { } died && died < birth.Earliest)
+        {
+            errors.Add("birthDate", "The date of birth is after the recorded date of death.");
+            return;
+        }
+
+        var parentKidcs = new[] { input.FatherKidc is null ? target.FatherKidc : null, input.MotherKidc is null ? target.MotherKidc : null }
+            .OfType<string>().ToArray();
+        var kidc = target.Kidc;
+        var relatives = await db.Persons.AsNoTracking()
+            .Where(x => parentKidcs.Contains(x.Kidc) || x.FatherKidc == kidc || x.MotherKidc == kidc)
+            .Select(x => new { x.Kidc, x.BirthYear, x.BirthMonth, x.BirthDay })
+            .ToListAsync(ct);
+        foreach (var r in relatives)
+        {
+            var born = new PartialDate(r.BirthYear, r.BirthMonth, r.BirthDay);
+            if (parentKidcs.Contains(r.Kidc) && born.Earliest > birth.Latest)
+            {
+                errors.Add("birthDate", "The date of birth is before a parent's.");
+                return;
+            }
+
+            if (!parentKidcs.Contains(r.Kidc) && birth.Earliest > born.Latest)
+            {
+                errors.Add("birthDate", "The date of birth is after a child's.");
+                return;
+            }
+        }
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -335,7 +391,7 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             return null;
         }
 
-        if (Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.Trim().All(char.IsAsciiDigit))
+        if (ChangeRequest.TryParseName<T>(text, out var value))
         {
             return value;
         }

@@ -86,8 +86,20 @@ internal static class RegisterPerson
 
         await audit.AppendAsync(new AuditEvent(actor, "person.create", "person", person.Kidc, reason,
             $"{{\"source\":\"{source}\"}}"), ct);
-        await db.SaveChangesAsync(ct);
-        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, ct));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Only a race can get here (two registrations drawing the same KIDC at the same
+            // moment); the audit entry already written is followed by one saying it failed.
+            await audit.AppendAsync(new AuditEvent(actor, "person.create.failed", "person", person.Kidc, reason,
+                $"{{\"error\":\"{ex.GetType().Name}\"}}"), CancellationToken.None);
+            return Outcome<PersonRecord>.Conflict("The registration collided with another one at the same moment: send it again.");
+        }
+
+        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, actor.Jurisdiction, ct));
     }
 
     public static void Map(RouteGroupBuilder group) =>

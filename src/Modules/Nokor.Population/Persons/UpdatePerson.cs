@@ -113,12 +113,18 @@ internal static class UpdatePerson
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
-            return Outcome<PersonRecord>.Conflict("The record was changed by someone else meanwhile: read it again.");
+            // Another request changed the record, or took the same document number, between our
+            // checks and the save. The audit entry already written is followed by one saying so.
+            await audit.AppendAsync(new AuditEvent(actor, "person.update.failed", "person", person.Kidc, reason!,
+                $"{{\"version\":{person.Version},\"error\":\"{ex.GetType().Name}\"}}"), CancellationToken.None);
+            return Outcome<PersonRecord>.Conflict(ex is DbUpdateConcurrencyException
+                ? "The record was changed by someone else meanwhile: read it again."
+                : "The record or one of its documents was changed by another request meanwhile: read it again.");
         }
 
-        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, ct));
+        return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, actor.Jurisdiction, ct));
     }
 
     private static void ApplyLifeStatus(UpdatePersonRequest request, PersonEntity person, List<string> changed, FieldErrors errors, TimeProvider clock)
@@ -130,8 +136,7 @@ internal static class UpdatePerson
 
         var status = person.LifeStatus;
         if (request.LifeStatus is not null &&
-            (!Enum.TryParse(request.LifeStatus.Trim(), ignoreCase: true, out status) || !Enum.IsDefined(status) ||
-             request.LifeStatus.Trim().All(char.IsAsciiDigit)))
+            !ChangeRequest.TryParseName(request.LifeStatus, out status))
         {
             errors.Add("lifeStatus", "Use Alive or Deceased.");
             return;
@@ -204,8 +209,7 @@ internal static class UpdatePerson
             }
 
             DocumentType type = default;
-            if (string.IsNullOrWhiteSpace(d.Type) || !Enum.TryParse(d.Type.Trim(), ignoreCase: true, out type) ||
-                !Enum.IsDefined(type) || d.Type.Trim().All(char.IsAsciiDigit))
+            if (!ChangeRequest.TryParseName(d.Type, out type))
             {
                 errors.Add($"{prefix}.type", $"Use one of {string.Join(", ", Enum.GetNames<DocumentType>())}.");
             }
