@@ -58,11 +58,12 @@ TOKEN=$(curl -fs -H 'Content-Type: application/json' -d "{\"userName\":\"$USER\"
 max_rss() { awk '/VmHWM/ {print $2/1024 " MiB"}' "/proc/$HOST_PID/status"; }
 
 for kind in kidc search; do
-  file=kidcs.txt; [ $kind = search ] && file=names.txt
+  file=kidcs.txt; prefix=/api/population/persons/
+  if [ $kind = search ]; then file=names.txt; prefix='/api/population/persons?'; fi
   echo "== warm-up $kind"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s "bench/http/$kind.lua" "http://127.0.0.1:$PORT" -- "$OUT/$file" "$TOKEN" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s -s bench/http/population.lua "http://127.0.0.1:$PORT" -- "$OUT/$file" "$TOKEN" "$prefix" >/dev/null
   echo "== $kind: $CONNECTIONS connections, $DURATION"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "bench/http/$kind.lua" "http://127.0.0.1:$PORT" -- "$OUT/$file" "$TOKEN" | tee "$OUT/$kind.txt" | grep RESULT
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/http/population.lua "http://127.0.0.1:$PORT" -- "$OUT/$file" "$TOKEN" "$prefix" | tee "$OUT/$kind.txt" | grep RESULT
   echo "   host peak RSS so far: $(max_rss)"
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576) " GiB"}' /proc/meminfo), provider ${Database__Provider:-Sqlite}"

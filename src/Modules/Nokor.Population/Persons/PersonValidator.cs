@@ -287,15 +287,8 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
         }
 
         var normalized = KhmerText.Normalize(text);
-        if (normalized.Length == 0)
+        if (!HasNameLength(field, normalized, errors))
         {
-            errors.Add(field, "This name is empty.");
-            return null;
-        }
-
-        if (normalized.Length > MaxNameLength)
-        {
-            errors.Add(field, $"This name is longer than {MaxNameLength} characters.");
             return null;
         }
 
@@ -312,6 +305,23 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
         }
 
         return normalized;
+    }
+
+    private static bool HasNameLength(string field, string normalized, FieldErrors errors)
+    {
+        if (normalized.Length == 0)
+        {
+            errors.Add(field, "This name is empty.");
+            return false;
+        }
+
+        if (normalized.Length > MaxNameLength)
+        {
+            errors.Add(field, $"This name is longer than {MaxNameLength} characters.");
+            return false;
+        }
+
+        return true;
     }
 
     private static string? OptionalKhmer(string field, string? text, FieldErrors errors)
@@ -334,15 +344,8 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
 
         var normalized = string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (normalized.Length == 0)
+        if (!HasNameLength(field, normalized, errors))
         {
-            errors.Add(field, "This name is empty.");
-            return null;
-        }
-
-        if (normalized.Length > MaxNameLength)
-        {
-            errors.Add(field, $"This name is longer than {MaxNameLength} characters.");
             return null;
         }
 

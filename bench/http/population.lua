@@ -1,23 +1,22 @@
--- wrk script: GET /api/population/persons?q=NAME&birthDate=YEAR for random (name, year) pairs.
--- usage: wrk ... -s kidc.lua URL -- QUERY_FILE TOKEN (lines: url-encoded query string)
+-- wrk script for the Population Registry API: GET PREFIX..LINE for random lines of a file, with a
+-- bearer token and a stated purpose, reporting p50/p95/p99.
+-- usage: wrk ... -s population.lua URL -- FILE TOKEN PREFIX
+--   KIDC lookup: FILE = one KIDC a line,                     PREFIX = /api/population/persons/
+--   name search: FILE = one url-encoded query string a line, PREFIX = /api/population/persons?
 local items = {}
 local token
+local prefix
 
 function init(args)
   for line in io.lines(args[1]) do items[#items + 1] = line end
   token = args[2]
+  prefix = args[3]
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
 end
 
 function request()
-  local k = items[math.random(#items)]
-  return wrk.format("GET", "/api/population/persons?" .. k,
+  return wrk.format("GET", prefix .. items[math.random(#items)],
     { ["Authorization"] = "Bearer " .. token, ["X-Purpose"] = "Benchmark" })
-end
-
-local non200 = 0
-function response(status)
-  if status ~= 200 then non200 = non200 + 1 end
 end
 
 function done(summary, latency, requests)
