@@ -96,7 +96,7 @@ internal sealed class KidcService(PopulationDbContext db, KidcGenerator generato
 
     /// <summary>
     /// The codes among <paramref name="codes"/> already in <c>pop_issued_kidcs</c>, in one primary
-    /// key lookup per code: <c>= ANY(@codes)</c> with one array parameter on PostgreSQL, a join of
+    /// key lookup per code: a lateral probe for each element of one array parameter on PostgreSQL, a join of
     /// <c>json_each(@codes)</c> to the table on SQLite (one parameter either way, so thousands of
     /// codes per query cost no parameter binding).
     /// </summary>
@@ -121,7 +121,13 @@ internal sealed class KidcService(PopulationDbContext db, KidcGenerator generato
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             if (db.Database.IsNpgsql())
             {
-                command.CommandText = """SELECT "Code" FROM pop_issued_kidcs WHERE "Code" = ANY(@codes)""";
+                // One primary-key probe per code. With a plain "= ANY(@codes)" the planner may
+                // judge a 5,000-element array dearer to probe than to hash, and scan the whole
+                // table instead (seen at 1M codes: ~100 ms a batch instead of ~10 ms).
+                command.CommandText = """
+                    SELECT k."Code" FROM unnest(@codes) AS c(code)
+                    CROSS JOIN LATERAL (SELECT "Code" FROM pop_issued_kidcs WHERE "Code" = c.code) AS k
+                    """;
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "codes";
                 parameter.Value = codes.ToArray();
