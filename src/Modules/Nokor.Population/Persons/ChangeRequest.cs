@@ -7,6 +7,7 @@ namespace Nokor.Population.Persons;
 internal static class ChangeRequest
 {
     public const int MaxReasonLength = 500;
+    public const string InvalidKidc = "This is not a valid KIDC (10 digits with a correct check digit).";
     public const int MaxPurposeLength = 200;
 
     /// <summary>
@@ -48,6 +49,21 @@ internal static class ChangeRequest
         }
 
         return reason;
+    }
+
+    /// <summary>
+    /// The two things every read of one person needs: a well-formed KIDC and a stated purpose.
+    /// Returns the purpose, or null with the errors added.
+    /// </summary>
+    public static string? ReadRequest(string kidc, string? purposeText, FieldErrors errors)
+    {
+        if (!Kidc.Kidc.IsValid(kidc))
+        {
+            errors.Add("kidc", InvalidKidc);
+        }
+
+        var purpose = Purpose(purposeText, errors);
+        return errors.Any ? null : purpose;
     }
 
     /// <summary>The purpose a caller states for reading personal data; it goes into the audit log.</summary>

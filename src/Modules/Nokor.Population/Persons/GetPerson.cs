@@ -15,13 +15,8 @@ internal static class GetPerson
         string kidc, string? purposeText, Actor actor, PersonRecords records, IAuditLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!Kidc.Kidc.IsValid(kidc))
-        {
-            errors.Add("kidc", "This is not a valid KIDC (10 digits with a correct check digit).");
-        }
-
-        var purpose = ChangeRequest.Purpose(purposeText, errors);
-        if (errors.Any)
+        var purpose = ChangeRequest.ReadRequest(kidc, purposeText, errors);
+        if (purpose is null)
         {
             return Outcome<PersonRecord>.Invalid(errors);
         }
@@ -33,7 +28,7 @@ internal static class GetPerson
         }
 
         // The read is recorded before anything is answered (NSPI 6.4: every access traceable).
-        await audit.AppendAsync(new AuditEvent(actor, "person.read", "person", person.Kidc, purpose!), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "person.read", "person", person.Kidc, purpose), ct);
         return Outcome<PersonRecord>.Ok(await records.ToRecordAsync(person, actor.Jurisdiction, ct));
     }
 

@@ -18,13 +18,8 @@ internal static class PersonHistory
         string kidc, string? purposeText, Actor actor, PopulationDbContext db, PersonRecords records, IAuditLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!Kidc.Kidc.IsValid(kidc))
-        {
-            errors.Add("kidc", "This is not a valid KIDC (10 digits with a correct check digit).");
-        }
-
-        var purpose = ChangeRequest.Purpose(purposeText, errors);
-        if (errors.Any)
+        var purpose = ChangeRequest.ReadRequest(kidc, purposeText, errors);
+        if (purpose is null)
         {
             return Outcome<IReadOnlyList<PersonVersion>>.Invalid(errors);
         }
@@ -35,7 +30,7 @@ internal static class PersonHistory
             return Outcome<IReadOnlyList<PersonVersion>>.NotFound("No person with this KIDC in your area.");
         }
 
-        await audit.AppendAsync(new AuditEvent(actor, "person.history", "person", person.Kidc, purpose!), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "person.history", "person", person.Kidc, purpose), ct);
         var versions = await db.PersonVersions.AsNoTracking()
             .Where(v => v.PersonId == person.Id)
             .OrderByDescending(v => v.Version)

@@ -208,7 +208,7 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
 
         if (!Kidc.Kidc.IsValid(kidc))
         {
-            errors.Add(field, "This is not a valid KIDC (10 digits with a correct check digit).");
+            errors.Add(field, ChangeRequest.InvalidKidc);
             return null;
         }
 

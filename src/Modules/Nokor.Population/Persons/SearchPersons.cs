@@ -77,7 +77,7 @@ internal static class SearchPersons
         {
             if (!Kidc.Kidc.IsValid(query))
             {
-                return Outcome<PersonSearchResult>.Invalid("q", "This is not a valid KIDC (10 digits with a correct check digit).");
+                return Outcome<PersonSearchResult>.Invalid("q", ChangeRequest.InvalidKidc);
             }
 
             persons = persons.Where(p => p.Kidc == query);

@@ -48,7 +48,7 @@ internal static class UpdatePerson
         var errors = new FieldErrors();
         if (!Kidc.Kidc.IsValid(kidc))
         {
-            return Outcome<PersonRecord>.Invalid("kidc", "This is not a valid KIDC (10 digits with a correct check digit).");
+            return Outcome<PersonRecord>.Invalid("kidc", ChangeRequest.InvalidKidc);
         }
 
         var source = ChangeRequest.Source(request.Source, errors);
