@@ -14,6 +14,7 @@ root.Subcommands.Add(AuditCommands.Create(context));
 root.Subcommands.Add(PopulationCommands.Create(context));
 root.Subcommands.Add(GazetteerCommands.Create(context));
 root.Subcommands.Add(UserCommands.Create(context));
+root.Subcommands.Add(KeyCommands.Create(context));
 
 var parsed = root.Parse(commandArgs);
 if (parsed.Errors.Count > 0)

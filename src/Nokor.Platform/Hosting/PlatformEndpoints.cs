@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Signing;
 using Nokor.Platform.Staff;
 
 namespace Nokor.Platform.Hosting;
@@ -10,6 +11,7 @@ public static class PlatformEndpoints
     {
         endpoints.MapAuthApi();
         endpoints.MapGazetteerApi();
+        endpoints.MapSigningApi();
         return endpoints;
     }
 }

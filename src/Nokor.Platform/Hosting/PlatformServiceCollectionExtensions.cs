@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Signing;
 using Nokor.Platform.Staff;
 
 namespace Nokor.Platform.Hosting;
@@ -14,7 +15,7 @@ public static class PlatformServiceCollectionExtensions
 {
     /// <summary>
     /// The shared kernel every host needs: database settings, the platform context, staff identity,
-    /// the clock, the audit chain and the gazetteer.
+    /// the clock, the audit chain, the gazetteer and the signing keys.
     /// </summary>
     public static IServiceCollection AddNokorPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +46,7 @@ public static class PlatformServiceCollectionExtensions
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         services.AddNokorGazetteer();
+        services.AddNokorSigning(configuration);
 
         services.AddScoped<StaffAccounts>();
         return services;
