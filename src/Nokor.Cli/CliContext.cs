@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nokor.Platform.Hosting;
+using Nokor.CivilRegistration;
 using Nokor.Population;
 
 namespace Nokor.Cli;
@@ -33,6 +34,7 @@ internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
         services.AddNokorPlatform(Configuration);
         services.AddPopulation(Configuration);
+        services.AddCivilRegistration(Configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,3 +1,4 @@
+using Nokor.CivilRegistration;
 using Nokor.Platform.Hosting;
 using Nokor.Population;
 using Nokor.Web.Hosting;
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddNokorPlatform(builder.Configuration);
 builder.Services.AddPopulation(builder.Configuration);
+builder.Services.AddCivilRegistration(builder.Configuration);
 builder.Services.AddNokorWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -15,6 +17,7 @@ await app.InitializeNokorAsync();
 app.UseNokorWeb();
 app.MapNokorPlatform();
 app.MapPopulation();
+app.MapCivilRegistration();
 app.MapNokorUi();
 
 app.Run();

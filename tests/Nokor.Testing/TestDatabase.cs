@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Platform.Hosting;
+using Nokor.CivilRegistration;
 using Nokor.Population;
 using Npgsql;
 
@@ -88,6 +89,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddNokorPlatform(configuration);
         services.AddPopulation(configuration);
+        services.AddCivilRegistration(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

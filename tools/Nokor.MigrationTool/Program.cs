@@ -26,6 +26,7 @@ var contexts = new (Type Type, Func<DbContextOptions, DbContext> Create)[]
 {
     (typeof(PlatformDbContext), o => new PlatformDbContext((DbContextOptions<PlatformDbContext>)o)),
     (typeof(Nokor.Population.Data.PopulationDbContext), o => new Nokor.Population.Data.PopulationDbContext((DbContextOptions<Nokor.Population.Data.PopulationDbContext>)o)),
+    (typeof(Nokor.CivilRegistration.Data.CivilDbContext), o => new Nokor.CivilRegistration.Data.CivilDbContext((DbContextOptions<Nokor.CivilRegistration.Data.CivilDbContext>)o)),
 };
 var providers = new[]
 {
@@ -65,6 +66,12 @@ foreach (var (settings, project) in providers)
             continue;
         }
 
+        if (HasNoChanges(services, context))
+        {
+            Console.WriteLine($"{project} {contextName}: no model change, no migration");
+            continue;
+        }
+
         var scaffolder = services.GetRequiredService<IMigrationsScaffolder>();
         var migration = scaffolder.ScaffoldMigration(args[1], project, $"{contextName}", "C#");
         var projectDir = Path.Combine(repoRoot, "src", "Migrations", project);
@@ -74,6 +81,23 @@ foreach (var (settings, project) in providers)
 }
 
 return pending == 0 ? 0 : 1;
+
+static bool HasNoChanges(IServiceProvider services, DbContext context)
+{
+    // A fresh instance of the snapshot: initializing the shared one's model here would leave the
+    // scaffolder diffing against an initialized copy and scaffolding the whole model again.
+    var snapshotType = services.GetRequiredService<IMigrationsAssembly>().ModelSnapshot?.GetType();
+    if (snapshotType is null)
+    {
+        return false;
+    }
+
+    var snapshot = ((ModelSnapshot)Activator.CreateInstance(snapshotType)!).Model;
+    var snapshotModel = services.GetRequiredService<IModelRuntimeInitializer>().Initialize(snapshot);
+    var designModel = context.GetService<IDesignTimeModel>().Model;
+    return !services.GetRequiredService<IMigrationsModelDiffer>()
+        .HasDifferences(snapshotModel.GetRelationalModel(), designModel.GetRelationalModel());
+}
 
 static string FindRepoRoot()
 {

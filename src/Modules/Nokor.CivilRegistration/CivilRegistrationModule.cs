@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Notifications;
+using Nokor.CivilRegistration.Registrations;
+using Nokor.Platform.Data;
+using Nokor.Platform.Staff;
 
 namespace Nokor.CivilRegistration;
 
@@ -11,6 +16,19 @@ public static class CivilRegistrationModule
 {
     public static IServiceCollection AddCivilRegistration(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddNokorDbContext<CivilDbContext>(configuration);
+        services.AddOptions<CivilRegistrationOptions>().Bind(configuration.GetSection(CivilRegistrationOptions.Section));
+        services.AddScoped<DossierValidator>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<Annexes.AnnexService>();
+        services.AddScoped<Corrections.CorrectionService>();
+        services.AddScoped<Queues.WorkQueues>();
+        services.AddScoped<Information.InformationService>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))
+            .AddPolicy(CivilPolicies.Work, p => p.RequireRole(Roles.Registrar, Roles.Agent))
+            .AddPolicy(CivilPolicies.Notify, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System));
         return services;
     }
 
@@ -21,7 +39,13 @@ public static class CivilRegistrationModule
             .RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        _ = group;
+        NotificationEndpoints.Map(group);
+        Notifications.Fhir.NotifyFhir.Map(group);
+        RegistrationEndpoints.Map(group);
+        Annexes.AnnexEndpoints.Map(group);
+        Corrections.CorrectionEndpoints.Map(group);
+        Queues.WorkQueues.Map(group);
+        Information.InformationService.Map(group);
         return endpoints;
     }
 }

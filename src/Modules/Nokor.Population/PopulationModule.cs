@@ -20,6 +20,8 @@ public static class PopulationModule
         services.AddScoped<KidcService>();
         services.AddScoped<PersonValidator>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<Contracts.IPopulationRegistry, PopulationRegistry>();
+        services.AddScoped<Contracts.IPopulationSamples, Generation.PopulationSamples>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PopulationPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer, Roles.System))
             .AddPolicy(PopulationPolicies.Write, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System));

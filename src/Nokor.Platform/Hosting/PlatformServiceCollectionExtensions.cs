@@ -49,6 +49,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddNokorSigning(configuration);
 
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffDirectory>();
+        services.TryAddSingleton<Files.IBlobStore, Files.FileSystemBlobStore>();
         return services;
     }
 }

@@ -89,7 +89,7 @@ public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> u
             return created.Errors.Select(e => e.Description).ToList();
         }
 
-        var added = await users.AddToRoleAsync(user, account.Role);
+        var added = await users.AddToRolesAsync(user, Roles.Granted(account.Role));
         return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
     }
 }

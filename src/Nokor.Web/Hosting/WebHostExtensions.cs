@@ -16,6 +16,7 @@ internal static class WebHostExtensions
 {
     public const string AuthScheme = "nokor";
     public const long MaxRequestBodyBytes = 256 * 1024;
+    public const long MaxUploadBytes = 16 * 1024 * 1024;
     public static readonly CultureInfo[] Cultures = [new("km-KH"), new("en-US")];
 
     public static IServiceCollection AddNokorWeb(this IServiceCollection services, IConfiguration configuration)
@@ -23,7 +24,9 @@ internal static class WebHostExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        // Forms may be as large as the largest upload endpoint allows; LimitBodyAsync keeps every
+        // other endpoint at the small default before a form is read.
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -154,7 +157,14 @@ internal static class WebHostExtensions
     /// </summary>
     private static async Task LimitBodyAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.Request.ContentLength > MaxRequestBodyBytes)
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Nokor.Platform.Hosting.BodySizeLimit>()?.Bytes ?? MaxRequestBodyBytes;
+        if (limit != MaxRequestBodyBytes &&
+            http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        if (http.Request.ContentLength > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -165,7 +175,7 @@ internal static class WebHostExtensions
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Type = Nokor.Platform.Errors.Problems.TypeBase + "payload-too-large",
                     Title = "The request body is too large.",
-                    Detail = $"The body may be at most {MaxRequestBodyBytes / 1024} KiB.",
+                    Detail = $"The body may be at most {limit / 1024} KiB.",
                 },
             });
             return;

@@ -6,7 +6,7 @@ namespace Nokor.Web.Localization;
 /// The UI's words in Khmer (the default) and English. Keys are English phrases' short names;
 /// a missing key shows the key itself, which a test checks never happens on the main pages.
 /// </summary>
-public static class UiText
+public static partial class UiText
 {
     private static readonly Dictionary<string, (string Km, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -126,6 +126,19 @@ public static class UiText
         ["purpose:Supervision"] = ("ការត្រួតពិនិត្យ", "Supervision"),
         ["ResidencePermit"] = ("ប័ណ្ណស្នាក់នៅ", "Residence permit"),
     };
+
+    static UiText()
+    {
+        // Civil registration's words live in their own files (entry forms; records, certificates
+        // and the public verification page); a key defined twice is a bug and fails at start.
+        foreach (var source in new[] { CivilEntryTexts(), CivilRecordTexts() })
+        {
+            foreach (var (key, value) in source)
+            {
+                Texts.Add(key, value);
+            }
+        }
+    }
 
     /// <summary>The purposes staff choose from when they open personal data; the English text is what the audit log records.</summary>
     public static readonly string[] Purposes =

@@ -67,6 +67,9 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (user, role, level, area) in new (string, string, OfficeLevel, string?)[]
                  {
                      ("agent.a", Roles.Agent, OfficeLevel.Commune, CommuneA),
+                     ("agent.a2", Roles.Agent, OfficeLevel.Commune, CommuneA),
+                     ("senior.a", Roles.SeniorRegistrar, OfficeLevel.Commune, CommuneA),
+                     ("system.n", Roles.System, OfficeLevel.National, null),
                      ("registrar.a", Roles.Registrar, OfficeLevel.Commune, CommuneA),
                      ("viewer.a", Roles.Viewer, OfficeLevel.Commune, CommuneA),
                      ("agent.b", Roles.Agent, OfficeLevel.Commune, CommuneB),

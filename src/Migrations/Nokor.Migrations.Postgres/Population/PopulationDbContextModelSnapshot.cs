@@ -285,6 +285,23 @@ namespace Nokor.Migrations.Postgres.Population
                     b.ToTable("pop_person_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Population.Data.SourceReferenceEntity", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Reference");
+
+                    b.ToTable("pop_source_references", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Population.Data.PersonDocumentEntity", b =>
                 {
                     b.HasOne("Nokor.Population.Data.PersonEntity", null)

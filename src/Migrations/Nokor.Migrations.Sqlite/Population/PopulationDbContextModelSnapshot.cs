@@ -274,6 +274,23 @@ namespace Nokor.Migrations.Sqlite.Population
                     b.ToTable("pop_person_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Population.Data.SourceReferenceEntity", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Reference");
+
+                    b.ToTable("pop_source_references", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Population.Data.PersonDocumentEntity", b =>
                 {
                     b.HasOne("Nokor.Population.Data.PersonEntity", null)

@@ -8,6 +8,7 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
     public DbSet<PersonDocumentEntity> PersonDocuments => Set<PersonDocumentEntity>();
     public DbSet<PersonVersionEntity> PersonVersions => Set<PersonVersionEntity>();
     public DbSet<IssuedKidcEntity> IssuedKidcs => Set<IssuedKidcEntity>();
+    public DbSet<SourceReferenceEntity> SourceReferences => Set<SourceReferenceEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -84,6 +85,13 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
             e.Property(k => k.Code).HasMaxLength(10);
             e.Property(k => k.Status).HasConversion<string>().HasMaxLength(10);
             e.Property(k => k.VoidReason).HasMaxLength(300);
+        });
+
+        builder.Entity<SourceReferenceEntity>(e =>
+        {
+            e.ToTable("pop_source_references");
+            e.HasKey(r => r.Reference);
+            e.Property(r => r.Reference).HasMaxLength(100);
         });
     }
 }

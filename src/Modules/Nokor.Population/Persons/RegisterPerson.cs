@@ -36,14 +36,15 @@ internal static class RegisterPerson
         KidcService kidcs,
         IAuditLog audit,
         TimeProvider clock,
-        CancellationToken ct)
+        CancellationToken ct,
+        Guid? personId = null)
     {
         var errors = new FieldErrors();
         var source = ChangeRequest.Source(request.Source, errors);
         var reason = ChangeRequest.Reason(request.Reason, required: false, errors) ?? "Registration";
         var person = new PersonEntity
         {
-            Id = Guid.CreateVersion7(),
+            Id = personId ?? Guid.CreateVersion7(),
             Kidc = "",
             SurnameKm = "",
             GivenNameKm = "",

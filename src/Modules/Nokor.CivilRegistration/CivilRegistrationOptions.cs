@@ -1,0 +1,40 @@
+using Nokor.CivilRegistration.Contracts;
+
+namespace Nokor.CivilRegistration;
+
+/// <summary>
+/// Settings of the civil registration module (configuration section <c>CivilRegistration</c>):
+/// the legal delays after which a registration is late, the fee table in riel, and limits.
+/// </summary>
+public sealed class CivilRegistrationOptions
+{
+    public const string Section = "CivilRegistration";
+
+    /// <summary>A birth registered more than this many days after it happened is late (Cambodian practice: 30 days).</summary>
+    public int BirthLateAfterDays { get; set; } = 30;
+
+    /// <summary>A death registered more than this many days after it happened is late (15 days).</summary>
+    public int DeathLateAfterDays { get; set; } = 15;
+
+    /// <summary>Fees in riel. Registration within the legal delay is free.</summary>
+    public FeeTable Fees { get; set; } = new();
+
+    /// <summary>Largest scanned annex accepted, in bytes.</summary>
+    public long MaxAnnexBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Base address printed in certificate QR codes for the public verification page.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    public long LateFee(VitalEvent e) => e == VitalEvent.Birth ? Fees.LateBirth : Fees.LateDeath;
+}
+
+/// <summary>The fee table, in riel.</summary>
+public sealed class FeeTable
+{
+    public long LateBirth { get; set; } = 4_000;
+    public long LateDeath { get; set; } = 4_000;
+    /// <summary>Each certified copy (reprint) of a certificate.</summary>
+    public long CertifiedCopy { get; set; } = 2_000;
+    /// <summary>An extract delivered on an information request.</summary>
+    public long Extract { get; set; } = 2_000;
+}

@@ -1,0 +1,117 @@
+namespace Nokor.CivilRegistration.Contracts;
+
+/// <summary>An application to register a birth, entered by an agent of the registering office.</summary>
+public sealed record BirthApplication
+{
+    /// <summary>Client-generated id (a tablet retrying sends the same id): the application is created once.</summary>
+    public Guid? Id { get; init; }
+    public Guid? NotificationId { get; init; }
+    public BirthDossier? Birth { get; init; }
+}
+
+/// <summary>An application to register a death.</summary>
+public sealed record DeathApplication
+{
+    public Guid? Id { get; init; }
+    public Guid? NotificationId { get; init; }
+    public DeathDossier? Death { get; init; }
+}
+
+/// <summary>A registration as staff see it: status, who did what, the dossier, annexes, certificates and corrections.</summary>
+public sealed record RegistrationView(
+    Guid Id,
+    VitalEvent Event,
+    RegistrationStatus Status,
+    string? Number,
+    string OfficeCode,
+    int Version,
+    string EventDate,
+    string EventPlaceCode,
+    string? SubjectKidc,
+    string SubjectNameKm,
+    string SubjectNameLatin,
+    bool IsLate,
+    int DelayDays,
+    long FeeRiel,
+    bool NeedsSeniorApproval,
+    Guid? NotificationId,
+    string EnteredBy,
+    DateTimeOffset EnteredAt,
+    string? VerifiedBy,
+    DateTimeOffset? VerifiedAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? RejectionReasons,
+    string? AssignedTo,
+    BirthDossier? Birth,
+    DeathDossier? Death,
+    IReadOnlyList<AnnexView> Annexes,
+    IReadOnlyList<CertificateView> Certificates,
+    IReadOnlyList<CorrectionView> Corrections);
+
+/// <summary>A short line of a work queue.</summary>
+public sealed record RegistrationSummary(
+    Guid Id,
+    VitalEvent Event,
+    RegistrationStatus Status,
+    string? Number,
+    string OfficeCode,
+    string SubjectNameKm,
+    string SubjectNameLatin,
+    string EventDate,
+    bool IsLate,
+    bool NeedsSeniorApproval,
+    string? AssignedTo,
+    DateTimeOffset EnteredAt);
+
+/// <summary>A scanned annex of the dossier, stored content-addressed by its SHA-256.</summary>
+public sealed record AnnexView(Guid Id, string FileName, string ContentType, long Size, string Sha256, string? Description, DateTimeOffset AddedAt, string AddedBy);
+
+/// <summary>One printed certificate (original or certified copy).</summary>
+public sealed record CertificateView(
+    Guid Id,
+    string Serial,
+    int RegistrationVersion,
+    CertificateIssue Issue,
+    CertificateState State,
+    DateTimeOffset IssuedAt,
+    string IssuedBy,
+    long FeeRiel);
+
+/// <summary>A correction request: the changed dossier, its reason and evidence, and the decision.</summary>
+public sealed record CorrectionView(
+    Guid Id,
+    int BaseVersion,
+    CorrectionStatus Status,
+    string Reason,
+    Guid? EvidenceAnnexId,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? DecisionNote,
+    int? ResultingVersion);
+
+/// <summary>One entry of a registration's history.</summary>
+public sealed record RegistrationHistoryEntry(DateTimeOffset At, string Actor, string Action, int Version, string? Note);
+
+/// <summary>Counts of the work queues for the caller's office and role.</summary>
+public sealed record QueueCounts(int Notifications, int ToVerify, int ToApprove, int ToApproveSenior, int ReadyToPrint, int Corrections, int InformationRequests);
+
+/// <summary>
+/// What the public verification page and API show of a certificate: only what is printed on it,
+/// and whether it is genuine and current (NSPI 5.3 information services; no login).
+/// </summary>
+public sealed record CertificateCheck(
+    bool Genuine,
+    CertificateState? State,
+    string? Reason,
+    VitalEvent? Event,
+    string? RegistrationNumber,
+    int? RegistrationVersion,
+    string? Serial,
+    string? Kidc,
+    string? NameKm,
+    string? NameLatin,
+    string? EventDate,
+    DateTimeOffset? IssuedAt);

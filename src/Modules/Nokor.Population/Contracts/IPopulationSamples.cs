@@ -1,0 +1,22 @@
+namespace Nokor.Population.Contracts;
+
+/// <summary>
+/// Samples of the registry for synthetic workloads (demo data, benchmarks, `nokor civil generate`):
+/// real couples and living persons to register births and deaths for. Never used by a user-facing
+/// procedure; reading through it is not a person read and is not audited per person.
+/// </summary>
+public interface IPopulationSamples
+{
+    /// <summary>Up to <paramref name="count"/> distinct living mothers of childbearing age (18-45) with the father of one of their children, at random.</summary>
+    Task<IReadOnlyList<SampleCouple>> CouplesAsync(int count, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="count"/> living persons aged at least <paramref name="minAge"/>, at random.</summary>
+    Task<IReadOnlyList<SamplePerson>> LivingAsync(int count, int minAge, CancellationToken ct);
+
+    /// <summary>A given name from the registry's name lists (Khmer and its romanization).</summary>
+    (string Km, string Latin) GivenName(Sex sex, Random random);
+}
+
+public sealed record SampleCouple(string MotherKidc, string FatherKidc, string FatherSurnameKm, string FatherSurnameLatin, string ResidenceVillageCode, string? ResidenceAddress);
+
+public sealed record SamplePerson(string Kidc, Sex Sex, int BirthYear, string ResidenceVillageCode);

@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using Nokor.Platform.Audit;
+using Nokor.Platform.Errors;
+using Nokor.Platform.Staff;
+using Nokor.Population.Contracts;
+using Nokor.Population.Data;
+using Nokor.Population.Kidc;
+
+namespace Nokor.Population.Persons;
+
+/// <summary>
+/// The registry's in-process contract for other modules. It runs the same handlers as the API
+/// (validation, versions, audit), with national scope: see <see cref="IPopulationRegistry"/>.
+/// </summary>
+internal sealed class PopulationRegistry(
+    PopulationDbContext db,
+    PersonValidator validator,
+    PersonRecords records,
+    KidcService kidcs,
+    IAuditLog audit,
+    TimeProvider clock) : IPopulationRegistry
+{
+    public async Task<PersonRecord?> FindAsync(string kidc, Actor actor, string purpose, CancellationToken ct)
+    {
+        if (!Kidc.Kidc.IsValid(kidc))
+        {
+            return null;
+        }
+
+        var national = Nationally(actor);
+        var person = await records.FindInJurisdictionAsync(kidc, national, track: false, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(new AuditEvent(actor, "person.read", "person", person.Kidc, purpose), ct);
+        return await records.ToRecordAsync(person, Jurisdiction.National, ct);
+    }
+
+    public async Task<Outcome<PersonRecord>> RegisterNewbornAsync(Newborn newborn, Actor actor, string reference, CancellationToken ct)
+    {
+        var request = new RegisterPersonRequest
+        {
+            SurnameKm = newborn.SurnameKm,
+            GivenNameKm = newborn.GivenNameKm,
+            SurnameLatin = newborn.SurnameLatin,
+            GivenNameLatin = newborn.GivenNameLatin,
+            Sex = newborn.Sex.ToString(),
+            BirthDate = newborn.BirthDate.ToString("yyyy-MM-dd"),
+            BirthPlaceCode = newborn.BirthPlaceCode,
+            Nationality = "KH",
+            CitizenshipStatus = nameof(CitizenshipStatus.CitizenByBirth),
+            MaritalStatus = nameof(MaritalStatus.NeverMarried),
+            MotherKidc = newborn.MotherKidc,
+            MotherNameKm = newborn.MotherKidc is null ? newborn.MotherNameKm : null,
+            FatherKidc = newborn.FatherKidc,
+            FatherNameKm = newborn.FatherKidc is null ? newborn.FatherNameKm : null,
+            ResidenceVillageCode = newborn.ResidenceVillageCode,
+            ResidenceAddress = newborn.ResidenceAddress,
+            Source = nameof(ChangeSource.Crvs),
+            Reason = newborn.Reason,
+        };
+        return await OnceAsync(reference, Guid.CreateVersion7(), personId =>
+            RegisterPerson.HandleAsync(request, Nationally(actor), db, validator, records, kidcs, audit, clock, ct, personId), ct);
+    }
+
+    public async Task<Outcome<PersonRecord>> RecordDeathAsync(string kidc, DateOnly deathDate, Actor actor, string reference, CancellationToken ct)
+    {
+        var request = new UpdatePersonRequest
+        {
+            LifeStatus = nameof(LifeStatus.Deceased),
+            DeathDate = deathDate.ToString("yyyy-MM-dd"),
+            Source = nameof(ChangeSource.Crvs),
+            Reason = $"Death registered ({reference})",
+        };
+        return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
+    }
+
+    public async Task<Outcome<PersonRecord>> CorrectAsync(string kidc, PersonCorrection correction, Actor actor, string reference, CancellationToken ct)
+    {
+        var request = new UpdatePersonRequest
+        {
+            SurnameKm = correction.SurnameKm,
+            GivenNameKm = correction.GivenNameKm,
+            SurnameLatin = correction.SurnameLatin,
+            GivenNameLatin = correction.GivenNameLatin,
+            Sex = correction.Sex?.ToString(),
+            BirthDate = correction.BirthDate?.ToString("yyyy-MM-dd"),
+            BirthPlaceCode = correction.BirthPlaceCode,
+            MotherKidc = correction.MotherKidc,
+            FatherKidc = correction.FatherKidc,
+            LifeStatus = correction.DeathDate is null ? null : nameof(LifeStatus.Deceased),
+            DeathDate = correction.DeathDate?.ToString("yyyy-MM-dd"),
+            Source = nameof(ChangeSource.Crvs),
+            Reason = correction.Reason,
+        };
+        return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
+    }
+
+    private async Task<Guid> PersonIdAsync(string kidc, CancellationToken ct) =>
+        await db.Persons.AsNoTracking().Where(p => p.Kidc == kidc).Select(p => p.Id).FirstOrDefaultAsync(ct);
+
+    private static Actor Nationally(Actor actor) => actor with { Jurisdiction = Jurisdiction.National };
+
+    private async Task<PersonRecord?> ExistingAsync(string reference, CancellationToken ct)
+    {
+        var personId = await db.SourceReferences.AsNoTracking()
+            .Where(r => r.Reference == reference)
+            .Select(r => (Guid?)r.PersonId)
+            .FirstOrDefaultAsync(ct);
+        if (personId is null)
+        {
+            return null;
+        }
+
+        // A claim whose write is still running has no person yet.
+        var person = await db.Persons.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == personId, ct);
+        return person is null ? null : await records.ToRecordAsync(person, Jurisdiction.National, ct);
+    }
+
+    /// <summary>
+    /// Claims the reference first (its primary key admits one claim), then writes; a failed write
+    /// gives the claim back. No transaction is held open across the write, whose audit entry is
+    /// committed by the audit writer on its own connection (on SQLite an open write transaction
+    /// would block it). A retry or a concurrent twin gets the person of the first claim.
+    /// </summary>
+    private async Task<Outcome<PersonRecord>> OnceAsync(string reference, Guid personId, Func<Guid, Task<Outcome<PersonRecord>>> write, CancellationToken ct)
+    {
+        if (await ExistingAsync(reference, ct) is { } existing)
+        {
+            return Outcome<PersonRecord>.Ok(existing);
+        }
+
+        var claim = new SourceReferenceEntity { Reference = reference, PersonId = personId, At = clock.GetUtcNow() };
+        db.SourceReferences.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(reference, ct) is { } twin
+                ? Outcome<PersonRecord>.Ok(twin)
+                : Outcome<PersonRecord>.Conflict("The same request is being processed: try again in a moment.");
+        }
+
+        db.ChangeTracker.Clear();
+        Outcome<PersonRecord> outcome;
+        try
+        {
+            outcome = await write(personId);
+        }
+        catch
+        {
+            await ReleaseAsync(claim);
+            throw;
+        }
+
+        if (!outcome.IsOk)
+        {
+            await ReleaseAsync(claim);
+        }
+
+        return outcome;
+    }
+
+    private async Task ReleaseAsync(SourceReferenceEntity claim)
+    {
+        db.ChangeTracker.Clear();
+        await db.SourceReferences.Where(r => r.Reference == claim.Reference).ExecuteDeleteAsync(CancellationToken.None);
+    }
+}
