@@ -20,9 +20,11 @@ public sealed record PdfDocumentInfo(string Title)
 }
 
 /// <summary>
-/// Builds a document page by page. Each page is a drawing callback, called once for the PDF
-/// (<see cref="ToPdf"/>, vector output with the bundled fonts embedded as subsets) and once for
-/// every raster image asked of it (<see cref="RenderPng"/>), so the screenshot is the same page.
+/// Builds a document page by page. Each page is a drawing callback, called for the PDF
+/// (<see cref="ToPdf"/>: twice, once to collect the glyphs used so that only subsets of the bundled
+/// fonts are embedded, once to write) and for every raster image asked of it
+/// (<see cref="RenderPng"/>), so the screenshot is the same page. Callbacks must therefore draw the
+/// same thing every time they are called.
 /// </summary>
 public sealed class PdfDocumentBuilder
 {
@@ -71,11 +73,27 @@ public sealed class PdfDocumentBuilder
             EncodingQuality = 101,
         };
 
-        using var output = new MemoryStream();
-        using (var text = new TextRenderer())
-        using (var document = SKDocument.CreatePdf(output, metadata)
-            ?? throw new InvalidOperationException("Skia could not create a PDF document."))
+        // First pass: draw every page onto a throw-away recording to learn which glyphs each font
+        // draws; the PDF then embeds subsets of the fonts with just those glyphs.
+        var usage = new GlyphUsage();
+        using (var recording = new TextRenderer(usage, null))
         {
+            foreach (var (size, draw) in _pages)
+            {
+                using var recorder = new SKPictureRecorder();
+                var canvas = recorder.BeginRecording(SKRect.Create(size));
+                draw(new PageCanvas(canvas, recording, size));
+                using var picture = recorder.EndRecording();
+            }
+        }
+
+        var subsets = usage.CreateSubsets();
+        using var output = new MemoryStream();
+        try
+        {
+            using var text = new TextRenderer(null, subsets);
+            using var document = SKDocument.CreatePdf(output, metadata)
+                ?? throw new InvalidOperationException("Skia could not create a PDF document.");
             foreach (var (size, draw) in _pages)
             {
                 var canvas = document.BeginPage(size.Width, size.Height);
@@ -84,6 +102,13 @@ public sealed class PdfDocumentBuilder
             }
 
             document.Close();
+        }
+        finally
+        {
+            foreach (var subset in subsets.Values)
+            {
+                subset.Dispose();
+            }
         }
 
         return output.ToArray();

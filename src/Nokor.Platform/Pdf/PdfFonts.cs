@@ -11,22 +11,36 @@ public static class PdfFonts
 {
     private const string ResourcePrefix = "Nokor.Platform.Pdf.Fonts.";
 
-    private static readonly Lazy<SKTypeface> s_khmerRegular = new(() => Load("NotoSansKhmer-Regular.ttf"));
-    private static readonly Lazy<SKTypeface> s_khmerBold = new(() => Load("NotoSansKhmer-Bold.ttf"));
-    private static readonly Lazy<SKTypeface> s_latinRegular = new(() => Load("NotoSans-Regular.ttf"));
-    private static readonly Lazy<SKTypeface> s_latinBold = new(() => Load("NotoSans-Bold.ttf"));
+    private static readonly Lazy<BundledFont> s_khmerRegular = new(() => Load("NotoSansKhmer-Regular.ttf"));
+    private static readonly Lazy<BundledFont> s_khmerBold = new(() => Load("NotoSansKhmer-Bold.ttf"));
+    private static readonly Lazy<BundledFont> s_latinRegular = new(() => Load("NotoSans-Regular.ttf"));
+    private static readonly Lazy<BundledFont> s_latinBold = new(() => Load("NotoSans-Bold.ttf"));
 
-    public static SKTypeface KhmerRegular => s_khmerRegular.Value;
+    public static SKTypeface KhmerRegular => s_khmerRegular.Value.Typeface;
 
-    public static SKTypeface KhmerBold => s_khmerBold.Value;
+    public static SKTypeface KhmerBold => s_khmerBold.Value.Typeface;
 
-    public static SKTypeface LatinRegular => s_latinRegular.Value;
+    public static SKTypeface LatinRegular => s_latinRegular.Value.Typeface;
 
-    public static SKTypeface LatinBold => s_latinBold.Value;
+    public static SKTypeface LatinBold => s_latinBold.Value.Typeface;
 
     public static SKTypeface Khmer(bool bold) => bold ? KhmerBold : KhmerRegular;
 
     public static SKTypeface Latin(bool bold) => bold ? LatinBold : LatinRegular;
+
+    /// <summary>The font file of a bundled typeface (for subsetting), or null for any other typeface.</summary>
+    internal static byte[]? FileOf(SKTypeface typeface)
+    {
+        foreach (var font in new[] { s_khmerRegular, s_khmerBold, s_latinRegular, s_latinBold })
+        {
+            if (font.IsValueCreated && ReferenceEquals(font.Value.Typeface, typeface))
+            {
+                return font.Value.File;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The SIL Open Font License text that must travel with the fonts.</summary>
     public static string License()
@@ -36,15 +50,19 @@ public static class PdfFonts
         return reader.ReadToEnd();
     }
 
-    private static SKTypeface Load(string fileName)
+    private static BundledFont Load(string fileName)
     {
         using var stream = OpenResource(fileName);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        using var data = SKData.CreateCopy(buffer.ToArray());
-        return SKTypeface.FromData(data)
+        var file = buffer.ToArray();
+        using var data = SKData.CreateCopy(file);
+        var typeface = SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"The bundled font {fileName} could not be loaded.");
+        return new BundledFont(typeface, file);
     }
+
+    private sealed record BundledFont(SKTypeface Typeface, byte[] File);
 
     private static Stream OpenResource(string fileName) =>
         typeof(PdfFonts).Assembly.GetManifestResourceStream(ResourcePrefix + fileName)

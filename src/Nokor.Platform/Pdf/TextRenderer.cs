@@ -72,7 +72,10 @@ public sealed class ShapedText
     /// (<c>/ActualText</c>): text extraction and search give back the Khmer as typed, even where
     /// the font draws a cluster with glyphs that map to no character. Null for empty text.
     /// </summary>
-    public SKTextBlob? CreateBlob()
+    public SKTextBlob? CreateBlob() => CreateBlob(null);
+
+    /// <summary>As <see cref="CreateBlob()"/>, drawing each run with <paramref name="drawTypefaces"/>[typeface] when given (a subset with the same glyph ids).</summary>
+    internal SKTextBlob? CreateBlob(IReadOnlyDictionary<SKTypeface, SKTypeface>? drawTypefaces)
     {
         if (Runs.Count == 0)
         {
@@ -82,7 +85,8 @@ public sealed class ShapedText
         using var builder = new SKTextBlobBuilder();
         foreach (var run in Runs)
         {
-            using var font = TextRenderer.CreateFont(run.Typeface, run.Size);
+            var typeface = drawTypefaces is not null && drawTypefaces.TryGetValue(run.Typeface, out var substitute) ? substitute : run.Typeface;
+            using var font = TextRenderer.CreateFont(typeface, run.Size);
             var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Count, run.Utf8.Count, null);
             var glyphs = buffer.Glyphs;
             var positions = buffer.Positions;
@@ -115,6 +119,19 @@ public sealed class ShapedText
 public sealed class TextRenderer : IDisposable
 {
     private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
+    private readonly GlyphUsage? _usage;
+    private readonly IReadOnlyDictionary<SKTypeface, SKTypeface>? _drawTypefaces;
+
+    public TextRenderer()
+    {
+    }
+
+    /// <summary>A renderer that records the glyphs it draws, or draws with substitute (subset) typefaces.</summary>
+    internal TextRenderer(GlyphUsage? usage, IReadOnlyDictionary<SKTypeface, SKTypeface>? drawTypefaces)
+    {
+        _usage = usage;
+        _drawTypefaces = drawTypefaces;
+    }
 
     /// <summary>Shapes one line of text (line breaks are drawn as spaces).</summary>
     public ShapedText Shape(string? text, TextStyle style)
@@ -134,7 +151,8 @@ public sealed class TextRenderer : IDisposable
                 glyphs[i] = (ushort)result.Codepoints[i];
             }
 
-            runs.Add(new ShapedRun(typeface, style.Size, glyphs, result.Points, Encoding.UTF8.GetBytes(runText), result.Clusters));
+            var clusters = ReferenceEquals(typeface, PdfFonts.Khmer(style.Bold)) ? WordClusters(runText, result.Clusters) : result.Clusters;
+            runs.Add(new ShapedRun(typeface, style.Size, glyphs, result.Points, Encoding.UTF8.GetBytes(runText), clusters));
             x += result.Width;
         }
 
@@ -155,7 +173,8 @@ public sealed class TextRenderer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(canvas);
         var shaped = Shape(text, style);
-        using var blob = shaped.CreateBlob();
+        _usage?.Record(shaped);
+        using var blob = shaped.CreateBlob(_drawTypefaces);
         if (blob is null)
         {
             return 0;
@@ -274,6 +293,49 @@ public sealed class TextRenderer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Widens HarfBuzz's clusters in Khmer runs to whole words (text between spaces). Skia's PDF
+    /// backend writes one <c>/ActualText</c> span per multi-character cluster; with one span per
+    /// syllable, text extractors such as pdftotext see gaps between spans where a stacked or
+    /// ligated syllable is narrower than its advance and insert spaces inside words ("កំណើ ត").
+    /// One span per word gives the word back exactly; spaces stay clusters of their own.
+    /// </summary>
+    internal static uint[] WordClusters(string text, uint[] clusters)
+    {
+        // UTF-8 offset of each UTF-16 index, and the offset of the word each index belongs to.
+        var wordStartByOffset = new Dictionary<uint, uint>();
+        uint offset = 0;
+        uint wordStart = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var separator = char.IsWhiteSpace(c) || c == TextClusters.ZeroWidthSpace;
+            if (separator || !inWord)
+            {
+                wordStart = offset;
+            }
+
+            inWord = !separator;
+            wordStartByOffset[offset] = wordStart;
+            offset += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                ? 4u
+                : c < 0x80 ? 1u : c < 0x800 ? 2u : 3u;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        var widened = new uint[clusters.Length];
+        for (var i = 0; i < clusters.Length; i++)
+        {
+            widened[i] = wordStartByOffset.TryGetValue(clusters[i], out var start) ? start : clusters[i];
+        }
+
+        return widened;
+    }
+
     private SKShaper ShaperFor(SKTypeface typeface)
     {
         if (!_shapers.TryGetValue(typeface, out var shaper))
@@ -378,5 +440,47 @@ public sealed class TextRenderer : IDisposable
             or UnicodeCategory.CurrencySymbol
             or UnicodeCategory.ModifierSymbol
             or UnicodeCategory.OtherSymbol;
+    }
+}
+
+/// <summary>The glyphs and characters drawn with each typeface, to subset the fonts a PDF embeds.</summary>
+internal sealed class GlyphUsage
+{
+    private readonly Dictionary<SKTypeface, (HashSet<ushort> Glyphs, HashSet<int> CodePoints)> _byTypeface = new(ReferenceEqualityComparer.Instance);
+
+    public void Record(ShapedText text)
+    {
+        foreach (var run in text.Runs)
+        {
+            if (!_byTypeface.TryGetValue(run.Typeface, out var used))
+            {
+                used = ([], []);
+                _byTypeface[run.Typeface] = used;
+            }
+
+            used.Glyphs.UnionWith(run.Glyphs);
+            foreach (var rune in Encoding.UTF8.GetString(run.Utf8.ToArray()).EnumerateRunes())
+            {
+                used.CodePoints.Add(rune.Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A subset typeface for every bundled typeface used (the caller disposes them); typefaces that
+    /// cannot be subset are left out, and are then embedded whole.
+    /// </summary>
+    public Dictionary<SKTypeface, SKTypeface> CreateSubsets()
+    {
+        var subsets = new Dictionary<SKTypeface, SKTypeface>(ReferenceEqualityComparer.Instance);
+        foreach (var (typeface, used) in _byTypeface)
+        {
+            if (PdfFonts.FileOf(typeface) is { } file && FontSubsetter.TrySubsetTypeface(file, used.Glyphs, used.CodePoints) is { } subset)
+            {
+                subsets[typeface] = subset;
+            }
+        }
+
+        return subsets;
     }
 }

@@ -20,6 +20,7 @@ public sealed class PdfDocumentBuilderTests
                 var title = new TextStyle(18, Bold: true);
                 page.DrawText("ព្រះរាជាណាចក្រកម្ពុជា / Kingdom of Cambodia", page.Width / 2, PageCanvas.Mm(30), title, TextAlign.Center);
                 page.DrawParagraph("ស្ត្រី ក្រុង ភ្នំពេញ", PageCanvas.Mm(20), PageCanvas.Mm(50), PageCanvas.Mm(170), new TextStyle(12));
+                page.DrawText("សំបុត្រកំណើត សង្កាត់ ម៉ោង អត្តសញ្ញាណ ធ្វើនៅ", PageCanvas.Mm(20), PageCanvas.Mm(70), new TextStyle(11, Bold: true));
             });
 
     [Fact]
@@ -113,6 +114,8 @@ public sealed class PdfDocumentBuilderTests
         Assert.Contains("ព្រះរាជាណាចក្រកម្ពុជា", text, StringComparison.Ordinal);
         Assert.Contains("Kingdom of Cambodia", text, StringComparison.Ordinal);
         Assert.Contains("ស្ត្រី ក្រុង ភ្នំពេញ", text, StringComparison.Ordinal);
+        // Words whose syllables are ligated or carry split vowels come back whole, without inserted spaces.
+        Assert.Contains("សំបុត្រកំណើត សង្កាត់ ម៉ោង អត្តសញ្ញាណ ធ្វើនៅ", text, StringComparison.Ordinal);
     }
 
     [Fact]
