@@ -13,6 +13,7 @@ root.Subcommands.Add(KidcCommands.Create());
 root.Subcommands.Add(AuditCommands.Create(context));
 root.Subcommands.Add(PopulationCommands.Create(context));
 root.Subcommands.Add(CivilCommands.Create(context));
+root.Subcommands.Add(CertificateCommands.Create(context));
 root.Subcommands.Add(GazetteerCommands.Create(context));
 root.Subcommands.Add(UserCommands.Create(context));
 root.Subcommands.Add(KeyCommands.Create(context));

@@ -25,6 +25,8 @@ public static class CivilRegistrationModule
         services.AddScoped<Corrections.CorrectionService>();
         services.AddScoped<Queues.WorkQueues>();
         services.AddScoped<Information.InformationService>();
+        services.AddScoped<Certificates.CertificateComposer>();
+        services.AddScoped<Certificates.CertificateService>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))
             .AddPolicy(CivilPolicies.Work, p => p.RequireRole(Roles.Registrar, Roles.Agent))
@@ -46,6 +48,8 @@ public static class CivilRegistrationModule
         Corrections.CorrectionEndpoints.Map(group);
         Queues.WorkQueues.Map(group);
         Information.InformationService.Map(group);
+        Certificates.CertificateEndpoints.Map(group);
+        Certificates.CertificateEndpoints.MapPublic(endpoints);
         return endpoints;
     }
 }

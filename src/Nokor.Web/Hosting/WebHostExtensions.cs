@@ -34,6 +34,21 @@ internal static class WebHostExtensions
         });
         services.AddExceptionHandler<NokorExceptionHandler>();
 
+        // The public certificate check needs no login; a per-address budget keeps it from being
+        // used to sweep the register.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Nokor.CivilRegistration.Certificates.CertificateEndpoints.PublicRateLimit, http =>
+                System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = configuration.GetValue("Nokor:PublicVerificationPerMinute", 60),
+                        Window = TimeSpan.FromMinutes(1),
+                    }));
+        });
+
         // The UI signs in with a cookie; other systems send a bearer token. One policy scheme picks.
         services.AddAuthentication(o =>
             {
@@ -107,6 +122,7 @@ internal static class WebHostExtensions
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

@@ -35,6 +35,9 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
     public string VillageA2 { get; private set; } = "";
     public string VillageB { get; private set; } = "";
 
+    /// <summary>This host's signing keys and stored files.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "nokor-tests", "host-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Set by browser fixtures to serve on a real port.</summary>
     protected virtual bool RealServer => false;
 
@@ -91,6 +94,10 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.UseSetting("Nokor:Mode", "Production");
+        // Each host signs with its own keys and stores files in its own folder.
+        builder.UseSetting("Signing:KeyDirectory", Path.Combine(DataDirectory, "keys"));
+        builder.UseSetting("Files:Root", Path.Combine(DataDirectory, "blobs"));
+        builder.UseSetting("Nokor:PublicVerificationPerMinute", "10000");
     }
 
     public async Task<HttpClient> ClientForAsync(string user)
