@@ -59,6 +59,8 @@ internal static class Startup
         {
             ("admin", "System administrator", Roles.Administrator, OfficeLevel.National, null),
             ("registrar.pp", $"Registrar, {phnomPenh.NameLatin}", Roles.Registrar, OfficeLevel.Commune, phnomPenh.Code),
+            ("senior.pp", $"Senior registrar, {phnomPenh.NameLatin}", Roles.SeniorRegistrar, OfficeLevel.Commune, phnomPenh.Code),
+            ("agent2.pp", $"Registration agent (2), {phnomPenh.NameLatin}", Roles.Agent, OfficeLevel.Commune, phnomPenh.Code),
             ("agent.pp", $"Registration agent, {phnomPenh.NameLatin}", Roles.Agent, OfficeLevel.Commune, phnomPenh.Code),
             ("agent.sr", $"Registration agent, {siemReap.NameLatin}", Roles.Agent, OfficeLevel.Commune, siemReap.Code),
             ("viewer.pp", "Viewer, Phnom Penh", Roles.Viewer, OfficeLevel.Province, "12"),
@@ -83,10 +85,14 @@ internal static class Startup
             created = true;
         }
 
-        if (created)
+        // Demo people once (a database from an older demo keeps its own), then civil registrations
+        // made from them through the real procedure.
+        if (created && !await services.GetRequiredService<Nokor.Population.Data.PopulationDbContext>().Persons.AnyAsync())
         {
             await DemoPersons.SeedAsync(services, [phnomPenh.Code, siemReap.Code], CancellationToken.None);
         }
+
+        await Nokor.CivilRegistration.Demo.DemoCivilRegistrations.SeedAsync(services, CancellationToken.None);
 
         Console.WriteLine();
         Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");

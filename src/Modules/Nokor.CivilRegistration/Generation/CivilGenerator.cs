@@ -31,7 +31,12 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         [("Diabetic ketoacidosis", "E10.1", "2 days"), ("Type 2 diabetes mellitus", "E11.9", "15 years")],
     ];
 
-    public async Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    /// <summary>
+    /// Registers <paramref name="births"/> births and <paramref name="deaths"/> deaths; the last
+    /// <paramref name="pendingBirths"/> births stop after entry (waiting for verification), as on a
+    /// working day.
+    /// </summary>
+    public async Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct, int pendingBirths = 0)
     {
         var watch = Stopwatch.StartNew();
         var random = new Random(seed);
@@ -54,9 +59,9 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         }
 
         var today = CivilDates.Today(clock);
-        foreach (var couple in couples)
+        for (var i = 0; i < couples.Count; i++)
         {
-            var ok = await BirthAsync(couple, today, random, ct);
+            var ok = await BirthAsync(couples[i], today, random, complete: i < couples.Count - pendingBirths, ct);
             failed += ok ? 0 : 1;
             progress?.Report((++done, total));
         }
@@ -71,7 +76,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         return new CivilGenerationResult(births, deaths, failed, watch.Elapsed);
     }
 
-    private async Task<bool> BirthAsync(SampleCouple couple, DateOnly today, Random random, CancellationToken ct)
+    private async Task<bool> BirthAsync(SampleCouple couple, DateOnly today, Random random, bool complete, CancellationToken ct)
     {
         var commune = couple.ResidenceVillageCode[..6];
         var sex = random.Next(2) == 0 ? Sex.Male : Sex.Female;
@@ -130,7 +135,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
                 Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = "Mother", Relationship = "mother", Kidc = couple.MotherKidc },
             },
         }, Actors.Agent(commune), ct);
-        return entered.IsOk && await CompleteAsync(sp, entered, commune, ct);
+        return entered.IsOk && (!complete || await CompleteAsync(sp, entered, commune, ct));
     }
 
     private async Task<bool> DeathAsync(SamplePerson person, DateOnly today, Random random, CancellationToken ct)

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Generation;
+
+namespace Nokor.CivilRegistration.Demo;
+
+/// <summary>
+/// Demo civil registrations, made through the real procedure by the generator: registered births
+/// and a death with their certificates to print, and one birth waiting for a second staff member's
+/// verification, so the demo's queues are not empty.
+/// </summary>
+internal static class DemoCivilRegistrations
+{
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.AnyAsync(ct))
+            {
+                return;
+            }
+        }
+
+        var generator = new CivilGenerator(services, services.GetRequiredService<TimeProvider>());
+        await generator.GenerateAsync(births: 4, deaths: 1, seed: 2026, progress: null, ct, pendingBirths: 1);
+    }
+}
