@@ -194,6 +194,11 @@ public sealed class CivilEntryPagesTests(CivilEntryUiHost host, BrowserFixture b
         await ScreenshotAsync(page, "notifications-km.png");
         var notificationId = Guid.Parse((await row.GetAttributeAsync("id"))!["notification-".Length..]);
 
+        // A birth notification does not open the death form.
+        var wrongForm = await page.GotoAsync($"/civil/deaths/new?notification={notificationId}");
+        Assert.Equal(404, wrongForm!.Status);
+        await page.GoBackAsync();
+
         await row.Locator("a.register-link").ClickAsync();
         await page.WaitForURLAsync($"**/civil/births/new?notification={notificationId}");
         await Assertions.Expect(page.Locator("#from-notification")).ToContainTextAsync("Maternity ward, Dr. Lim");
