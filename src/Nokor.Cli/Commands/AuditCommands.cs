@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Audit;
 using Spectre.Console;
 
@@ -12,8 +13,27 @@ internal static class AuditCommands
             "Walk the whole audit chain and recompute every hash. Exit 0 when it holds, 1 naming the first broken entry.");
         verify.SetAction(async (_, ct) => await VerifyAsync(context.Services, ct));
 
+        var checkpoint = new Command("checkpoint",
+            "Sign the chain's current head with the platform key (the web host does this every Audit:CheckpointMinutes). " +
+            "Prints the signed token: keep a copy outside this database.");
+        checkpoint.SetAction(async (_, ct) =>
+        {
+            await using var scope = context.Services.CreateAsyncScope();
+            var made = await scope.ServiceProvider.GetRequiredService<AuditCheckpointer>().CreateAsync(ct);
+            if (made is null)
+            {
+                Console.WriteLine("The audit chain is empty: nothing to checkpoint.");
+                return ExitCodes.Ok;
+            }
+
+            Console.WriteLine($"Checkpoint of entry {made.Sequence} ({made.Hash}):");
+            Console.WriteLine(made.Token);
+            return ExitCodes.Ok;
+        });
+
         var audit = new Command("audit", "The tamper-evident audit log.");
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(checkpoint);
         return audit;
     }
 

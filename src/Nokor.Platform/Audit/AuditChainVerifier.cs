@@ -18,6 +18,15 @@ public enum AuditChainBreak
 
     /// <summary>A sequence that cannot occur (below 1): an entry was inserted.</summary>
     UnexpectedSequence,
+
+    /// <summary>A signed checkpoint names an entry whose hash is not the one stored: the chain was rewritten.</summary>
+    CheckpointMismatch,
+
+    /// <summary>A signed checkpoint names entries the chain no longer has: entries were deleted from its end.</summary>
+    Truncated,
+
+    /// <summary>A checkpoint's signature does not verify with the platform's keys: the checkpoint was forged or edited.</summary>
+    CheckpointForged,
 }
 
 /// <summary>
@@ -36,17 +45,19 @@ public sealed record AuditVerification(
 {
     internal static AuditVerification Intact(long count) => new(true, count, null, null, null, null);
 
-    internal static AuditVerification Broken(long count, long sequence, AuditChainBreak kind, string reason, AuditEntry entry) =>
+    internal static AuditVerification Broken(long count, long sequence, AuditChainBreak kind, string reason, AuditEntry? entry) =>
         new(false, count, sequence, kind, reason, entry);
 }
 
 /// <summary>
 /// Proves the audit chain: reads every entry in sequence order, a page at a time so that tens of
 /// millions of rows never sit in memory, and recomputes each hash as <see cref="AuditChainHash"/>
-/// specifies. It reports the first broken entry. Removing entries from the end of the chain
-/// leaves a shorter chain that still verifies; the signed checkpoints of the design close that gap.
+/// specifies. It reports the first broken entry. Removing entries from the end of the chain would
+/// leave a shorter chain that still verifies, so the verifier also checks every signed
+/// <see cref="AuditCheckpoint"/>: its signature, and that the entry it names is present with the
+/// hash it names. Entries after the newest checkpoint are protected by the chain only.
 /// </summary>
-public sealed class AuditChainVerifier(PlatformDbContext db)
+public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyRing keys)
 {
     public const int PageSize = 10_000;
 
@@ -63,6 +74,21 @@ public sealed class AuditChainVerifier(PlatformDbContext db)
         var count = 0L;
         var after = long.MinValue;
 
+        var checkpoints = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
+        var publicKeys = keys.GetPublicKeySet();
+        foreach (var checkpoint in checkpoints)
+        {
+            if (!Signing.SignedToken.TryVerify(checkpoint.Token, publicKeys, out var bytes, out var error) ||
+                CheckpointPayload.TryRead(bytes) is not { } payload ||
+                payload.Sequence != checkpoint.Sequence || payload.Hash != checkpoint.Hash)
+            {
+                return AuditVerification.Broken(0, checkpoint.Sequence, AuditChainBreak.CheckpointForged,
+                    $"the checkpoint of entry {checkpoint.Sequence} is not signed by the platform's keys{(error.Length > 0 ? $" ({error})" : "")}: forged or edited", null);
+            }
+        }
+
+        var checkpointed = checkpoints.ToDictionary(c => c.Sequence, c => c.Hash);
+
         while (true)
         {
             var page = await db.AuditEntries.AsNoTracking()
@@ -72,6 +98,14 @@ public sealed class AuditChainVerifier(PlatformDbContext db)
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
+                if (checkpoints.Count > 0 && checkpoints[^1].Sequence >= expected)
+                {
+                    var last = checkpoints[^1];
+                    return AuditVerification.Broken(count, expected, AuditChainBreak.Truncated,
+                        $"entries {expected} to {last.Sequence} are missing from the end of the chain, which a checkpoint signed at " +
+                        $"{AuditChainHash.FormatTimestamp(last.At)} holds: deleted", null);
+                }
+
                 return AuditVerification.Intact(count);
             }
 
@@ -81,6 +115,12 @@ public sealed class AuditChainVerifier(PlatformDbContext db)
                 if (broken is not null)
                 {
                     return broken;
+                }
+
+                if (checkpointed.TryGetValue(entry.Sequence, out var signedHash) && !string.Equals(signedHash, entry.Hash, StringComparison.Ordinal))
+                {
+                    return AuditVerification.Broken(count, entry.Sequence, AuditChainBreak.CheckpointMismatch,
+                        "its hash is not the one a signed checkpoint recorded: the chain was rewritten from here or before", entry);
                 }
 
                 previous = entry.Hash;

@@ -15,6 +15,8 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddScoped<AuditChainVerifier>();
+        services.TryAddScoped<AuditCheckpointer>();
+        services.AddHostedService<AuditCheckpointService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Nokor.Platform.Audit;
@@ -26,7 +27,8 @@ internal static class AuditVerifyCommand
         var total = await verifier.CountAsync(cancellationToken);
         var result = await verifier.VerifyAsync(progressFor?.Invoke(total), cancellationToken);
         return result.Ok
-            ? new AuditVerifyOutcome(Intact, $"Audit chain intact: {result.Count} entries verified.", result)
+            ? new AuditVerifyOutcome(Intact, $"Audit chain intact: {result.Count} entries verified, " +
+                $"{await scope.ServiceProvider.GetRequiredService<Data.PlatformDbContext>().AuditCheckpoints.LongCountAsync(cancellationToken)} signed checkpoints hold.", result)
             : new AuditVerifyOutcome(Broken, Describe(result), result);
     }
 
@@ -34,7 +36,13 @@ internal static class AuditVerifyCommand
     {
         // Sequence, time and action identify the row for the investigator; the subject and the
         // actor are left to a query on the database, not printed into terminal logs.
-        var entry = result.BrokenEntry!;
+        var entry = result.BrokenEntry;
+        if (entry is null)
+        {
+            return $"Audit chain BROKEN: first broken sequence {result.FirstBrokenSequence}: {result.Reason}. " +
+                $"{result.Count} entries before it verified.";
+        }
+
         var at = AuditChainHash.FormatTimestamp(entry.At);
         var where = result.Break == AuditChainBreak.MissingEntries
             ? $"before entry {entry.Sequence.ToString(CultureInfo.InvariantCulture)} ({at}, {entry.Action})"

@@ -13,6 +13,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<GazetteerUnit> GazetteerUnits => Set<GazetteerUnit>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +72,15 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
             e.HasIndex(a => new { a.SubjectType, a.SubjectId });
+        });
+
+        builder.Entity<AuditCheckpoint>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.HasKey(c => c.Sequence);
+            e.Property(c => c.Sequence).ValueGeneratedNever();
+            e.Property(c => c.Hash).HasMaxLength(64);
+            e.Property(c => c.Token).HasMaxLength(1000);
         });
     }
 }

@@ -125,6 +125,29 @@ namespace Nokor.Migrations.Postgres.Platform
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -116,6 +116,29 @@ namespace Nokor.Migrations.Sqlite.Platform
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
