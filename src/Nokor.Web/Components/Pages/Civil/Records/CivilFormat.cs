@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Nokor.Web.Localization;
 
 namespace Nokor.Web.Components.Pages.Civil.Records;
@@ -42,6 +43,57 @@ internal static class CivilFormat
         var text = UiText.T(key);
         return text == key ? action : text;
     }
+
+    /// <summary>
+    /// A refusal from the module (its messages are English) in the UI language: fixed messages by
+    /// their text (<c>rec.msg:...</c>), the few that carry a value by pattern, the dossier
+    /// validator's through the entry pages' table, anything else as it came.
+    /// </summary>
+    public static string Message(string message)
+    {
+        var key = "rec.msg:" + message;
+        var text = UiText.T(key);
+        if (text != key)
+        {
+            return text;
+        }
+
+        if (UiText.IsKhmer)
+        {
+            foreach (var (pattern, khmer) in Patterns)
+            {
+                var match = pattern.Match(message);
+                if (match.Success)
+                {
+                    return khmer(match);
+                }
+            }
+        }
+
+        return UiText.CivilMessage(message);
+    }
+
+    public static IDictionary<string, string[]> Messages(IDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(Message).ToArray(), StringComparer.Ordinal);
+
+    private static readonly (Regex Pattern, Func<Match, string> Khmer)[] Patterns =
+    [
+        (new Regex(@"^The record is being worked on by (.+); a registrar can reassign it\.$", RegexOptions.CultureInvariant),
+            m => $"កំណត់ត្រានេះកំពុងដោះស្រាយដោយ {m.Groups[1].Value}៖ មន្ត្រីអត្រានុកូលដ្ឋានអាចប្រគល់វាទៅអ្នកផ្សេង។"),
+        (new Regex(@"^This registration is late \((\d+) days\): a senior registrar must approve it\.$", RegexOptions.CultureInvariant),
+            m => $"ការចុះបញ្ជីនេះយឺត ({UiText.Digits(m.Groups[1].Value)} ថ្ងៃ)៖ មន្ត្រីអត្រានុកូលដ្ឋានជាន់ខ្ពស់ត្រូវអនុម័តវា។"),
+        (new Regex(@"^The record is already (\w+)\.$", RegexOptions.CultureInvariant),
+            m => $"កំណត់ត្រានេះ{Status(m.Groups[1].Value)}រួចហើយ។"),
+        (new Regex(@"^The record is (\w+), not waiting for verification\.$", RegexOptions.CultureInvariant),
+            m => $"កំណត់ត្រានេះ{Status(m.Groups[1].Value)}ហើយ មិនមែនកំពុងរង់ចាំការផ្ទៀងផ្ទាត់ទេ។"),
+        (new Regex(@"^The (correction was|request is) already \w+\.$", RegexOptions.CultureInvariant),
+            m => m.Groups[1].Value.StartsWith("correction", StringComparison.Ordinal) ? "ការកែតម្រូវនេះត្រូវបានសម្រេចរួចហើយ។" : "សំណើនេះត្រូវបានសម្រេចរួចហើយ។"),
+        (new Regex(@"^The Population Registry refused the \w+: (.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline),
+            m => $"បញ្ជីប្រជាជនបានបដិសេធ៖ {m.Groups[1].Value}"),
+    ];
+
+    private static string Status(string lower) =>
+        Enum.TryParse<Nokor.CivilRegistration.Contracts.RegistrationStatus>(lower, ignoreCase: true, out var status) ? Coded(status) : lower;
 
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
