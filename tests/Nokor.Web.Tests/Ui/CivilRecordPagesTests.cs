@@ -131,6 +131,9 @@ public sealed class CivilRecordPagesTests(CivilRecordUiHost host, BrowserFixture
             await Assertions.Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "Rejected");
             await Assertions.Expect(page.Locator("#rejection-reasons")).ToContainTextAsync("មាត្រា ១០");
             await Assertions.Expect(page.Locator("#rejection-pdf")).ToHaveAttributeAsync("href", $"/api/civil/registrations/{entered.Id}/rejection.pdf");
+            var decision = await context.APIRequest.GetAsync($"/api/civil/registrations/{entered.Id}/rejection.pdf");
+            Assert.Equal(200, decision.Status);
+            Assert.Equal("application/pdf", decision.Headers["content-type"]);
             await Assertions.Expect(page.Locator("#reject")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#annex-form")).ToHaveCountAsync(0);
         }
@@ -315,11 +318,10 @@ public sealed class CivilRecordPagesTests(CivilRecordUiHost host, BrowserFixture
         }
     }
 
-    [Fact]
-    public async Task A_death_record_shows_the_cause_of_death_chain_with_ICD_10_codes()
+    private async Task<RegistrationView> EnterDeathAsync(string givenNameKm, string givenNameLatin)
     {
         var agent = await host.ClientForAsync("agent.a");
-        var person = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "ចាន់", "សុខា", "Chan", "Sokha", "1950-01-01"));
+        var person = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "ចាន់", givenNameKm, "Chan", givenNameLatin, "1950-01-01"));
         var response = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", new Dictionary<string, object?>
         {
             ["id"] = Guid.NewGuid(),
@@ -344,7 +346,13 @@ public sealed class CivilRecordPagesTests(CivilRecordUiHost host, BrowserFixture
                 },
             },
         });
-        var death = await CivilIntents.ReadAsync<RegistrationView>(response);
+        return await CivilIntents.ReadAsync<RegistrationView>(response);
+    }
+
+    [Fact]
+    public async Task A_death_record_shows_the_cause_of_death_chain_with_ICD_10_codes()
+    {
+        var death = await EnterDeathAsync("សុខា", "Sokha");
 
         var (context, page) = await SignInAsync("agent.a2");
         await using (context)
@@ -361,6 +369,46 @@ public sealed class CivilRecordPagesTests(CivilRecordUiHost host, BrowserFixture
             await Assertions.Expect(page.Locator("#verify")).ToBeVisibleAsync();
             await AssertNoMissingWordsAsync(page);
             await ScreenshotAsync(page, "record-death-km.png");
+        }
+    }
+
+    [Fact]
+    public async Task A_registered_death_is_corrected_from_the_page_keeping_the_rest_of_the_medical_certificate()
+    {
+        var entered = await EnterDeathAsync("វណ្ណា", "Vanna");
+        await (await host.ClientForAsync("agent.a2")).StepAsync(entered.Id, "verify");
+        var registrar = await host.ClientForAsync("registrar.a");
+        await registrar.StepAsync(entered.Id, "approve");
+        using var form = new System.Net.Http.MultipartFormDataContent();
+        var file = new System.Net.Http.ByteArrayContent(Png);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "hospital-record.png");
+        var annex = await CivilIntents.ReadAsync<AnnexView>(await registrar.PostAsync($"/api/civil/registrations/{entered.Id}/annexes", form));
+
+        var (requesterContext, requester) = await SignInAsync("agent.a");
+        await using (requesterContext)
+        {
+            await requester.GotoAsync($"/civil/registrations/{entered.Id}");
+            await Assertions.Expect(requester.Locator("#c-death-time")).ToHaveValueAsync("14:20");
+            await Assertions.Expect(requester.Locator("#c-line-a-icd")).ToHaveValueAsync("R57.2");
+            await requester.FillAsync("#c-death-time", "15:05");
+            await requester.FillAsync("#c-reason", "Time on the hospital death record");
+            await requester.SelectOptionAsync("#c-evidence", annex.Id.ToString());
+            await requester.ClickAsync("#correction-submit");
+            await requester.WaitForURLAsync("**done=correction-requested**");
+            await Assertions.Expect(requester.Locator("#correction-changes tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(requester.Locator("#correction-changes")).ToContainTextAsync("15:05");
+        }
+
+        var (deciderContext, decider) = await SignInAsync("registrar.a");
+        await using (deciderContext)
+        {
+            await decider.GotoAsync($"/civil/registrations/{entered.Id}");
+            await decider.ClickAsync("#correction-approve");
+            await decider.WaitForURLAsync("**done=correction-approved**");
+            await Assertions.Expect(decider.Locator("#dossier-death")).ToContainTextAsync("១៥:០៥");
+            await Assertions.Expect(decider.Locator("#cause-of-death")).ToContainTextAsync("A91");
+            await Assertions.Expect(decider.Locator("#cause-of-death")).ToContainTextAsync("E11.9");
         }
     }
 
