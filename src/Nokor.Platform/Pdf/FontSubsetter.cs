@@ -50,10 +50,38 @@ internal static class FontSubsetter
         return SKTypeface.FromData(data);
     }
 
+    /// <summary>
+    /// Each font's bytes copied once into native memory for the life of the process, wrapped in a
+    /// read-only HarfBuzz blob. HarfBuzzSharp's managed <c>Blob.FromStream</c> was used before and
+    /// crashed the process (SIGSEGV in hb_face_reference_blob) when two documents were rendered at
+    /// once: its data and release callback live on the managed side. Native memory that is never
+    /// moved or freed has no such hazard; the bundled fonts are four.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<byte[], IntPtr> s_blobs = new(ReferenceEqualityComparer.Instance);
+
+    private static IntPtr NativeBlob(byte[] font) => s_blobs.GetOrAdd(font, static bytes =>
+    {
+        var memory = Marshal.AllocHGlobal(bytes.Length);
+        Marshal.Copy(bytes, 0, memory, bytes.Length);
+        return hb_blob_create(memory, (uint)bytes.Length, MemoryModeReadOnly, IntPtr.Zero, IntPtr.Zero);
+    });
+
     private static byte[]? Subset(byte[] font, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
     {
-        using var blob = Blob.FromStream(new MemoryStream(font, writable: false));
-        using var face = new Face(blob, 0);
+        // A face of its own per call (cheap: it only refers to the shared immutable blob).
+        var face = hb_face_create(NativeBlob(font), 0);
+        try
+        {
+            return Subset(face, glyphs, codePoints);
+        }
+        finally
+        {
+            hb_face_destroy(face);
+        }
+    }
+
+    private static byte[]? Subset(IntPtr face, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
+    {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
         {
@@ -82,7 +110,7 @@ internal static class FontSubsetter
                 hb_set_add(dropped, (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]));
             }
 
-            var subsetFace = hb_subset_or_fail(face.Handle, input);
+            var subsetFace = hb_subset_or_fail(face, input);
             if (subsetFace == IntPtr.Zero)
             {
                 return null;
@@ -118,6 +146,14 @@ internal static class FontSubsetter
             hb_subset_input_destroy(input);
         }
     }
+
+    private const int MemoryModeReadOnly = 1;
+
+    [DllImport(Library)]
+    private static extern IntPtr hb_blob_create(IntPtr data, uint length, int mode, IntPtr userData, IntPtr destroy);
+
+    [DllImport(Library)]
+    private static extern IntPtr hb_face_create(IntPtr blob, uint index);
 
     [DllImport(Library)]
     private static extern IntPtr hb_subset_input_create_or_fail();
