@@ -17,8 +17,8 @@ namespace Nokor.Web.Tests.Ui;
 /// genuine and current with the child's Khmer name. The certificate (PDF and picture) and the
 /// pages are kept under TestResults/ for a person to look at.
 /// </summary>
-public sealed class BirthEndToEndBrowserTests(CivilRecordUiHost host, BrowserFixture browser, ITestOutputHelper output)
-    : IClassFixture<CivilRecordUiHost>, IClassFixture<BrowserFixture>
+public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browser, ITestOutputHelper output)
+    : IClassFixture<UiHost>, IClassFixture<BrowserFixture>
 {
     // ម៉ៅ ច័ន្ទសុភ័ក្ត្រ: a shifter, a robat-like sign and a stacked coeng cluster, the shapes a
     // Khmer font must get right.

@@ -12,30 +12,12 @@ using Xunit.Abstractions;
 namespace Nokor.Web.Tests.Ui;
 
 /// <summary>
-/// The web host on a real port, serving wwwroot (styles and the place picker's script) as
-/// `dotnet run` does: in the Production environment of the tests, static web assets of a build
-/// that is not published are off unless asked for, and these pages need the picker's script.
-/// </summary>
-public sealed class CivilEntryUiHost : NokorHost
-{
-    protected override bool RealServer => true;
-
-    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
-    }
-}
-
-/// <summary>
 /// The civil registration entry pages in a real browser at a tablet's width: the birth and death
 /// application forms with their field errors and client ids, notifications and their Register
 /// link, the office dashboard and its queues, in Khmer and in English.
 /// </summary>
-public sealed class CivilEntryPagesTests(CivilEntryUiHost host, BrowserFixture browser, ITestOutputHelper output)
-    : IClassFixture<CivilEntryUiHost>, IClassFixture<BrowserFixture>
+public sealed class CivilEntryPagesTests(UiHost host, BrowserFixture browser, ITestOutputHelper output)
+    : IClassFixture<UiHost>, IClassFixture<BrowserFixture>
 {
     private static readonly ViewportSize Tablet = new() { Width = 820, Height = 1180 };
 

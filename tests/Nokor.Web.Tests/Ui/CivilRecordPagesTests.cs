@@ -11,28 +11,10 @@ using Nokor.Web.Tests.Infrastructure;
 namespace Nokor.Web.Tests.Ui;
 
 /// <summary>
-/// The web host on a real port, serving the static assets as <c>dotnet run</c> does. The tests run
-/// the build output in Production, where the compressed variants the asset manifest names are not
-/// in wwwroot, so a browser asking for gzip would get empty stylesheets.
-/// </summary>
-public sealed class CivilRecordUiHost : NokorHost
-{
-    protected override bool RealServer => true;
-
-    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
-    }
-}
-
-/// <summary>
 /// The registration record page in a real browser: who sees which action, refused actions showing
 /// their reason, annexes, the area boundary, and the public verification page without a session.
 /// </summary>
-public sealed class CivilRecordPagesTests(CivilRecordUiHost host, BrowserFixture browser) : IClassFixture<CivilRecordUiHost>, IClassFixture<BrowserFixture>
+public sealed class CivilRecordPagesTests(UiHost host, BrowserFixture browser) : IClassFixture<UiHost>, IClassFixture<BrowserFixture>
 {
     /// <summary>A 1×1 PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String(

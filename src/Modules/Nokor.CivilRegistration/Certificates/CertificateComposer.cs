@@ -39,7 +39,7 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, IOptions<C
             RegisteringOfficeLatin = officeLatin,
             RegistrarName = r.DecidedByName ?? "",
             RegisteredOn = CivilDates.DateOf(r.DecidedAt ?? c.IssuedAt),
-            IssuedAt = c.IssuedAt,
+            IssuedAt = c.IssuedAt.ToOffset(CivilDates.CambodiaOffset),
             CertificateSerial = c.Serial,
             IsSuperseded = superseded,
             SignedToken = c.Token,
@@ -180,7 +180,9 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, IOptions<C
             return ("អគ្គនាយកដ្ឋានអត្តសញ្ញាណកម្ម", "General Department of Identification");
         }
 
-        var path = await gazetteer.PathAsync(officeCode, ct);
+        // The office by its commune and district (the province is in the place of the event):
+        // short enough for the heading and the "issued at" line.
+        var path = (await gazetteer.PathAsync(officeCode, ct)).Where(u => u.Level != AdminLevel.Province).ToList();
         var km = "ការិយាល័យអត្រានុកូលដ្ឋាន " + GazetteerService.FormatPath(path, khmer: true);
         var latin = "Civil registration office, " + GazetteerService.FormatPath(path, khmer: false);
         return (km, latin);

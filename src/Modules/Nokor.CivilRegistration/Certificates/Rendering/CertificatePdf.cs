@@ -57,7 +57,7 @@ internal static class CertificatePdf
         DrawHeading(page, c);
         var y = DrawTitle(page, c);
         var tableBottom = DrawTable(page, Rows(c), y + Mm(6));
-        DrawIssueBlock(page, c, Math.Max(tableBottom + Mm(8), Mm(218)));
+        DrawIssueBlock(page, c, Math.Max(tableBottom + Mm(6), Mm(218)));
         DrawFooter(page, c);
         if (c.IsSuperseded)
         {
@@ -84,8 +84,9 @@ internal static class CertificatePdf
         var y = Mm(52);
         page.DrawText("ក្រសួងមហាផ្ទៃ", left, y, new TextStyle(10, Bold: true) { Color = Navy });
         page.DrawText("Ministry of Interior", left, y + Mm(4), new TextStyle(8) { Color = Muted });
-        page.DrawParagraph(c.RegisteringOfficeKm, left, y + Mm(5.5f), Mm(80), new TextStyle(10) { Color = Ink }, Mm(5));
-        page.DrawParagraph(c.RegisteringOfficeLatin, left, y + Mm(11), Mm(80), new TextStyle(8) { Color = Muted }, Mm(3.6f));
+        // The Latin line goes below however many lines the Khmer name took.
+        var officeKm = page.DrawParagraph(c.RegisteringOfficeKm, left, y + Mm(5.5f), Mm(105), new TextStyle(10) { Color = Ink }, Mm(5));
+        page.DrawParagraph(c.RegisteringOfficeLatin, left, y + Mm(6.5f) + officeKm, Mm(105), new TextStyle(8) { Color = Muted }, Mm(3.6f));
 
         var right = page.Width - Mm(20);
         page.DrawText("លេខចុះបញ្ជី / Registration No.", right, y, new TextStyle(9) { Color = Muted }, TextAlign.Right);
@@ -269,10 +270,10 @@ internal static class CertificatePdf
         y += Mm(3);
         page.DrawText("មន្ត្រីអត្រានុកូលដ្ឋាន", center, y + Mm(3.5f), new TextStyle(10, Bold: true) { Color = Navy }, TextAlign.Center);
         page.DrawText("Civil registrar", center, y + Mm(7.5f), new TextStyle(8.5f) { Color = Muted }, TextAlign.Center);
-        page.DrawText(c.RegistrarName, center, y + Mm(17), new TextStyle(11, Bold: true) { Color = Ink }, TextAlign.Center);
+        page.DrawText(c.RegistrarName, center, y + Mm(14.5f), new TextStyle(11, Bold: true) { Color = Ink }, TextAlign.Center);
         page.DrawText(
             "ចុះហត្ថលេខាឌីជីថល · Digitally signed",
-            center, y + Mm(22.5f), new TextStyle(8) { Color = Muted }, TextAlign.Center);
+            center, y + Mm(19.5f), new TextStyle(8) { Color = Muted }, TextAlign.Center);
     }
 
     private static void DrawFooter(PageCanvas page, CertificateContent c)
