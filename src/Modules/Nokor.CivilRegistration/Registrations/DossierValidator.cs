@@ -82,8 +82,14 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             errors.Add("birth.child.facilityName", "Name the health facility where the child was born.");
         }
 
-        var mother = await ParentAsync("birth.mother", input.Mother!, Sex.Female, birthDate, actor, f, ct);
-        var father = input.Father is null ? null : await ParentAsync("birth.father", input.Father, Sex.Male, birthDate, actor, f, ct);
+        // Both parents are read from the registry at once (one audit commit for the two reads).
+        var parentKidcs = new[] { input.Mother!.Kidc, input.Father?.Kidc }
+            .Select(Fields.Trimmed).OfType<string>().Where(Nokor.Population.Kidc.Kidc.IsValid).ToList();
+        var parents = parentKidcs.Count == 0
+            ? new Dictionary<string, PersonRecord>()
+            : await registry.FindManyAsync(parentKidcs, actor, "civil registration: parent of a birth", ct);
+        var mother = Parent("birth.mother", input.Mother!, Sex.Female, birthDate, parents, f);
+        var father = input.Father is null ? null : Parent("birth.father", input.Father, Sex.Male, birthDate, parents, f);
         if (mother?.Kidc is not null && mother.Kidc == father?.Kidc)
         {
             errors.Add("birth.father.kidc", "The mother and the father cannot be the same person.");
@@ -195,13 +201,13 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             deceased.Sex.ToString()));
     }
 
-    private async Task<ParentDetails?> ParentAsync(string path, ParentDetails p, Sex expectedSex, DateOnly? childBirth, Actor actor, Fields f, CancellationToken ct)
+    private static ParentDetails? Parent(string path, ParentDetails p, Sex expectedSex, DateOnly? childBirth, IReadOnlyDictionary<string, PersonRecord> parents, Fields f)
     {
         var errors = f.Errors;
         var kidc = f.Kidc($"{path}.kidc", p.Kidc);
         if (kidc is not null)
         {
-            var person = await registry.FindAsync(kidc, actor, "civil registration: parent of a birth", ct);
+            var person = parents.GetValueOrDefault(kidc);
             if (person is null)
             {
                 errors.Add($"{path}.kidc", "No person with this KIDC is in the Population Registry.");

@@ -180,7 +180,8 @@ internal sealed class RegistrationService(
             return Outcome<RegistrationView>.Conflict("The notification was linked to another application meanwhile.");
         }
 
-        return Outcome<RegistrationView>.Ok(await ViewAsync(registration, ct));
+        // Just created: no annexes, certificates or corrections yet.
+        return Outcome<RegistrationView>.Ok(await ViewAsync(registration, ct, fresh: true));
     }
 
     /// <summary>The registering office's area: the actor's office, or for a national office the commune of the event.</summary>
@@ -495,8 +496,13 @@ internal sealed class RegistrationService(
         return r is not null && actor.Jurisdiction.Covers(r.OfficeCode) ? r : null;
     }
 
-    public async Task<RegistrationView> ViewAsync(RegistrationEntity r, CancellationToken ct)
+    public async Task<RegistrationView> ViewAsync(RegistrationEntity r, CancellationToken ct, bool fresh = false)
     {
+        if (fresh)
+        {
+            return View(r, [], [], []);
+        }
+
         var annexes = await db.Annexes.AsNoTracking().Where(a => a.RegistrationId == r.Id).OrderBy(a => a.AddedAt)
             .Select(a => new AnnexView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Description, a.AddedAt, a.AddedBy))
             .ToListAsync(ct);
@@ -511,12 +517,15 @@ internal sealed class RegistrationService(
             .Select(c => new CorrectionView(c.Id, c.BaseVersion, c.Status, c.Reason, c.EvidenceAnnexId, c.RequestedByName,
                 c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionNote, c.ResultingVersion))
             .ToList();
-        return new RegistrationView(
+        return View(r, annexes, certificates, corrections);
+    }
+
+    private static RegistrationView View(RegistrationEntity r, IReadOnlyList<AnnexView> annexes, IReadOnlyList<CertificateView> certificates, IReadOnlyList<CorrectionView> corrections) =>
+        new(
             r.Id, r.Event, r.Status, r.Number, r.OfficeCode, r.Version, r.EventDate.ToString("yyyy-MM-dd"), r.EventPlaceCode,
             r.SubjectKidc, r.SubjectNameKm, r.SubjectNameLatin, r.IsLate, r.DelayDays, r.FeeRiel, r.NeedsSeniorApproval,
             r.NotificationId, r.EnteredByName, r.EnteredAt, r.VerifiedByName, r.VerifiedAt, r.DecidedByName, r.DecidedAt,
             r.RejectionReasons, r.AssignedToName, Dossiers.Birth(r), Dossiers.Death(r), annexes, certificates, corrections);
-    }
 
     public static string Kind(VitalEvent e) => e == VitalEvent.Birth ? "birth" : "death";
 
