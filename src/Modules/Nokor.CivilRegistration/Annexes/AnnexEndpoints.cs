@@ -50,9 +50,17 @@ internal static class AnnexEndpoints
                 await file.CopyToAsync(buffer, ct);
                 var outcome = await service.AddAsync(id, file.FileName, buffer.ToArray(), form["description"], http.Actor(), ct);
                 var back = form["returnUrl"].ToString();
-                if (outcome.IsOk && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
+                if (fromBrowser && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
                 {
-                    return TypedResults.Redirect(back);
+                    if (outcome.IsOk)
+                    {
+                        return TypedResults.Redirect(back);
+                    }
+
+                    // A person at the record page gets the page back with the reason, not JSON.
+                    var reason = outcome.Errors.SelectMany(e => e.Value).FirstOrDefault() ?? outcome.Message ?? "";
+                    var page = back.Split('?', '#')[0];
+                    return TypedResults.Redirect($"{page}?annexError={Uri.EscapeDataString(reason)}#annexes");
                 }
 
                 return outcome.ToHttp().Result switch
