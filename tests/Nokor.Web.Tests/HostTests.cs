@@ -11,6 +11,16 @@ namespace Nokor.Web.Tests;
 public sealed class HostTests(NokorHost host) : IClassFixture<NokorHost>
 {
     [Fact]
+    public async Task The_data_protection_key_ring_that_protects_tokens_is_kept_in_the_configured_directory()
+    {
+        var client = await host.ClientForAsync("agent.a");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/civil/queues")).StatusCode);
+        var directory = Path.Combine(host.DataDirectory, "dataprotection");
+        Assert.True(Directory.Exists(directory), directory);
+        Assert.NotEmpty(Directory.GetFiles(directory, "key-*.xml"));
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer_and_ready_checks_the_database()
     {
         var client = host.CreateClient();

@@ -23,9 +23,13 @@ public static class PlatformServiceCollectionExtensions
         services.AddNokorDbContext<PlatformDbContext>(configuration);
         services.AddNokorAudit();
 
-        // Tokens and cookies are protected with ASP.NET Core data protection. Several hosts behind a
-        // load balancer must share the key ring (PersistKeysTo...); one host keeps it on disk.
-        services.AddDataProtection().SetApplicationName("Nokor");
+        // Tokens and cookies are protected with ASP.NET Core data protection. The key ring is kept
+        // in DataProtection:KeyDirectory (default data/dataprotection), so sign-ins and bearer
+        // tokens survive a restart; hosts behind a load balancer point it at one shared directory.
+        services.AddDataProtection()
+            .SetApplicationName("Nokor")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+                configuration["DataProtection:KeyDirectory"] is { Length: > 0 } directory ? directory : Path.Combine("data", "dataprotection"))));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 // Length rather than composition rules (NIST SP 800-63B): passphrases are allowed.

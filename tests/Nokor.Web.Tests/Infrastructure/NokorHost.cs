@@ -97,6 +97,7 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Each host signs with its own keys and stores files in its own folder.
         builder.UseSetting("Signing:KeyDirectory", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("Files:Root", Path.Combine(DataDirectory, "blobs"));
+        builder.UseSetting("DataProtection:KeyDirectory", Path.Combine(DataDirectory, "dataprotection"));
         builder.UseSetting("Nokor:PublicVerificationPerMinute", "10000");
     }
 
