@@ -50,6 +50,9 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
         Assert.Equal(["entered", "verified", "approved"], history!.Select(h => h.Action));
         var audit = await host.AuditForAsync(entered.Id.ToString());
         Assert.Contains(audit, a => a.Action == "civil.birth.approved");
+        Assert.Contains(audit, a => a.Action == "civil.registration.history");
+        await registrar.GetAsync("/api/civil/queues/registered");
+        Assert.Contains(await host.AuditForAsync("registered"), a => a.Action == "civil.queue.list");
     }
 
     [Fact]

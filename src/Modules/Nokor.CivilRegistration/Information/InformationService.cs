@@ -209,6 +209,8 @@ internal sealed class InformationService(
         }
 
         var rows = await query.OrderByDescending(i => i.ReceivedAt).Take(200).ToListAsync(ct);
+        await audit.AppendAsync(new AuditEvent(actor, "civil.information.list", "information-requests",
+            actor.Jurisdiction.AreaCode ?? "national", "civil registration information service"), ct);
         return rows.Select(i => View(i, null)).ToList();
     }
 

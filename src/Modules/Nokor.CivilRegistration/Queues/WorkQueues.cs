@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 
@@ -15,7 +16,7 @@ namespace Nokor.CivilRegistration.Queues;
 /// else), to approve, late ones for a senior registrar, registered records waiting for their first
 /// certificate, corrections and information requests waiting for a decision.
 /// </summary>
-internal sealed class WorkQueues(CivilDbContext db)
+internal sealed class WorkQueues(CivilDbContext db, IAuditLog audit)
 {
     public const int MaxListed = 200;
 
@@ -73,6 +74,10 @@ internal sealed class WorkQueues(CivilDbContext db)
 
         var ordered = name is "registered" or "rejected" ? query.OrderByDescending(r => r.EnteredAt) : query.OrderBy(r => r.EnteredAt);
         var rows = await ordered.Take(MaxListed).ToListAsync(ct);
+
+        // A queue shows names of registered people: the listing is an access like a search.
+        await audit.AppendAsync(new AuditEvent(actor, "civil.queue.list", "queue", name, "civil registration",
+            $"{{\"area\":\"{actor.Jurisdiction.AreaCode ?? "national"}\",\"rows\":{rows.Count}}}"), ct);
         return rows.Select(r => new RegistrationSummary(r.Id, r.Event, r.Status, r.Number, r.OfficeCode, r.SubjectNameKm, r.SubjectNameLatin,
                 r.EventDate.ToString("yyyy-MM-dd"), r.IsLate, r.NeedsSeniorApproval, r.AssignedToName, r.EnteredAt))
             .ToList();

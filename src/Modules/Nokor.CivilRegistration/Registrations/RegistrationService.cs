@@ -208,6 +208,7 @@ internal sealed class RegistrationService(
             return Outcome<IReadOnlyList<RegistrationHistoryEntry>>.NotFound("No registration with this id in your area.");
         }
 
+        await audit.AppendAsync(new AuditEvent(actor, "civil.registration.history", "registration", r.Id.ToString(), "civil registration"), ct);
         var events = await db.Events.AsNoTracking().Where(e => e.RegistrationId == id).OrderBy(e => e.Id)
             .Select(e => new RegistrationHistoryEntry(e.At, e.ActorName, e.Action, e.Version, e.Note))
             .ToListAsync(ct);
