@@ -20,10 +20,7 @@ internal static class AnnexEndpoints
         group.MapPost("/registrations/{id:guid}/annexes", async Task<Results<Ok<AnnexView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> (
                 Guid id, HttpContext http, AnnexService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
-                // Browsers post this form with the sign-in cookie, so it needs the antiforgery
-                // token; other systems send a bearer token, which a foreign site cannot forge.
-                var fromBrowser = !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-                if (fromBrowser && !await antiforgery.IsRequestValidAsync(http))
+                if (await http.IsForgedBrowserFormAsync(antiforgery))
                 {
                     return Problems.Invalid("file", "The form expired: open the page again and resend the file.");
                 }
@@ -50,7 +47,7 @@ internal static class AnnexEndpoints
                 await file.CopyToAsync(buffer, ct);
                 var outcome = await service.AddAsync(id, file.FileName, buffer.ToArray(), form["description"], http.Actor(), ct);
                 var back = form["returnUrl"].ToString();
-                if (fromBrowser && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
+                if (http.IsFromBrowser() && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
                 {
                     if (outcome.IsOk)
                     {

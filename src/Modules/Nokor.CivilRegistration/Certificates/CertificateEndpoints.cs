@@ -20,10 +20,7 @@ internal static class CertificateEndpoints
         group.MapPost("/registrations/{id:guid}/certificates", async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (
                 Guid id, HttpContext http, CertificateService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
-                // The record page prints with a plain form post (cookie), which needs the antiforgery
-                // token; systems print with a bearer token.
-                var fromBrowser = !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-                if (fromBrowser && !await antiforgery.IsRequestValidAsync(http))
+                if (await http.IsForgedBrowserFormAsync(antiforgery))
                 {
                     return Problems.Invalid("form", "The form expired: open the page again and print again.");
                 }

@@ -199,10 +199,12 @@ internal sealed class NotificationService(
         return Outcome<NotificationView>.Ok(View(n));
     }
 
-    public NotificationView View(NotificationEntity n) => new(
-        n.Id, n.Event, n.Status, n.CommuneCode, n.EventPlaceCode, n.EventDate.ToString("yyyy-MM-dd"), n.InformantKind,
-        Dossiers.Read<NotificationRequest>(n.Details).InformantName, Dossiers.Read<NotificationRequest>(n.Details).FacilityName,
-        n.SourceSystem, n.SourceReference, n.SubjectNameKm, n.SubjectNameLatin, n.ReceivedAt,
-        CivilDates.Today(clock).DayNumber - CivilDates.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId,
-        Dossiers.Read<NotificationRequest>(n.Details));
+    public NotificationView View(NotificationEntity n)
+    {
+        var details = Dossiers.Read<NotificationRequest>(n.Details);
+        return new(
+            n.Id, n.Event, n.Status, n.CommuneCode, n.EventPlaceCode, n.EventDate.ToString("yyyy-MM-dd"), n.InformantKind,
+            details.InformantName, details.FacilityName, n.SourceSystem, n.SourceReference, n.SubjectNameKm, n.SubjectNameLatin,
+            n.ReceivedAt, CivilDates.Today(clock).DayNumber - CivilDates.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
+    }
 }

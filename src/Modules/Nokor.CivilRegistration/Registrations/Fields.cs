@@ -10,11 +10,7 @@ namespace Nokor.CivilRegistration.Registrations;
 /// <summary>Reads and normalizes the text fields of an application, adding an error per bad field (named by its JSON path).</summary>
 internal sealed partial class Fields(FieldErrors errors, GazetteerService gazetteer)
 {
-    public const int MaxName = 100;
     public const int MaxText = 300;
-
-    [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '\-\.]*$")]
-    private static partial Regex LatinNamePattern();
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
@@ -26,7 +22,15 @@ internal sealed partial class Fields(FieldErrors errors, GazetteerService gazett
 
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public string? KhmerName(string field, string? text, bool required)
+    public string? KhmerName(string field, string? text, bool required) =>
+        Name(field, text, required, PersonNames.Khmer);
+
+    public string? LatinName(string field, string? text, bool required) =>
+        Name(field, text, required, PersonNames.Latin);
+
+    private delegate string? NameCheck(string text, out string? error);
+
+    private string? Name(string field, string? text, bool required, NameCheck check)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -34,50 +38,9 @@ internal sealed partial class Fields(FieldErrors errors, GazetteerService gazett
             return null;
         }
 
-        var value = KhmerText.Normalize(text.Trim());
-        if (value.Length > MaxName)
-        {
-            errors.Add(field, $"This name is longer than {MaxName} characters.");
-            return null;
-        }
-
-        if (!KhmerText.ContainsKhmer(value))
-        {
-            errors.Add(field, "Write this name in Khmer script.");
-            return null;
-        }
-
-        if (!KhmerText.TryValidate(value, out var problem))
-        {
-            errors.Add(field, problem);
-            return null;
-        }
-
-        return value;
-    }
-
-    public string? LatinName(string field, string? text, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.Add(field, "This name is required.");
-            return null;
-        }
-
-        var value = string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (value.Length > MaxName)
-        {
-            errors.Add(field, $"This name is longer than {MaxName} characters.");
-            return null;
-        }
-
-        if (!LatinNamePattern().IsMatch(value) || KhmerText.ContainsKhmer(value))
-        {
-            errors.Add(field, "Write this name in Latin letters (spaces, hyphens and apostrophes allowed).");
-            return null;
-        }
-
-        return value;
+        var name = check(text, out var error);
+        if (error is not null) errors.Add(field, error);
+        return name;
     }
 
     public string? Text(string field, string? text, bool required, int max = MaxText)

@@ -233,9 +233,7 @@ internal sealed class RegistrationService(
     public async Task<Outcome<RegistrationView>> ReleaseAsync(Guid id, Actor actor, CancellationToken ct) =>
         await ActAsync(id, actor, "released", ct, (r, _) =>
         {
-            r.AssignedTo = null;
-            r.AssignedToName = null;
-            r.AssignedAt = null;
+            Unassign(r);
             return null;
         });
 

@@ -17,12 +17,9 @@ namespace Nokor.Population.Persons;
 /// </summary>
 internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerService gazetteer, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = PersonNames.MaxLength;
     public const int MaxAddressLength = 300;
     public const int EarliestBirthYear = 1850;
-
-    [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '\-\.]*$")]
-    private static partial Regex LatinNamePattern();
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
@@ -286,42 +283,9 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             return null;
         }
 
-        var normalized = KhmerText.Normalize(text);
-        if (!HasNameLength(field, normalized, errors))
-        {
-            return null;
-        }
-
-        if (!KhmerText.ContainsKhmer(normalized))
-        {
-            errors.Add(field, "Write this name in Khmer script.");
-            return null;
-        }
-
-        if (!KhmerText.TryValidate(normalized, out var problem))
-        {
-            errors.Add(field, problem);
-            return null;
-        }
-
-        return normalized;
-    }
-
-    private static bool HasNameLength(string field, string normalized, FieldErrors errors)
-    {
-        if (normalized.Length == 0)
-        {
-            errors.Add(field, "This name is empty.");
-            return false;
-        }
-
-        if (normalized.Length > MaxNameLength)
-        {
-            errors.Add(field, $"This name is longer than {MaxNameLength} characters.");
-            return false;
-        }
-
-        return true;
+        var name = PersonNames.Khmer(text, out var error);
+        if (error is not null) errors.Add(field, error);
+        return name;
     }
 
     private static string? OptionalKhmer(string field, string? text, FieldErrors errors)
@@ -342,20 +306,9 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             return null;
         }
 
-        var normalized = string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (!HasNameLength(field, normalized, errors))
-        {
-            return null;
-        }
-
-        if (!LatinNamePattern().IsMatch(normalized) || normalized.Any(c => c is >= '\u1780' and <= '\u17FF'))
-        {
-            errors.Add(field, "Write this name in Latin letters (spaces, hyphens and apostrophes allowed).");
-            return null;
-        }
-
-        return normalized;
+        var name = PersonNames.Latin(text, out var error);
+        if (error is not null) errors.Add(field, error);
+        return name;
     }
 
     private static string? OptionalText(string field, string? text, int max, FieldErrors errors)
