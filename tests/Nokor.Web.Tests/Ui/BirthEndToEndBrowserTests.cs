@@ -167,6 +167,8 @@ public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browse
     private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
+        // Two cores run the host, the database, Chromium and other test classes at once.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("#username", user);

@@ -336,6 +336,8 @@ public sealed class CivilEntryPagesTests(UiHost host, BrowserFixture browser, IT
     private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = Tablet });
+        // Two cores run the host, the database, Chromium and other test classes at once.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login?returnUrl=/civil");
         await page.FillAsync("#username", user);
