@@ -35,6 +35,7 @@ internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
         services.AddNokorPlatform(Configuration);
         services.AddPopulation(Configuration);
         services.AddCivilRegistration(Configuration);
+        Nokor.Verification.VerificationModule.AddVerification(services, Configuration);
         return services.BuildServiceProvider();
     }
 

@@ -17,6 +17,7 @@ root.Subcommands.Add(CertificateCommands.Create(context));
 root.Subcommands.Add(GazetteerCommands.Create(context));
 root.Subcommands.Add(UserCommands.Create(context));
 root.Subcommands.Add(KeyCommands.Create(context));
+root.Subcommands.Add(VerificationCommands.Create(context));
 
 var parsed = root.Parse(commandArgs);
 if (parsed.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using Nokor.CivilRegistration;
 using Nokor.Platform.Hosting;
 using Nokor.Population;
+using Nokor.Verification;
 using Nokor.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNokorPlatform(builder.Configuration);
 builder.Services.AddPopulation(builder.Configuration);
 builder.Services.AddCivilRegistration(builder.Configuration);
+builder.Services.AddVerification(builder.Configuration);
+builder.Services.AddVerificationWorkers(builder.Configuration);
 builder.Services.AddNokorWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -18,6 +21,7 @@ app.UseNokorWeb();
 app.MapNokorPlatform();
 app.MapPopulation();
 app.MapCivilRegistration();
+app.MapVerification();
 app.MapNokorUi();
 
 app.Run();

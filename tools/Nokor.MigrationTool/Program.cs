@@ -27,6 +27,7 @@ var contexts = new (Type Type, Func<DbContextOptions, DbContext> Create)[]
     (typeof(PlatformDbContext), o => new PlatformDbContext((DbContextOptions<PlatformDbContext>)o)),
     (typeof(Nokor.Population.Data.PopulationDbContext), o => new Nokor.Population.Data.PopulationDbContext((DbContextOptions<Nokor.Population.Data.PopulationDbContext>)o)),
     (typeof(Nokor.CivilRegistration.Data.CivilDbContext), o => new Nokor.CivilRegistration.Data.CivilDbContext((DbContextOptions<Nokor.CivilRegistration.Data.CivilDbContext>)o)),
+    (typeof(Nokor.Verification.Data.VerificationDbContext), o => new Nokor.Verification.Data.VerificationDbContext((DbContextOptions<Nokor.Verification.Data.VerificationDbContext>)o)),
 };
 var providers = new[]
 {

@@ -21,13 +21,28 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers one module's DbContext on the configured provider, with its migrations in the
     /// provider's migration assembly and its own history table so modules migrate independently.
+    /// With <paramref name="connectionName"/>, a module may keep its tables in a database of its
+    /// own: when <c>ConnectionStrings:&lt;connectionName&gt;</c> is set, the context uses it (same
+    /// provider), and the migrator migrates it there.
     /// </summary>
-    public static IServiceCollection AddNokorDbContext<TContext>(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNokorDbContext<TContext>(this IServiceCollection services, IConfiguration configuration, string? connectionName = null)
         where TContext : DbContext
     {
         services.AddNokorDatabase(configuration);
+        var own = connectionName is null ? null : configuration.GetConnectionString(connectionName);
         services.AddDbContext<TContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<DatabaseSettings>(), typeof(TContext)));
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            if (!string.IsNullOrWhiteSpace(own))
+            {
+                settings = settings with
+                {
+                    ConnectionString = settings.Provider == DatabaseProvider.Postgres ? DatabaseSettings.TunePostgres(own) : own,
+                };
+            }
+
+            Configure(options, settings, typeof(TContext));
+        });
         services.AddSingleton<IModuleDatabase, ModuleDatabase<TContext>>();
         return services;
     }

@@ -15,7 +15,13 @@ public static class Roles
     /// <summary>Another information system (CRVS, ID card, passport, residence, nationality) calling the API.</summary>
     public const string System = "system";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System];
+    /// <summary>
+    /// Staff of the data distribution unit (NSPI 6.4): they register institutions, their contracts
+    /// and credentials, issue statements and answer "who looked at my data".
+    /// </summary>
+    public const string DataDistribution = "data-distribution";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution];
 
     /// <summary>The roles an account given <paramref name="role"/> holds.</summary>
     public static IReadOnlyList<string> Granted(string role) =>

@@ -78,6 +78,7 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
                      ("agent.b", Roles.Agent, OfficeLevel.Commune, CommuneB),
                      ("registrar.n", Roles.Registrar, OfficeLevel.National, null),
                      ("admin", Roles.Administrator, OfficeLevel.National, null),
+                     ("distribution.n", Roles.DataDistribution, OfficeLevel.National, null),
                  })
         {
             var errors = await accounts.CreateAsync(new NewStaffAccount(user, "Test " + user, Password, role, level, area));

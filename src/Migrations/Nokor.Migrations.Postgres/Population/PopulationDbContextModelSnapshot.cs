@@ -48,6 +48,28 @@ namespace Nokor.Migrations.Postgres.Population
                     b.ToTable("pop_issued_kidcs", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Population.Data.PersonChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pop_person_changes", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Population.Data.PersonDocumentEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -43,6 +43,26 @@ namespace Nokor.Migrations.Sqlite.Population
                     b.ToTable("pop_issued_kidcs", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Population.Data.PersonChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pop_person_changes", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Population.Data.PersonDocumentEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -9,6 +9,45 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
     public DbSet<PersonVersionEntity> PersonVersions => Set<PersonVersionEntity>();
     public DbSet<IssuedKidcEntity> IssuedKidcs => Set<IssuedKidcEntity>();
     public DbSet<SourceReferenceEntity> SourceReferences => Set<SourceReferenceEntity>();
+    public DbSet<PersonChangeEntity> PersonChanges => Set<PersonChangeEntity>();
+
+    /// <summary>
+    /// Every save that adds or changes a person also adds its row to the change feed, in the same
+    /// transaction: no code path can change a person without telling the read stores.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddChangeRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddChangeRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void AddChangeRows()
+    {
+        List<PersonChangeEntity>? rows = null;
+        foreach (var entry in ChangeTracker.Entries<PersonEntity>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                (rows ??= []).Add(new PersonChangeEntity
+                {
+                    PersonId = entry.Entity.Id,
+                    Version = entry.Entity.Version,
+                    At = entry.Entity.UpdatedAt,
+                });
+            }
+        }
+
+        if (rows is not null)
+        {
+            PersonChanges.AddRange(rows);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +124,13 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
             e.Property(k => k.Code).HasMaxLength(10);
             e.Property(k => k.Status).HasConversion<string>().HasMaxLength(10);
             e.Property(k => k.VoidReason).HasMaxLength(300);
+        });
+
+        builder.Entity<PersonChangeEntity>(e =>
+        {
+            e.ToTable("pop_person_changes");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedOnAdd();
         });
 
         builder.Entity<SourceReferenceEntity>(e =>

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Nokor.Platform.Audit;
+using Nokor.Platform.Errors;
+using Nokor.Platform.Staff;
+using Nokor.Verification.Data;
+using Nokor.Verification.Ledger;
+using Nokor.Verification.Projection;
+using Nokor.Verification.Queries;
+
+namespace Nokor.Verification.Institutions;
+
+public sealed record StatusChange(string? Status, string? Reason);
+
+public sealed record RevokeRequest(string? Reason);
+
+public sealed record ProjectionView(bool Ready, long Position, long Applied, long LagMedianMs, long LagMaxMs, int LagSamples);
+
+/// <summary>The data distribution unit's API (staff sign-in), under <c>/api/verification</c>.</summary>
+internal static class StaffEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var staff = endpoints.MapGroup("/api/verification").WithTags("Verification")
+            .RequireAuthorization(VerificationPolicies.Manage)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        staff.MapGet("/institutions", async (HttpContext http, InstitutionService service) =>
+                TypedResults.Ok(await service.ListAsync(http.Actor(), http.RequestAborted)))
+            .WithSummary("Institutions with their contracts and this month's usage.");
+
+        staff.MapPost("/institutions", async (InstitutionInput input, HttpContext http, InstitutionService service) =>
+                (await service.CreateAsync(input, http.Actor(), http.RequestAborted)).ToHttp())
+            .WithSummary("Registers an institution with its contract.");
+
+        staff.MapGet("/institutions/{id:guid}", async (Guid id, HttpContext http, InstitutionService service) =>
+                (await service.GetAsync(id, http.Actor(), http.RequestAborted)).ToHttp())
+            .WithSummary("An institution, its contract and credentials.");
+
+        staff.MapPut("/institutions/{id:guid}", async (Guid id, InstitutionInput input, int? revision, HttpContext http, InstitutionService service) =>
+                (await service.UpdateAsync(id, input, revision, http.Actor(), http.RequestAborted)).ToHttp())
+            .WithSummary("Changes an institution's details or contract (audited with before and after).");
+
+        staff.MapPost("/institutions/{id:guid}/status", async (Guid id, StatusChange change, HttpContext http, InstitutionService service) =>
+            {
+                if (!Enum.TryParse<InstitutionStatus>(change.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(change.Status, out _))
+                {
+                    return (IResult)Problems.Invalid("status", "The status is Active or Suspended.");
+                }
+
+                return (await service.SetStatusAsync(id, status, change.Reason, http.Actor(), http.RequestAborted)).ToHttp();
+            })
+            .WithSummary("Suspends or reinstates an institution, with the reason.");
+
+        staff.MapPost("/institutions/{id:guid}/credentials", async (Guid id, bool? rotate, HttpContext http, InstitutionService service) =>
+                (await service.IssueCredentialAsync(id, rotate ?? false, http.Actor(), http.RequestAborted)).ToHttp())
+            .WithSummary("Issues a client id and secret (the secret is shown only in this answer); with rotate=true the older credentials expire in 24 hours.");
+
+        staff.MapPost("/institutions/{id:guid}/credentials/{credentialId:guid}/revoke",
+                async (Guid id, Guid credentialId, RevokeRequest request, HttpContext http, InstitutionService service) =>
+                    (await service.RevokeCredentialAsync(id, credentialId, request.Reason, http.Actor(), http.RequestAborted)).ToHttp())
+            .WithSummary("Revokes a credential at once, with the reason.");
+
+        staff.MapGet("/institutions/{id:guid}/statements/{month}", async (Guid id, string month, string? format, HttpContext http, LedgerReports reports, IAuditLog audit) =>
+            {
+                var outcome = await reports.StatementAsync(id, month, http.RequestAborted);
+                if (outcome.IsOk && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    var s = outcome.Value!;
+                    return (IResult)TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(LedgerReports.ToCsv(s))).ToArray(),
+                        "text/csv; charset=utf-8", $"statement-{s.InstitutionCode}-{s.Month}.csv");
+                }
+
+                return outcome.ToHttp();
+            })
+            .WithSummary("The monthly statement (counts and amounts per query type) as JSON, or CSV with format=csv.");
+
+        staff.MapGet("/status", (ProjectionStatus status) =>
+            {
+                var (median, max, count) = status.Lag();
+                return TypedResults.Ok(new ProjectionView(status.Ready, status.Position, Interlocked.Read(ref status.Applied), median, max, count));
+            })
+            .WithSummary("Where the verification store stands in the registry's change feed, and its recent lag.");
+
+        var person = endpoints.MapGroup("/api/verification").WithTags("Verification")
+            .RequireAuthorization(VerificationPolicies.PersonAccess)
+            .ProducesValidationProblem();
+        person.MapGet("/persons/{kidc}/queries", PersonQueriesAsync)
+            .WithSummary("Who looked at this person's data: institutions, purposes and times of their queries, newest first.");
+    }
+
+    /// <summary>
+    /// Reading a person's query history is itself an access to personal data, audited in the
+    /// platform log under the staff member or the e-services system that asked.
+    /// </summary>
+    internal static async Task<IResult> PersonQueriesAsync(string kidc, int? max, HttpContext http, LedgerReports reports, IAuditLog audit)
+    {
+        var errors = new FieldErrors();
+        var code = QueryService.CheckKidc(kidc, errors);
+        var take = max ?? 200;
+        if (take is < 1 or > 1000)
+        {
+            errors.Add("max", "From 1 to 1000.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        await audit.AppendAsync(new AuditEvent(http.Actor(), "verification.person-access.read", "person", code!, "who looked at my data"), http.RequestAborted);
+        return TypedResults.Ok(await reports.PersonAccessAsync(code!, take, http.RequestAborted));
+    }
+
+    private static Actor Actor(this HttpContext http) =>
+        Nokor.Platform.Staff.Actor.FromPrincipal(http.User) ?? throw new InvalidOperationException("An authorized request has an actor.");
+}

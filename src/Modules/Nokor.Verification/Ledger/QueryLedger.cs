@@ -1,0 +1,394 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nokor.Verification.Data;
+
+namespace Nokor.Verification.Ledger;
+
+/// <summary>A query to record: who asked, for what, about whom, and what they were told.</summary>
+internal sealed record QueryRecord(
+    DateTimeOffset At,
+    string RequestId,
+    Guid InstitutionId,
+    Guid? CredentialId,
+    string? UserId,
+    string Purpose,
+    string QueryType,
+    string Kidc,
+    string Result,
+    string? Detail,
+    string? XRoadClient,
+    Guid? BulkJobId,
+    long Price);
+
+/// <summary>
+/// The query ledger's writer, with group commit as in the platform audit: callers queue their
+/// records and wait; one loop writes whatever is queued in one transaction — the chained records
+/// and the usage counters they add to — and only then releases the callers, so no answer leaves
+/// before its record is durable (issue: "nothing is answered without an audit record written
+/// first"). Under load the batches grow by themselves; a lone query is written at once.
+/// </summary>
+/// <remarks>
+/// Several hosts may write to one ledger: each batch takes a transaction-scoped advisory lock on
+/// PostgreSQL (an immediate transaction on SQLite) before it reads the tail. The usage totals read
+/// back in the same transaction tell <see cref="UsageMeter"/> what the other hosts have counted.
+/// </remarks>
+internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage, ILogger<QueryLedger> logger)
+    : IAsyncDisposable, IDisposable
+{
+    public const int MaxBatchRecords = 1024;
+    private const long PostgresLockKey = 5642811662174409286; // "NOKORVRF"
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(16_384) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+    private bool _disposed;
+    private AsyncServiceScope? _scope;
+    private DbConnection? _connection;
+    private bool _postgres;
+
+    public Task AppendAsync(QueryRecord record, CancellationToken ct) => AppendManyAsync([record], ct);
+
+    /// <summary>Records several queries in one transaction (a bulk chunk); returns when all are durable.</summary>
+    public async Task AppendManyAsync(IReadOnlyList<QueryRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var pending = new Pending(records, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        EnsureStarted();
+        try
+        {
+            if (!_queue.Writer.TryWrite(pending))
+            {
+                await _queue.Writer.WriteAsync(pending, ct);
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(QueryLedger));
+        }
+
+        await pending.Done.Task.WaitAsync(ct);
+    }
+
+    private void EnsureStarted()
+    {
+        if (_writer is not null)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return;
+        }
+
+        lock (_startLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= Task.Run(LoopAsync);
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var count = 0;
+            while (count < MaxBatchRecords && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                count += pending.Records.Count;
+            }
+
+            try
+            {
+                var totals = await WriteAsync(batch).ConfigureAwait(false);
+                foreach (var (key, total) in totals)
+                {
+                    usage.Observe(key.Institution, key.Month, total.Database, total.Committed);
+                }
+
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                // Counts only: the records name people.
+                logger.LogError(ex, "Writing {Count} verification query records failed; their requests fail with it.", count);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(ex);
+                }
+
+                await ReleaseAsync().ConfigureAwait(false);
+            }
+
+            batch.Clear();
+        }
+
+        await ReleaseAsync().ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteAsync(List<Pending> batch)
+    {
+        var connection = await ConnectionAsync();
+        await using var transaction = _postgres
+            ? await connection.BeginTransactionAsync()
+            : ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+        var (sequence, previous) = await TailAsync(connection, transaction);
+        var records = new List<QueryRecordEntity>();
+        var sums = new Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)>();
+        foreach (var pending in batch)
+        {
+            foreach (var q in pending.Records)
+            {
+                var entity = new QueryRecordEntity
+                {
+                    Sequence = ++sequence,
+                    AtUs = ToMicroseconds(q.At),
+                    RequestId = q.RequestId,
+                    InstitutionId = q.InstitutionId,
+                    CredentialId = q.CredentialId,
+                    UserId = q.UserId,
+                    Purpose = q.Purpose,
+                    QueryType = q.QueryType,
+                    Kidc = q.Kidc,
+                    Result = q.Result,
+                    Detail = q.Detail,
+                    XRoadClient = q.XRoadClient,
+                    BulkJobId = q.BulkJobId,
+                    Price = q.Price,
+                    PreviousHash = previous,
+                    Hash = "",
+                };
+                entity.Hash = LedgerHash.Compute(previous, entity);
+                previous = entity.Hash;
+                records.Add(entity);
+                var key = (q.InstitutionId, UsageMeter.MonthOf(q.At), q.QueryType);
+                sums[key] = sums.TryGetValue(key, out var s) ? (s.Count + 1, s.Amount + q.Price) : (1, q.Price);
+            }
+        }
+
+        for (var start = 0; start < records.Count; start += 256)
+        {
+            await InsertAsync(connection, transaction, records, start, Math.Min(256, records.Count - start));
+        }
+
+        var totals = await AddUsageAsync(connection, transaction, sums);
+        await transaction.CommitAsync();
+        return totals;
+    }
+
+    private async Task<(long Sequence, string Hash)> TailAsync(DbConnection connection, DbTransaction transaction)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        const string tail = "SELECT \"Sequence\", \"Hash\" FROM vrf_query_records ORDER BY \"Sequence\" DESC LIMIT 1";
+        command.CommandText = _postgres
+            ? string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey});\n{tail}")
+            : tail;
+        await using var reader = await command.ExecuteReaderAsync();
+        if (_postgres)
+        {
+            await reader.NextResultAsync();
+        }
+
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
+    }
+
+    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<QueryRecordEntity> records, int start, int count)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(
+            "INSERT INTO vrf_query_records (\"Sequence\", \"AtUs\", \"RequestId\", \"InstitutionId\", \"CredentialId\", \"UserId\", " +
+            "\"Purpose\", \"QueryType\", \"Kidc\", \"Result\", \"Detail\", \"XRoadClient\", \"BulkJobId\", \"Price\", \"PreviousHash\", \"Hash\") VALUES");
+        var p = new Parameters(command, sql, _postgres);
+        for (var i = 0; i < count; i++)
+        {
+            var r = records[start + i];
+            sql.Append(i == 0 ? "\n(" : ",\n(");
+            p.Add(r.Sequence, first: true);
+            p.Add(r.AtUs);
+            p.Add(r.RequestId);
+            p.Add(r.InstitutionId);
+            p.Add(r.CredentialId);
+            p.Add(r.UserId);
+            p.Add(r.Purpose);
+            p.Add(r.QueryType);
+            p.Add(r.Kidc);
+            p.Add(r.Result);
+            p.Add(r.Detail);
+            p.Add(r.XRoadClient);
+            p.Add(r.BulkJobId);
+            p.Add(r.Price);
+            p.Add(r.PreviousHash);
+            p.Add(r.Hash);
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Adds the batch's counts and amounts, then reads the month totals of the institutions it touched.</summary>
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> AddUsageAsync(
+        DbConnection connection, DbTransaction transaction, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> sums)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("INSERT INTO vrf_usage (\"InstitutionId\", \"Month\", \"QueryType\", \"Count\", \"Amount\") VALUES");
+        var p = new Parameters(command, sql, _postgres);
+        var i = 0;
+        foreach (var (key, value) in sums)
+        {
+            sql.Append(i++ == 0 ? "\n(" : ",\n(");
+            p.Add(key.Institution, first: true);
+            p.Add(key.Month);
+            p.Add(key.Type);
+            p.Add(value.Count);
+            p.Add(value.Amount);
+            sql.Append(')');
+        }
+
+        sql.Append("\nON CONFLICT (\"InstitutionId\", \"Month\", \"QueryType\") DO UPDATE SET " +
+                   "\"Count\" = vrf_usage.\"Count\" + excluded.\"Count\", \"Amount\" = vrf_usage.\"Amount\" + excluded.\"Amount\";\n");
+        sql.Append("SELECT \"InstitutionId\", \"Month\", SUM(\"Count\") FROM vrf_usage WHERE ");
+        i = 0;
+        foreach (var key in sums.Keys.Select(k => (k.Institution, k.Month)).Distinct())
+        {
+            sql.Append(i++ == 0 ? "(" : " OR (");
+            sql.Append("\"InstitutionId\" = ");
+            p.Add(key.Institution, first: true, inline: true);
+            sql.Append(" AND \"Month\" = ");
+            p.Add(key.Month, first: true, inline: true);
+            sql.Append(')');
+        }
+
+        sql.Append(" GROUP BY \"InstitutionId\", \"Month\"");
+        command.CommandText = sql.ToString();
+        var totals = new Dictionary<(Guid, int), (long, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                var institution = _postgres ? reader.GetGuid(0) : Guid.Parse(reader.GetString(0));
+                var month = reader.GetInt32(1);
+                var committed = sums.Where(s => s.Key.Institution == institution && s.Key.Month == month).Sum(s => s.Value.Count);
+                totals[(institution, month)] = (reader.GetInt64(2), committed);
+            }
+        }
+        while (await reader.NextResultAsync());
+
+        return totals;
+    }
+
+    internal static long ToMicroseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    private async Task<DbConnection> ConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VerificationDbContext>();
+            _postgres = db.Database.IsNpgsql();
+            await db.Database.OpenConnectionAsync();
+            _scope = scope;
+            _connection = db.Database.GetDbConnection();
+            return _connection;
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        var scope = _scope;
+        _scope = null;
+        _connection = null;
+        if (scope is not null)
+        {
+            try
+            {
+                await scope.Value.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Closing the query ledger's connection failed.");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? writer;
+        lock (_startLock)
+        {
+            _disposed = true;
+            writer = _writer;
+        }
+
+        _queue.Writer.TryComplete();
+        if (writer is not null)
+        {
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private sealed record Pending(IReadOnlyList<QueryRecord> Records, TaskCompletionSource Done);
+}
+
+/// <summary>
+/// Numbered parameters for a multi-row statement, with values in each provider's stored form: EF
+/// Core keeps GUIDs as upper-case text on SQLite, where the ADO provider alone would bind a blob.
+/// </summary>
+internal sealed class Parameters(DbCommand command, StringBuilder sql, bool postgres)
+{
+    private int _next;
+
+    public void Add(object? value, bool first = false, bool inline = false)
+    {
+        var name = "@p" + _next++.ToString(CultureInfo.InvariantCulture);
+        if (!first && !inline)
+        {
+            sql.Append(", ");
+        }
+
+        sql.Append(name);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = Stored(value, postgres);
+        command.Parameters.Add(parameter);
+    }
+
+    public static object Stored(object? value, bool postgres) => value switch
+    {
+        null => DBNull.Value,
+        Guid g when !postgres => g.ToString("D").ToUpperInvariant(),
+        _ => value,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Nokor.Platform.Errors;
+using Nokor.Verification.Data;
+using Nokor.Verification.Queries;
+
+namespace Nokor.Verification.Ledger;
+
+public sealed record StatementLine(string QueryType, long Count, long UnitPrice, long Amount);
+
+/// <summary>A monthly statement for invoicing: counts and amounts per query type, against the quota.</summary>
+public sealed record Statement(
+    Guid InstitutionId,
+    string InstitutionCode,
+    string InstitutionName,
+    string ContractReference,
+    string Month,
+    long MonthlyQuota,
+    IReadOnlyList<StatementLine> Lines,
+    long TotalCount,
+    long TotalAmount,
+    string Currency);
+
+/// <summary>One query about a person as the person's own view shows it ("who looked at my data").</summary>
+public sealed record PersonAccess(DateTimeOffset At, string InstitutionCode, string InstitutionName, string? InstitutionNameKm, string Purpose, string QueryType);
+
+/// <summary>Statements from <c>vrf_usage</c> and the person's own view from the query ledger.</summary>
+internal sealed class LedgerReports(VerificationDbContext db)
+{
+    public static bool TryParseMonth(string? text, out int month)
+    {
+        month = 0;
+        if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        month = (date.Year * 100) + date.Month;
+        return true;
+    }
+
+    public async Task<Outcome<Statement>> StatementAsync(Guid institutionId, string? monthText, CancellationToken ct)
+    {
+        if (!TryParseMonth(monthText, out var month))
+        {
+            return Outcome<Statement>.Invalid("month", "A month as yyyy-MM.");
+        }
+
+        var institution = await db.Institutions.AsNoTracking().Include(i => i.Contract).FirstOrDefaultAsync(i => i.Id == institutionId, ct);
+        if (institution?.Contract is null)
+        {
+            return Outcome<Statement>.NotFound("No institution with this id.");
+        }
+
+        var rows = await db.Usage.AsNoTracking().Where(u => u.InstitutionId == institutionId && u.Month == month).ToListAsync(ct);
+        var contract = institution.Contract;
+        var lines = QueryTypes.All.Select(type =>
+        {
+            var row = rows.FirstOrDefault(r => r.QueryType == type);
+            var price = type switch
+            {
+                QueryTypes.Verify => contract.PriceVerify,
+                QueryTypes.Attributes => contract.PriceAttributes,
+                _ => contract.PriceBulkRow,
+            };
+            return new StatementLine(type, row?.Count ?? 0, price, row?.Amount ?? 0);
+        }).ToList();
+        return Outcome<Statement>.Ok(new Statement(
+            institution.Id, institution.Code, institution.Name, contract.Reference,
+            string.Create(CultureInfo.InvariantCulture, $"{month / 100:D4}-{month % 100:D2}"), contract.MonthlyQuota,
+            lines, lines.Sum(l => l.Count), lines.Sum(l => l.Amount), "KHR"));
+    }
+
+    public static string ToCsv(Statement s)
+    {
+        var csv = new StringBuilder();
+        csv.Append("institution,contract,month,query_type,count,unit_price_khr,amount_khr\r\n");
+        foreach (var line in s.Lines)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},{line.QueryType},{line.Count},{line.UnitPrice},{line.Amount}\r\n");
+        }
+
+        csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},total,{s.TotalCount},,{s.TotalAmount}\r\n");
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// The queries about one person, newest first: which institution, for what purpose, when. The
+    /// ledger is written before each answer, so a query shows here at once (the issue asks within a
+    /// minute). Unknown KIDCs have no person, so nothing to show.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonAccess>> PersonAccessAsync(string kidc, int max, CancellationToken ct)
+    {
+        var records = await db.QueryRecords.AsNoTracking()
+            .Where(q => q.Kidc == kidc && q.Result != "unknown")
+            .OrderByDescending(q => q.Sequence)
+            .Take(max)
+            .Select(q => new { q.AtUs, q.InstitutionId, q.Purpose, q.QueryType })
+            .ToListAsync(ct);
+        var ids = records.Select(r => r.InstitutionId).Distinct().ToList();
+        var institutions = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return records.Select(r =>
+        {
+            var i = institutions.GetValueOrDefault(r.InstitutionId);
+            return new PersonAccess(DateTimeOffset.UnixEpoch.AddTicks(r.AtUs * 10), i?.Code ?? "?", i?.Name ?? "?", i?.NameKm, r.Purpose, r.QueryType);
+        }).ToList();
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
