@@ -90,6 +90,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddNokorPlatform(configuration);
         services.AddPopulation(configuration);
         services.AddCivilRegistration(configuration);
+        Nokor.Verification.VerificationModule.AddVerification(services, configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
