@@ -66,6 +66,7 @@ internal static class Startup
             ("viewer.pp", "Viewer, Phnom Penh", Roles.Viewer, OfficeLevel.Province, "12"),
             ("registrar.national", "Registrar, General Department of Identification", Roles.Registrar, OfficeLevel.National, null),
             ("crvs.system", "CRVS system", Roles.System, OfficeLevel.National, null),
+            ("distribution.pp", "Data distribution unit, General Department of Identification", Roles.DataDistribution, OfficeLevel.National, null),
         };
 
         var created = false;

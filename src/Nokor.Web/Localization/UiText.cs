@@ -131,7 +131,7 @@ public static partial class UiText
     {
         // Civil registration's words live in their own files (entry forms; records, certificates
         // and the public verification page); a key defined twice is a bug and fails at start.
-        foreach (var source in new[] { CivilEntryTexts(), CivilRecordTexts() })
+        foreach (var source in new[] { CivilEntryTexts(), CivilRecordTexts(), VerificationTexts() })
         {
             foreach (var (key, value) in source)
             {
