@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
+using Nokor.Verification.Bulk;
 using Nokor.Verification.Credentials;
 using Nokor.Verification.Data;
 using Nokor.Verification.Institutions;
@@ -36,6 +37,7 @@ public static class VerificationModule
         services.AddScoped<InstitutionService>();
         services.AddScoped<LedgerReports>();
         services.AddScoped<LedgerVerifier>();
+        services.AddScoped<BulkJobs>();
         services.AddAuthorizationBuilder()
             .AddPolicy(VerificationPolicies.Manage, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator))
             .AddPolicy(VerificationPolicies.PersonAccess, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator, Roles.System));
@@ -51,6 +53,11 @@ public static class VerificationModule
             services.AddHostedService(sp => sp.GetRequiredService<PersonProjector>());
         }
 
+        if (configuration.GetValue(VerificationOptions.Section + ":" + nameof(VerificationOptions.RunBulkJobs), true))
+        {
+            services.AddHostedService<BulkWorker>();
+        }
+
         return services;
     }
 
@@ -58,6 +65,7 @@ public static class VerificationModule
     {
         ClientEndpoints.Map(endpoints);
         StaffEndpoints.Map(endpoints);
+        BulkEndpoints.Map(endpoints);
         return endpoints;
     }
 }
