@@ -421,3 +421,74 @@ public sealed partial class VerificationPagesTests(NokorHost host) : IClassFixtu
             response.Headers.CacheControl?.ToString() ?? "");
     }
 }
+
+/// <summary>
+/// The data distribution pages in Chromium: a contract entered with a wrong period is refused
+/// beside the field, fixed and saved; a credential's secret shows once; screenshots for a person
+/// to look at.
+/// </summary>
+public sealed class VerificationPagesBrowserTests(UiHost host, Nokor.Web.Tests.Browser.BrowserFixture browser)
+    : IClassFixture<UiHost>, IClassFixture<Nokor.Web.Tests.Browser.BrowserFixture>
+{
+    [Fact]
+    public async Task Staff_enter_a_contract_fix_its_period_and_issue_a_credential()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
+        {
+            BaseURL = host.BaseUrl,
+            ViewportSize = new Microsoft.Playwright.ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "distribution.n");
+        await page.FillAsync("#password", NokorHost.Password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+
+        await page.ClickAsync("#nav-verification");
+        await page.WaitForURLAsync("**/verification");
+        await page.ClickAsync("#new-institution");
+        var code = "PW" + Random.Shared.Next(10000, 99999);
+        await page.FillAsync("#code", code);
+        await page.FillAsync("#name", "Prasac Microfinance");
+        await page.FillAsync("#nameKm", "ប្រាសាក់");
+        await page.SelectOptionAsync("#kind", "Microfinance");
+        await page.FillAsync("#contract-reference", "NSPI-DD-2026-017");
+        await page.FillAsync("#contract-purposes", "account-opening, loan-application");
+        await page.FillAsync("#contract-monthlyQuota", "20000");
+        await page.FillAsync("#contract-startsOn", "2026-03-01");
+        await page.FillAsync("#contract-endsOn", "2026-02-01");
+        await page.CheckAsync("input[name=QueryType][value=attributes]");
+        await page.CheckAsync("input[name=Attribute][value=surnameKm]");
+        await page.CheckAsync("input[name=Attribute][value=givenNameKm]");
+        await page.FillAsync("#contract-priceVerify", "400");
+        await page.ClickAsync("#institution-submit");
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".field-error[data-field='contract.endsOn']")).ToContainTextAsync("កិច្ចសន្យា");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#contract-endsOn")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("input[name=Attribute][value=givenNameKm]")).ToBeCheckedAsync();
+        await ScreenshotAsync(page, "verification-form-errors-km.png");
+
+        await page.FillAsync("#contract-endsOn", "2027-02-28");
+        await page.ClickAsync("#institution-submit");
+        await page.WaitForURLAsync("**/verification/institutions/*?done=created");
+        await page.ClickAsync("#issue");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#client-secret")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "verification-institution-secret-km.png");
+
+        await page.GotoAsync("/verification");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#institution-{code}")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "verification-institutions-km.png");
+        await page.ClickAsync($"#institution-{code} td.used a");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#statement")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "verification-statement-km.png");
+    }
+
+    private static async Task ScreenshotAsync(Microsoft.Playwright.IPage page, string name)
+    {
+        var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+    }
+}
