@@ -91,28 +91,9 @@ internal static class StaffEndpoints
             .WithSummary("Who looked at this person's data: institutions, purposes and times of their queries, newest first.");
     }
 
-    /// <summary>
-    /// Reading a person's query history is itself an access to personal data, audited in the
-    /// platform log under the staff member or the e-services system that asked.
-    /// </summary>
-    internal static async Task<IResult> PersonQueriesAsync(string kidc, int? max, HttpContext http, LedgerReports reports, IAuditLog audit)
-    {
-        var errors = new FieldErrors();
-        var code = QueryService.CheckKidc(kidc, errors);
-        var take = max ?? 200;
-        if (take is < 1 or > 1000)
-        {
-            errors.Add("max", "From 1 to 1000.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        await audit.AppendAsync(new AuditEvent(http.Actor(), "verification.person-access.read", "person", code!, "who looked at my data"), http.RequestAborted);
-        return TypedResults.Ok(await reports.PersonAccessAsync(code!, take, http.RequestAborted));
-    }
+    /// <summary>Reading a person's query history is itself an access to personal data: see <see cref="LedgerReports.ReadPersonAccessAsync"/>.</summary>
+    internal static async Task<IResult> PersonQueriesAsync(string kidc, int? max, HttpContext http, LedgerReports reports) =>
+        (await reports.ReadPersonAccessAsync(kidc, max ?? 200, http.Actor(), http.RequestAborted)).ToHttp();
 
     private static Actor Actor(this HttpContext http) =>
         Nokor.Platform.Staff.Actor.FromPrincipal(http.User) ?? throw new InvalidOperationException("An authorized request has an actor.");

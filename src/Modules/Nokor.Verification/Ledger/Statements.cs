@@ -26,7 +26,7 @@ public sealed record Statement(
 public sealed record PersonAccess(DateTimeOffset At, string InstitutionCode, string InstitutionName, string? InstitutionNameKm, string Purpose, string QueryType);
 
 /// <summary>Statements from <c>vrf_usage</c> and the person's own view from the query ledger.</summary>
-internal sealed class LedgerReports(VerificationDbContext db)
+internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Audit.IAuditLog audit)
 {
     public static bool TryParseMonth(string? text, out int month)
     {
@@ -83,6 +83,29 @@ internal sealed class LedgerReports(VerificationDbContext db)
 
         csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},total,{s.TotalCount},,{s.TotalAmount}\r\n");
         return csv.ToString();
+    }
+
+    /// <summary>
+    /// "Who looked at my data" for the API and the staff page alike: a malformed KIDC or count is
+    /// refused without reading anything; otherwise the reading, itself an access to the person's
+    /// data, is audited under the staff member or the e-services system before anything is read.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<PersonAccess>>> ReadPersonAccessAsync(string? kidc, int max, Nokor.Platform.Staff.Actor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var code = QueryService.CheckKidc(kidc, errors);
+        if (max is < 1 or > 1000)
+        {
+            errors.Add("max", "From 1 to 1000.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<IReadOnlyList<PersonAccess>>.Invalid(errors);
+        }
+
+        await audit.AppendAsync(new Nokor.Platform.Audit.AuditEvent(actor, "verification.person-access.read", "person", code!, "who looked at my data"), ct);
+        return Outcome<IReadOnlyList<PersonAccess>>.Ok(await PersonAccessAsync(code!, max, ct));
     }
 
     /// <summary>
