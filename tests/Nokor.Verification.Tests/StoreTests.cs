@@ -48,6 +48,25 @@ public sealed class StoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_hosts_writing_at_once_extend_one_chain_without_a_fork()
+    {
+        await using var first = _db.BuildServices();
+        await using var second = _db.BuildServices();
+        var institution = Guid.NewGuid();
+        var a = first.GetRequiredService<QueryLedger>();
+        var b = second.GetRequiredService<QueryLedger>();
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(i =>
+            (i % 2 == 0 ? a : b).AppendAsync(Query(institution, "1143321936", DateTimeOffset.UtcNow), CancellationToken.None)));
+
+        await using var scope = first.CreateAsyncScope();
+        var check = await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(null, CancellationToken.None);
+        Assert.True(check.Intact, check.Problem);
+        Assert.Equal(120, check.Records);
+        var db = scope.ServiceProvider.GetRequiredService<VerificationDbContext>();
+        Assert.Equal(120, await db.Usage.Where(u => u.InstitutionId == institution).SumAsync(u => u.Count));
+    }
+
+    [Fact]
     public async Task The_verifier_names_a_record_changed_after_it_was_written()
     {
         await using var services = _db.BuildServices();

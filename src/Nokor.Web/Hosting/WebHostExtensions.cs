@@ -56,8 +56,13 @@ internal static class WebHostExtensions
                 o.DefaultChallengeScheme = AuthScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            // An institution's verification token (NKC1, checked by the verification module's own
+            // filter) is not a staff token: handing it to Identity's bearer handler would only make
+            // that handler fail to unprotect it, an exception on every verification query.
             .AddPolicyScheme(AuthScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString() is var header &&
+                header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) &&
+                !header.AsSpan(7).TrimStart().StartsWith(Nokor.Platform.Signing.SignedToken.Prefix + ".", StringComparison.Ordinal)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(30))

@@ -35,15 +35,16 @@ internal sealed record QueryRecord(
 /// first"). Under load the batches grow by themselves; a lone query is written at once.
 /// </summary>
 /// <remarks>
-/// Several hosts may write to one ledger: each batch takes a transaction-scoped advisory lock on
-/// PostgreSQL (an immediate transaction on SQLite) before it reads the tail. The usage totals read
-/// back in the same transaction tell <see cref="UsageMeter"/> what the other hosts have counted.
+/// Several hosts may write to one ledger. On PostgreSQL a writer chains from the tail it holds in
+/// memory and the primary key on the sequence refuses a batch built on a stale tail (it is then
+/// chained again from the real one); on SQLite an immediate transaction takes the write lock before
+/// the tail is read. The usage totals read back in the same transaction tell
+/// <see cref="UsageMeter"/> what the other hosts have counted.
 /// </remarks>
 internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage, ILogger<QueryLedger> logger)
     : IAsyncDisposable, IDisposable
 {
     public const int MaxBatchRecords = 1024;
-    private const long PostgresLockKey = 5642811662174409286; // "NOKORVRF"
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(16_384) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -54,6 +55,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     private AsyncServiceScope? _scope;
     private DbConnection? _connection;
     private bool _postgres;
+    private (long Sequence, string Hash)? _tail;
 
     public Task AppendAsync(QueryRecord record, CancellationToken ct) => AppendManyAsync([record], ct);
 
@@ -144,11 +146,62 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteAsync(List<Pending> batch)
     {
         var connection = await ConnectionAsync();
-        await using var transaction = _postgres
-            ? await connection.BeginTransactionAsync()
-            : ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _postgres ? await WritePostgresAsync(connection, batch) : await WriteSqliteAsync(connection, batch);
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && attempt < 10)
+            {
+                // Another host extended the chain since this one last wrote: read its tail, chain again.
+                _tail = null;
+            }
+        }
+    }
 
-        var (sequence, previous) = await TailAsync(connection, transaction);
+    /// <summary>
+    /// PostgreSQL: the whole batch — records, usage, month totals — is one command, so one round
+    /// trip; statements sent together before one Sync form one implicit transaction, all or
+    /// nothing. The chain tail is kept in memory; if another host wrote meanwhile, the primary key
+    /// on the sequence refuses this batch (no fork is possible) and it is chained again.
+    /// </summary>
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WritePostgresAsync(DbConnection connection, List<Pending> batch)
+    {
+        _tail ??= await TailAsync(connection, null);
+        var (records, sums) = Chain(batch, _tail.Value);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder();
+        var p = new Parameters(command, sql, _postgres);
+        AppendInserts(sql, p, records);
+        AppendUsage(sql, p, sums);
+        command.CommandText = sql.ToString();
+        var totals = await ReadTotalsAsync(command, sums);
+        _tail = (records[^1].Sequence, records[^1].Hash);
+        return totals;
+    }
+
+    /// <summary>SQLite: an immediate transaction takes the write lock before the tail is read.</summary>
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteSqliteAsync(DbConnection connection, List<Pending> batch)
+    {
+        await using var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        var (records, sums) = Chain(batch, await TailAsync(connection, transaction));
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder();
+        var p = new Parameters(command, sql, _postgres);
+        AppendInserts(sql, p, records);
+        AppendUsage(sql, p, sums);
+        command.CommandText = sql.ToString();
+        var totals = await ReadTotalsAsync(command, sums);
+        await transaction.CommitAsync();
+        return totals;
+    }
+
+    private static (List<QueryRecordEntity> Records, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> Sums) Chain(
+        List<Pending> batch, (long Sequence, string Hash) tail)
+    {
+        var (sequence, previous) = tail;
         var records = new List<QueryRecordEntity>();
         var sums = new Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)>();
         foreach (var pending in batch)
@@ -182,76 +235,68 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
             }
         }
 
-        for (var start = 0; start < records.Count; start += 256)
-        {
-            await InsertAsync(connection, transaction, records, start, Math.Min(256, records.Count - start));
-        }
-
-        var totals = await AddUsageAsync(connection, transaction, sums);
-        await transaction.CommitAsync();
-        return totals;
+        return (records, sums);
     }
 
-    private async Task<(long Sequence, string Hash)> TailAsync(DbConnection connection, DbTransaction transaction)
+    private async Task<(long Sequence, string Hash)> TailAsync(DbConnection connection, DbTransaction? transaction)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        const string tail = "SELECT \"Sequence\", \"Hash\" FROM vrf_query_records ORDER BY \"Sequence\" DESC LIMIT 1";
-        command.CommandText = _postgres
-            ? string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey});\n{tail}")
-            : tail;
+        command.CommandText = "SELECT \"Sequence\", \"Hash\" FROM vrf_query_records ORDER BY \"Sequence\" DESC LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync();
-        if (_postgres)
-        {
-            await reader.NextResultAsync();
-        }
-
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
     }
 
-    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<QueryRecordEntity> records, int start, int count)
+    /// <summary>
+    /// Multi-row inserts in power-of-two sizes (a batch of 13 is 8 + 4 + 1 rows), so that the few
+    /// statement shapes are prepared once per connection and not planned again for every batch.
+    /// </summary>
+    private static void AppendInserts(StringBuilder sql, Parameters p, List<QueryRecordEntity> records)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder(
-            "INSERT INTO vrf_query_records (\"Sequence\", \"AtUs\", \"RequestId\", \"InstitutionId\", \"CredentialId\", \"UserId\", " +
-            "\"Purpose\", \"QueryType\", \"Kidc\", \"Result\", \"Detail\", \"XRoadClient\", \"BulkJobId\", \"Price\", \"PreviousHash\", \"Hash\") VALUES");
-        var p = new Parameters(command, sql, _postgres);
-        for (var i = 0; i < count; i++)
+        var start = 0;
+        while (start < records.Count)
         {
-            var r = records[start + i];
-            sql.Append(i == 0 ? "\n(" : ",\n(");
-            p.Add(r.Sequence, first: true);
-            p.Add(r.AtUs);
-            p.Add(r.RequestId);
-            p.Add(r.InstitutionId);
-            p.Add(r.CredentialId);
-            p.Add(r.UserId);
-            p.Add(r.Purpose);
-            p.Add(r.QueryType);
-            p.Add(r.Kidc);
-            p.Add(r.Result);
-            p.Add(r.Detail);
-            p.Add(r.XRoadClient);
-            p.Add(r.BulkJobId);
-            p.Add(r.Price);
-            p.Add(r.PreviousHash);
-            p.Add(r.Hash);
-            sql.Append(')');
-        }
+            var size = 256;
+            while (size > records.Count - start)
+            {
+                size /= 2;
+            }
 
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
+            sql.Append(
+                "INSERT INTO vrf_query_records (\"Sequence\", \"AtUs\", \"RequestId\", \"InstitutionId\", \"CredentialId\", \"UserId\", " +
+                "\"Purpose\", \"QueryType\", \"Kidc\", \"Result\", \"Detail\", \"XRoadClient\", \"BulkJobId\", \"Price\", \"PreviousHash\", \"Hash\") VALUES");
+            for (var i = 0; i < size; i++)
+            {
+                var r = records[start + i];
+                sql.Append(i == 0 ? "\n(" : ",\n(");
+                p.Add(r.Sequence, first: true);
+                p.Add(r.AtUs);
+                p.Add(r.RequestId);
+                p.Add(r.InstitutionId);
+                p.Add(r.CredentialId);
+                p.Add(r.UserId);
+                p.Add(r.Purpose);
+                p.Add(r.QueryType);
+                p.Add(r.Kidc);
+                p.Add(r.Result);
+                p.Add(r.Detail);
+                p.Add(r.XRoadClient);
+                p.Add(r.BulkJobId);
+                p.Add(r.Price);
+                p.Add(r.PreviousHash);
+                p.Add(r.Hash);
+                sql.Append(')');
+            }
+
+            sql.Append(";\n");
+            start += size;
+        }
     }
 
-    /// <summary>Adds the batch's counts and amounts, then reads the month totals of the institutions it touched.</summary>
-    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> AddUsageAsync(
-        DbConnection connection, DbTransaction transaction, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> sums)
+    /// <summary>Adds the batch's counts and amounts to the usage rows, then selects the month totals of the institutions it touched.</summary>
+    private static void AppendUsage(StringBuilder sql, Parameters p, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> sums)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder("INSERT INTO vrf_usage (\"InstitutionId\", \"Month\", \"QueryType\", \"Count\", \"Amount\") VALUES");
-        var p = new Parameters(command, sql, _postgres);
+        sql.Append("INSERT INTO vrf_usage (\"InstitutionId\", \"Month\", \"QueryType\", \"Count\", \"Amount\") VALUES");
         var i = 0;
         foreach (var (key, value) in sums)
         {
@@ -279,7 +324,11 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         }
 
         sql.Append(" GROUP BY \"InstitutionId\", \"Month\"");
-        command.CommandText = sql.ToString();
+    }
+
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> ReadTotalsAsync(
+        DbCommand command, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> sums)
+    {
         var totals = new Dictionary<(Guid, int), (long, long)>();
         await using var reader = await command.ExecuteReaderAsync();
         do
@@ -328,6 +377,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         var scope = _scope;
         _scope = null;
         _connection = null;
+        _tail = null;
         if (scope is not null)
         {
             try
