@@ -33,6 +33,7 @@ public static class VerificationModule
         services.AddSingleton<ClientTokens>();
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<ProjectionStatus>();
+        services.AddSingleton<PersonLookup>();
         services.AddScoped<QueryService>();
         services.AddScoped<InstitutionService>();
         services.AddScoped<LedgerReports>();

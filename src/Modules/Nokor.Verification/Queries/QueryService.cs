@@ -46,16 +46,13 @@ internal sealed record Asker(ClientContext Client, string RequestId, string? Use
 /// decoy record, so its answer has the same shape and takes the same work as a mismatch.
 /// </summary>
 internal sealed class QueryService(
-    VerificationDbContext db,
+    PersonLookup persons,
     QueryLedger ledger,
     UsageMeter usage,
     ProjectionStatus projection,
     GazetteerService gazetteer,
     TimeProvider time)
 {
-    private static readonly Func<VerificationDbContext, string, Task<PersonFactsEntity?>> ByKidc =
-        EF.CompileAsyncQuery((VerificationDbContext db, string kidc) => db.Persons.AsNoTracking().FirstOrDefault(p => p.Kidc == kidc));
-
     /// <summary>Compared against when the KIDC is unknown: the answer is then always "no_match".</summary>
     internal static readonly PersonFactsEntity Decoy = new()
     {
@@ -93,7 +90,8 @@ internal sealed class QueryService(
             return new(null, Refusal.OverQuota, RetryAfter: gate);
         }
 
-        var (facts, known) = await LookUpAsync(kidc!, ct);
+        // Admitted: the look-up and the record happen even if the client goes away now.
+        var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
         var compared = claims!.Compare(facts);
         var matched = compared.Count(c => c.Value.Match);
         string result;
@@ -171,7 +169,8 @@ internal sealed class QueryService(
             return new(null, Refusal.OverQuota, RetryAfter: gate);
         }
 
-        var (facts, known) = await LookUpAsync(kidc!, ct);
+        // Admitted: the look-up and the record happen even if the client goes away now.
+        var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
         var released = await AttributeRelease.SelectAsync(facts, wanted, contract.Attributes, gazetteer, ct);
         var recorded = await RecordAsync(asker, userId, purpose!, QueryTypes.Attributes, kidc!, known ? "found" : "unknown",
             known ? string.Join(',', released.Keys) : null, ct);
@@ -185,7 +184,7 @@ internal sealed class QueryService(
 
     internal async Task<(PersonFactsEntity Facts, bool Known)> LookUpAsync(string kidc, CancellationToken ct)
     {
-        var facts = await ByKidc(db, kidc);
+        var facts = await persons.FindAsync(kidc, ct);
         return facts is null ? (Decoy, false) : (facts, true);
     }
 
