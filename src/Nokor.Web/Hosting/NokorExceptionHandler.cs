@@ -34,6 +34,21 @@ internal sealed class NokorExceptionHandler(IProblemDetailsService problems, ILo
                 };
             http.Response.StatusCode = problem.Status!.Value;
         }
+        else if (IsTransientDatabaseFailure(exception))
+        {
+            // The database refused a connection for now (too many clients, starting up, failing
+            // over): the request did nothing and may be retried, which 503 with Retry-After says.
+            logger.LogWarning("The database was unavailable for {Method} {Endpoint}: {Reason}",
+                http.Request.Method, http.GetEndpoint()?.DisplayName, Innermost(exception).Message);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = Problems.TypeBase + "unavailable",
+                Title = "The service is busy; try again in a moment.",
+            };
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "1";
+        }
         else
         {
             logger.LogError(exception, "Unhandled {ExceptionType} on {Method} {Endpoint}",
@@ -48,6 +63,30 @@ internal sealed class NokorExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "53300" or "57P03" or "53000" } || e is Npgsql.NpgsqlException { IsTransient: true } and not Npgsql.PostgresException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var e = exception;
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
     }
 
     private static string? FindJsonPath(Exception exception)

@@ -31,7 +31,20 @@ internal sealed class PersonLookup : IAsyncDisposable
         var own = configuration.GetConnectionString(VerificationModule.ConnectionName);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(string.IsNullOrWhiteSpace(own) ? settings.ConnectionString : DatabaseSettings.TunePostgres(own));
+            // A small pool of its own: two cores gain nothing from more look-ups at once, and the
+            // rest of the host (its EF pool) must still get connections under PostgreSQL's
+            // max_connections; requests beyond it wait for a connection instead of failing.
+            var builder = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(own) ? settings.ConnectionString : DatabaseSettings.TunePostgres(own));
+            if (configuration.GetValue<int?>("Verification:LookupConnections") is { } size and > 0)
+            {
+                builder.MaxPoolSize = size;
+            }
+            else if (!builder.ContainsKey("Maximum Pool Size"))
+            {
+                builder.MaxPoolSize = 16;
+            }
+
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {
