@@ -57,7 +57,7 @@ internal sealed class BulkJobs(
     {
         var errors = new FieldErrors();
         var code = QueryService.CheckPurpose(purpose, errors);
-        var user = CheckUserId(userId, asker, errors);
+        var user = QueryService.CheckUserId(userId, asker, errors);
         var file = BulkCsv.Read(content.Span, options.Value.MaxBulkRows, out var fileError);
         if (fileError is not null)
         {
@@ -181,19 +181,6 @@ internal sealed class BulkJobs(
     /// <summary>An empty cell claims nothing.</summary>
     private static string? Cell(BulkCsvFile file, BulkCsvRow row, string column) =>
         file.Value(row, column) is { } v && !string.IsNullOrWhiteSpace(v) ? v : null;
-
-    /// <summary>The same rule as a single query's user id: the parameter, else the X-Road-UserId header.</summary>
-    private static string? CheckUserId(string? userId, Asker asker, FieldErrors errors)
-    {
-        var id = string.IsNullOrWhiteSpace(userId) ? asker.UserId : userId.Trim();
-        if (id is not null && (id.Length > 100 || id.Any(char.IsControl)))
-        {
-            errors.Add("userId", "The user id is at most 100 printable characters.");
-            return null;
-        }
-
-        return id;
-    }
 
     internal static BulkJobView ToView(BulkJobEntity job) => new(
         job.Id,

@@ -337,27 +337,10 @@ internal sealed class BulkWorker(
                 continue;
             }
 
-            // An unknown KIDC is compared against the decoy, like a single query: same work, "no_match".
-            var known = persons.TryGetValue(check.Kidc!, out var facts);
-            var claims = check.Claims!;
-            var compared = claims.Compare(known ? facts! : QueryService.Decoy);
-            var matched = compared.Count(c => c.Value.Match);
-            string result;
-            if (!known || matched == 0)
-            {
-                result = "no_match";
-                compared = compared.Select(c => new KeyValuePair<string, ClaimResult>(c.Key, new ClaimResult(false))).ToList();
-            }
-            else
-            {
-                result = matched == compared.Count ? "match" : "partial";
-            }
-
-            // Whether the person is alive only when the claims identify them (QueryService's rule).
-            bool? alive = result == "match" && claims.HasName && claims.DateOfBirth is not null ? facts!.Alive : null;
-            var answers = compared.ToDictionary(c => c.Key, c => c.Value.Match ? c.Value.Variant ?? "match" : "no", StringComparer.Ordinal);
-            var detail = string.Join(',', compared.Select(c => c.Key + "=" + answers[c.Key]));
-            outcomes.Add(new RowOutcome(result, alive, answers, null, check.Kidc, known ? result : "unknown", detail));
+            // The same verdict as a single query (an unknown KIDC compared against the decoy).
+            var verdict = check.Claims!.Judge(persons.GetValueOrDefault(check.Kidc!));
+            var answers = verdict.Claims.ToDictionary(c => c.Key, c => c.Value.Match ? c.Value.Variant ?? "match" : "no", StringComparer.Ordinal);
+            outcomes.Add(new RowOutcome(verdict.Result, verdict.Alive, answers, null, check.Kidc, verdict.Recorded, verdict.Detail));
         }
 
         return outcomes;

@@ -15,6 +15,9 @@ public sealed record ClaimsInput(
     string? DateOfBirth = null,
     string? Nationality = null);
 
+/// <summary>What a yes/no verification found; see <see cref="Claims.Judge"/>.</summary>
+internal sealed record Verdict(string Result, bool? Alive, List<KeyValuePair<string, ClaimResult>> Claims, string Recorded, string Detail);
+
 /// <summary>Claims checked and normalized; null where not claimed.</summary>
 internal sealed record Claims(
     string? SurnameKm,
@@ -97,6 +100,36 @@ internal sealed record Claims(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The verdict of a yes/no verification, the one rule for single and bulk queries: every claim
+    /// compared (against <paramref name="facts"/>, or the decoy when the KIDC is unknown, so the
+    /// work is the same); "no_match" with every claim false when the KIDC is unknown or nothing
+    /// matched, so the two cannot be told apart; "match" or "partial" otherwise. Whether the person
+    /// is alive is told only when the claims identify them — a name and the date of birth, all
+    /// matching — so that nobody learns it from a KIDC and a guess. <c>Recorded</c> is the result
+    /// for the ledger ("unknown" for a KIDC nobody holds), <c>Detail</c> the per-claim outcome.
+    /// </summary>
+    public Verdict Judge(PersonFactsEntity? facts)
+    {
+        var known = facts is not null;
+        var compared = Compare(facts ?? Queries.QueryService.Decoy);
+        var matched = compared.Count(c => c.Value.Match);
+        string result;
+        if (!known || matched == 0)
+        {
+            result = "no_match";
+            compared = compared.Select(c => new KeyValuePair<string, ClaimResult>(c.Key, new ClaimResult(false))).ToList();
+        }
+        else
+        {
+            result = matched == compared.Count ? "match" : "partial";
+        }
+
+        bool? alive = result == "match" && HasName && DateOfBirth is not null ? facts!.Alive : null;
+        var detail = string.Join(',', compared.Select(c => c.Key + "=" + (c.Value.Match ? c.Value.Variant ?? "match" : "no")));
+        return new Verdict(result, alive, compared, known ? result : "unknown", detail);
     }
 
     private static string? Name(string? text, bool khmer, string field, FieldErrors errors)

@@ -92,28 +92,14 @@ internal sealed class QueryService(
 
         // Admitted: the look-up and the record happen even if the client goes away now.
         var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
-        var compared = claims!.Compare(facts);
-        var matched = compared.Count(c => c.Value.Match);
-        string result;
-        if (!known || matched == 0)
-        {
-            result = "no_match";
-            compared = compared.Select(c => new KeyValuePair<string, ClaimResult>(c.Key, new ClaimResult(false))).ToList();
-        }
-        else
-        {
-            result = matched == compared.Count ? "match" : "partial";
-        }
-
-        bool? alive = result == "match" && claims.HasName && claims.DateOfBirth is not null ? facts.Alive : null;
-        var detail = string.Join(',', compared.Select(c => c.Key + "=" + (c.Value.Match ? c.Value.Variant ?? "match" : "no")));
-        var recorded = await RecordAsync(asker, userId, purpose!, queryType, kidc!, known ? result : "unknown", detail, ct);
+        var verdict = claims!.Judge(known ? facts : null);
+        var recorded = await RecordAsync(asker, userId, purpose!, queryType, kidc!, verdict.Recorded, verdict.Detail, ct);
         if (!recorded)
         {
             return new(null, Refusal.NotRecorded);
         }
 
-        return new(new VerifyAnswer(asker.RequestId, result, alive, compared.ToDictionary(c => c.Key, c => c.Value)), Refusal.None);
+        return new(new VerifyAnswer(asker.RequestId, verdict.Result, verdict.Alive, verdict.Claims.ToDictionary(c => c.Key, c => c.Value)), Refusal.None);
     }
 
     public async Task<QueryOutcome<ReleaseAnswer>> ReleaseAsync(ReleaseRequest request, Asker asker, CancellationToken ct)
@@ -256,7 +242,8 @@ internal sealed class QueryService(
         return p;
     }
 
-    private static string? CheckUserId(string? userId, Asker asker, FieldErrors errors)
+    /// <summary>The institution's user id: the request's, else the X-Road-UserId header.</summary>
+    internal static string? CheckUserId(string? userId, Asker asker, FieldErrors errors)
     {
         var id = string.IsNullOrWhiteSpace(userId) ? asker.UserId : userId.Trim();
         if (id is not null && (id.Length > 100 || id.Any(char.IsControl)))
