@@ -157,7 +157,7 @@ internal sealed class QueryService(
 
         // Admitted: the look-up and the record happen even if the client goes away now.
         var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
-        var released = await AttributeRelease.SelectAsync(facts, wanted, contract.Attributes, gazetteer, ct);
+        var released = await AttributeRelease.SelectAsync(facts, wanted, contract.Attributes, gazetteer, CancellationToken.None);
         var recorded = await RecordAsync(asker, userId, purpose!, QueryTypes.Attributes, kidc!, known ? "found" : "unknown",
             known ? string.Join(',', released.Keys) : null, ct);
         if (!recorded)
