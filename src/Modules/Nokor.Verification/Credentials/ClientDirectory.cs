@@ -36,8 +36,10 @@ internal sealed record ClientContract(
         Split(c.Purposes), Split(c.QueryTypes), Split(c.Attributes),
         c.MonthlyQuota, c.PriceVerify, c.PriceAttributes, c.PriceBulkRow, c.StartsOn, c.EndsOn);
 
-    public static IReadOnlySet<string> Split(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> Split(string list) => List(list).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A stored comma-separated list in its stored order.</summary>
+    public static string[] List(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>A credential's state and its institution's contract, as cached for the query path.</summary>

@@ -434,7 +434,7 @@ internal sealed class InstitutionService(VerificationDbContext db, IAuditLog aud
         return new InstitutionView(
             i.Id, i.Code, i.Name, i.NameKm, i.Kind, i.XRoadClient, i.Status, i.Revision,
             c is null ? null : new ContractView(
-                c.Reference, [.. ClientContract.Split(c.Purposes)], [.. ClientContract.Split(c.QueryTypes)], [.. ClientContract.Split(c.Attributes)],
+                c.Reference, ClientContract.List(c.Purposes), ClientContract.List(c.QueryTypes), ClientContract.List(c.Attributes),
                 c.MonthlyQuota, c.PriceVerify, c.PriceAttributes, c.PriceBulkRow, c.StartsOn, c.EndsOn),
             credentials.OrderByDescending(x => x.CreatedAt).Select(x => ToView(x, now)).ToList(),
             used);

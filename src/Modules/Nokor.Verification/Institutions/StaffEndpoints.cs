@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Data;
@@ -63,7 +62,7 @@ internal static class StaffEndpoints
                     (await service.RevokeCredentialAsync(id, credentialId, request.Reason, http.Actor(), http.RequestAborted)).ToHttp())
             .WithSummary("Revokes a credential at once, with the reason.");
 
-        staff.MapGet("/institutions/{id:guid}/statements/{month}", async (Guid id, string month, string? format, HttpContext http, LedgerReports reports, IAuditLog audit) =>
+        staff.MapGet("/institutions/{id:guid}/statements/{month}", async (Guid id, string month, string? format, HttpContext http, LedgerReports reports) =>
             {
                 var outcome = await reports.StatementAsync(id, month, http.RequestAborted);
                 if (outcome.IsOk && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
@@ -94,7 +93,4 @@ internal static class StaffEndpoints
     /// <summary>Reading a person's query history is itself an access to personal data: see <see cref="LedgerReports.ReadPersonAccessAsync"/>.</summary>
     internal static async Task<IResult> PersonQueriesAsync(string kidc, int? max, HttpContext http, LedgerReports reports) =>
         (await reports.ReadPersonAccessAsync(kidc, max ?? 200, http.Actor(), http.RequestAborted)).ToHttp();
-
-    private static Actor Actor(this HttpContext http) =>
-        Nokor.Platform.Staff.Actor.FromPrincipal(http.User) ?? throw new InvalidOperationException("An authorized request has an actor.");
 }

@@ -156,20 +156,31 @@ internal static class ClientBody
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        // Read into a pooled buffer: this is on every query's path.
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(rented.AsMemory(length), http.RequestAborted)) > 0)
             {
-                return (null, TooLarge());
+                length += read;
+                if (length > MaxBytes)
+                {
+                    return (null, TooLarge());
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return Parse<T>(http, request, rented.AsSpan(0, length));
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+    private static (T? Value, IResult? Error) Parse<T>(HttpContext http, HttpRequest request, ReadOnlySpan<byte> bytes) where T : class
+    {
         http.Response.Headers[XRoadHeaders.RequestHashHeader] = Convert.ToBase64String(SHA512.HashData(bytes));
         if (bytes.Length == 0)
         {

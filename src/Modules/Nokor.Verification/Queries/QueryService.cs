@@ -91,8 +91,7 @@ internal sealed class QueryService(
         }
 
         // Admitted: the look-up and the record happen even if the client goes away now.
-        var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
-        var verdict = claims!.Judge(known ? facts : null);
+        var verdict = claims!.Judge(await persons.FindAsync(kidc!, CancellationToken.None));
         var recorded = await RecordAsync(asker, userId, purpose!, queryType, kidc!, verdict.Recorded, verdict.Detail, ct);
         if (!recorded)
         {
@@ -156,8 +155,9 @@ internal sealed class QueryService(
         }
 
         // Admitted: the look-up and the record happen even if the client goes away now.
-        var (facts, known) = await LookUpAsync(kidc!, CancellationToken.None);
-        var released = await AttributeRelease.SelectAsync(facts, wanted, contract.Attributes, gazetteer, CancellationToken.None);
+        var facts = await persons.FindAsync(kidc!, CancellationToken.None);
+        var known = facts is not null;
+        var released = await AttributeRelease.SelectAsync(facts ?? Decoy, wanted, contract.Attributes, gazetteer, CancellationToken.None);
         var recorded = await RecordAsync(asker, userId, purpose!, QueryTypes.Attributes, kidc!, known ? "found" : "unknown",
             known ? string.Join(',', released.Keys) : null, ct);
         if (!recorded)
@@ -166,12 +166,6 @@ internal sealed class QueryService(
         }
 
         return new(new ReleaseAnswer(asker.RequestId, known ? "found" : "no_match", known ? released : null), Refusal.None);
-    }
-
-    internal async Task<(PersonFactsEntity Facts, bool Known)> LookUpAsync(string kidc, CancellationToken ct)
-    {
-        var facts = await persons.FindAsync(kidc, ct);
-        return facts is null ? (Decoy, false) : (facts, true);
     }
 
     /// <summary>Null when admitted; otherwise the time until the quota renews.</summary>
