@@ -21,7 +21,18 @@ public static class Roles
     /// </summary>
     public const string DataDistribution = "data-distribution";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution];
+    /// <summary>
+    /// Staff of the Senate's Secretariat General who keep the legislative record (E-Senate master
+    /// plan VI.5, Priority Objective 2, Activity 1 B): they register bills from the National
+    /// Assembly, record each stage with its documents, keep the legal database and record the
+    /// commissions' answers and reports.
+    /// </summary>
+    public const string SenateClerk = "senate-clerk";
+
+    /// <summary>A senator: comments on draft laws article by article and, as a commission chair, answers for the commission.</summary>
+    public const string Senator = "senator";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator];
 
     /// <summary>The roles an account given <paramref name="role"/> holds.</summary>
     public static IReadOnlyList<string> Granted(string role) =>

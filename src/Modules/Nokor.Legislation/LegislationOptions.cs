@@ -1,0 +1,40 @@
+namespace Nokor.Legislation;
+
+/// <summary>A review period: months and days added to the day the Senate received the law.</summary>
+public sealed class ReviewPeriod
+{
+    public int Months { get; set; }
+    public int Days { get; set; }
+
+    public DateOnly From(DateOnly received) => received.AddMonths(Months).AddDays(Days);
+
+    public override string ToString() => Months > 0 && Days > 0 ? $"{Months} month(s) {Days} day(s)" : Months > 0 ? $"{Months} month(s)" : $"{Days} day(s)";
+}
+
+/// <summary>Settings under <c>Legislation</c>.</summary>
+public sealed class LegislationOptions
+{
+    public const string Section = "Legislation";
+
+    /// <summary>
+    /// Article 113 of the Constitution: the Senate reviews a law adopted by the National Assembly
+    /// within one month of receiving it.
+    /// </summary>
+    public ReviewPeriod NormalPeriod { get; set; } = new() { Months = 1 };
+
+    /// <summary>Article 113: five days when the law is declared urgent.</summary>
+    public ReviewPeriod UrgentPeriod { get; set; } = new() { Days = 5 };
+
+    /// <summary>
+    /// The period for the budget law (the annual law on financial management). The Constitution
+    /// names no separate period for it, so the default is the normal month; the Secretariat sets
+    /// the period its rules give. A budget law declared urgent takes the shorter of the two.
+    /// </summary>
+    public ReviewPeriod BudgetPeriod { get; set; } = new() { Months = 1 };
+
+    /// <summary>Days left at which a bill is flagged (the smallest threshold reached is shown).</summary>
+    public int[] WarnAtDaysLeft { get; set; } = [10, 5, 2];
+
+    /// <summary>The largest text accepted for import, in characters.</summary>
+    public int MaxTextCharacters { get; set; } = 4_000_000;
+}
