@@ -1,6 +1,7 @@
 using Nokor.CivilRegistration;
 using Nokor.Platform.Hosting;
 using Nokor.Population;
+using Nokor.Legislation;
 using Nokor.Verification;
 using Nokor.Web.Hosting;
 
@@ -11,6 +12,8 @@ builder.Services.AddPopulation(builder.Configuration);
 builder.Services.AddCivilRegistration(builder.Configuration);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddVerificationWorkers(builder.Configuration);
+builder.Services.AddLegislation(builder.Configuration);
+builder.Services.AddLegislationWorkers(builder.Configuration);
 builder.Services.AddNokorWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -22,6 +25,7 @@ app.MapNokorPlatform();
 app.MapPopulation();
 app.MapCivilRegistration();
 app.MapVerification();
+app.MapLegislation();
 app.MapNokorUi();
 
 app.Run();

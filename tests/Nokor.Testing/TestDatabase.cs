@@ -91,6 +91,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddPopulation(configuration);
         services.AddCivilRegistration(configuration);
         Nokor.Verification.VerificationModule.AddVerification(services, configuration);
+        Nokor.Legislation.LegislationModule.AddLegislation(services, configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

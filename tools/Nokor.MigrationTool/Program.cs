@@ -28,6 +28,7 @@ var contexts = new (Type Type, Func<DbContextOptions, DbContext> Create)[]
     (typeof(Nokor.Population.Data.PopulationDbContext), o => new Nokor.Population.Data.PopulationDbContext((DbContextOptions<Nokor.Population.Data.PopulationDbContext>)o)),
     (typeof(Nokor.CivilRegistration.Data.CivilDbContext), o => new Nokor.CivilRegistration.Data.CivilDbContext((DbContextOptions<Nokor.CivilRegistration.Data.CivilDbContext>)o)),
     (typeof(Nokor.Verification.Data.VerificationDbContext), o => new Nokor.Verification.Data.VerificationDbContext((DbContextOptions<Nokor.Verification.Data.VerificationDbContext>)o)),
+    (typeof(Nokor.Legislation.Data.LegislationDbContext), o => new Nokor.Legislation.Data.LegislationDbContext((DbContextOptions<Nokor.Legislation.Data.LegislationDbContext>)o, TimeProvider.System)),
 };
 var providers = new[]
 {

@@ -79,10 +79,23 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
                      ("registrar.n", Roles.Registrar, OfficeLevel.National, null),
                      ("admin", Roles.Administrator, OfficeLevel.National, null),
                      ("distribution.n", Roles.DataDistribution, OfficeLevel.National, null),
+                     ("clerk.n", Roles.SenateClerk, OfficeLevel.National, null),
+                     ("senator.n", Roles.Senator, OfficeLevel.National, null),
+                     ("chair.n", Roles.Senator, OfficeLevel.National, null),
                  })
         {
             var errors = await accounts.CreateAsync(new NewStaffAccount(user, "Test " + user, Password, role, level, area));
             Assert.Empty(errors);
+        }
+
+        // The Senate of a legislature that started two years ago (fictional senators), with
+        // senator.n an ordinary member and chair.n the chair of commission-1.
+        var legislation = scope.ServiceProvider.GetRequiredService<Nokor.Legislation.Data.LegislationDbContext>();
+        await Nokor.Legislation.Senate.SenateSeed.EnsureAsync(legislation, 5, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2), CancellationToken.None);
+        foreach (var (user, chairOf) in new[] { ("senator.n", (string?)null), ("chair.n", "commission-1") })
+        {
+            var id = await platform.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
+            await Nokor.Legislation.Senate.SenateSeed.LinkAccountAsync(legislation, id.ToString(), chairOf, CancellationToken.None);
         }
     }
 
@@ -98,6 +111,8 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Each host signs with its own keys and stores files in its own folder.
         builder.UseSetting("Signing:KeyDirectory", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("Files:Root", Path.Combine(DataDirectory, "blobs"));
+        builder.UseSetting("Legislation:Search:IndexPath", Path.Combine(DataDirectory, "search"));
+        builder.UseSetting("Legislation:Search:PollMilliseconds", "100");
         builder.UseSetting("DataProtection:KeyDirectory", Path.Combine(DataDirectory, "dataprotection"));
         builder.UseSetting("Nokor:PublicVerificationPerMinute", "10000");
     }

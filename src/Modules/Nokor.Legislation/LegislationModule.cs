@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nokor.Legislation.Bills;
+using Nokor.Legislation.Comments;
+using Nokor.Legislation.Data;
+using Nokor.Legislation.Public;
+using Nokor.Legislation.Senate;
+using Nokor.Legislation.Texts;
+using Nokor.Platform.Data;
+using Nokor.Platform.Staff;
+
+namespace Nokor.Legislation;
+
+/// <summary>
+/// The legislative core of the E-Senate (master plan III.1 and VI.5, Priority Objective 2,
+/// Activity 1 A-B): bill tracking with the review period of Article 113, senators' comments
+/// article by article, the legal database with the Constitution, every text in Akoma Ntoso 3.0.
+/// Tables <c>leg_*</c>.
+/// </summary>
+public static class LegislationModule
+{
+    public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNokorDbContext<LegislationDbContext>(configuration);
+        services.AddOptions<LegislationOptions>().Bind(configuration.GetSection(LegislationOptions.Section));
+        services.AddScoped<BillService>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<LegalDatabase>();
+        services.AddScoped<SenateDirectory>();
+        services.AddScoped<BillFeed>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(LegislationPolicies.Clerk, p => p.RequireRole(Roles.SenateClerk, Roles.Administrator))
+            .AddPolicy(LegislationPolicies.Read, p => p.RequireRole(Roles.SenateClerk, Roles.Senator, Roles.Administrator))
+            .AddPolicy(LegislationPolicies.Senator, p => p.RequireRole(Roles.Senator));
+        services.AddOptions<Search.LegislationSearchOptions>().Bind(configuration.GetSection(Search.LegislationSearchOptions.Section));
+        services.AddSingleton<Search.LegalSearchIndex>();
+        services.AddSingleton(sp => new SearchFeeder(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Search.LegalSearchIndex>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SearchFeeder>>(),
+            TimeSpan.FromMilliseconds(configuration.GetValue("Legislation:Search:PollMilliseconds", 1000))));
+        return services;
+    }
+
+    /// <summary>The background work of a host: keeping its search index in step with the database.</summary>
+    public static IServiceCollection AddLegislationWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue("Legislation:Search:Follow", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<SearchFeeder>());
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLegislation(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/legislation").WithTags("Legislation");
+        BillEndpoints.Map(group);
+        SenateEndpoints.Map(group);
+        PublicEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Nokor.Legislation.Akn;
+using Nokor.Legislation.Contracts;
+using Nokor.Legislation.Data;
+using Nokor.Platform.Errors;
+using Nokor.Platform.Staff;
+
+namespace Nokor.Legislation.Texts;
+
+/// <summary>
+/// Turns what a clerk submits (structured plain text or Akoma Ntoso XML) into a checked
+/// <see cref="LegalText"/>, and stores an expression as conforming AKN XML with its articles.
+/// The identification (FRBR URIs) is always the Senate's: an imported AKN document keeps its
+/// content, not its metadata.
+/// </summary>
+internal static class TextStore
+{
+    public static bool LooksLikeXml(string input) => input.TrimStart().StartsWith('<');
+
+    /// <summary>Parses <paramref name="input"/> for the given work; errors name <paramref name="field"/> and the line.</summary>
+    public static Outcome<LegalText> Parse(string field, string? input, AknWork work, string language, DateOnly? versionDate, int maxCharacters)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Outcome<LegalText>.Invalid(field, "The text is required.");
+        }
+
+        if (input.Length > maxCharacters)
+        {
+            return Outcome<LegalText>.Invalid(field, $"The text has {input.Length:N0} characters; at most {maxCharacters:N0} are accepted.");
+        }
+
+        var (text, errors) = LooksLikeXml(input) ? AknFormats.ReadXml(input) : AknFormats.ReadPlain(input, work, language, versionDate);
+        if (errors.Count > 0 || text is null)
+        {
+            var fieldErrors = new FieldErrors();
+            foreach (var e in errors.Take(20))
+            {
+                fieldErrors.Add(field, e);
+            }
+
+            if (!fieldErrors.Any)
+            {
+                fieldErrors.Add(field, "The text could not be read.");
+            }
+
+            return Outcome<LegalText>.Invalid(fieldErrors);
+        }
+
+        return Outcome<LegalText>.Ok(text with { Work = work, Language = language, VersionDate = versionDate });
+    }
+
+    /// <summary>Adds the expression and its articles to the context (saved by the caller).</summary>
+    public static TextEntity Add(LegislationDbContext db, LegalText text, DateOnly validFrom, string? label, Guid? actId, Guid? billId, Actor actor, DateTimeOffset now)
+    {
+        var xml = AknFormats.Write(text);
+        var entity = new TextEntity
+        {
+            Id = Guid.NewGuid(),
+            WorkUri = AknFormats.WorkUri(text.Work),
+            ExpressionUri = AknFormats.ExpressionUri(text.Work, text.Language, text.VersionDate),
+            DocType = text.Work.Type,
+            Language = text.Language,
+            VersionDate = text.VersionDate,
+            ValidFrom = validFrom,
+            Title = Truncate(text.Title, 1000),
+            VersionLabel = label is null ? null : Truncate(label, 300),
+            Xml = xml,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml))),
+            ActId = actId,
+            BillId = billId,
+            CreatedAt = now,
+            CreatedBy = actor.Id,
+        };
+        db.Texts.Add(entity);
+        var ordinal = 0;
+        foreach (var article in Articles(text))
+        {
+            db.TextArticles.Add(new TextArticleEntity
+            {
+                TextId = entity.Id,
+                EId = article.EId,
+                Ordinal = ordinal++,
+                Num = Truncate(article.Num, 100),
+                Heading = article.Heading is null ? null : Truncate(article.Heading, 1000),
+                Text = ArticleText(article),
+            });
+        }
+
+        return entity;
+    }
+
+    public static LegalText Load(TextEntity entity) =>
+        AknFormats.ReadXml(entity.Xml).Text ?? throw new InvalidOperationException($"Stored text {entity.ExpressionUri} does not read back.");
+
+    public static async Task<bool> ExpressionExistsAsync(LegislationDbContext db, string expressionUri, CancellationToken ct) =>
+        await db.Texts.AnyAsync(t => t.ExpressionUri == expressionUri, ct);
+
+    /// <summary>Every article of the text in document order, wherever it sits (parts, chapters, sections).</summary>
+    public static IEnumerable<TextUnit> Articles(LegalText text)
+    {
+        var stack = new Stack<TextUnit>(text.Body.Reverse());
+        while (stack.Count > 0)
+        {
+            var unit = stack.Pop();
+            if (unit.Kind == TextUnitKind.Article)
+            {
+                yield return unit;
+                continue;
+            }
+
+            foreach (var child in unit.Children.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>An article's words: its own paragraphs, then each numbered paragraph with its number.</summary>
+    public static string ArticleText(TextUnit article)
+    {
+        var lines = new List<string>(article.Text);
+        foreach (var child in article.Children)
+        {
+            var own = string.Join("\n", child.Text);
+            lines.Add(string.IsNullOrEmpty(child.Num) ? own : child.Num + " " + own);
+            foreach (var grandChild in child.Children)
+            {
+                lines.Add(((grandChild.Num ?? "") + " " + string.Join("\n", grandChild.Text)).Trim());
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    public static ArticleView ToView(TextArticleEntity a) => new(a.EId, a.Num, a.Heading, a.Text);
+
+    public static TextView ToView(TextEntity t, IEnumerable<TextArticleEntity> articles) =>
+        new(t.Id, t.WorkUri, t.ExpressionUri, t.DocType == AknDocType.Act ? "act" : "bill", t.Language, t.Title, t.ValidFrom, t.ValidTo, t.VersionLabel,
+            articles.OrderBy(a => a.Ordinal).Select(ToView).ToList());
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
