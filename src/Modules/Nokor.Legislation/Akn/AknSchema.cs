@@ -1,0 +1,148 @@
+using System.Xml;
+using System.Xml.Schema;
+
+namespace Nokor.Legislation.Akn;
+
+/// <summary>
+/// Validates documents against the official Akoma Ntoso 3.0 schema (OASIS LegalDocML, shipped
+/// in <c>Akn/Schema</c> with its CC-BY 4.0 notice). The schema set is compiled once from the
+/// embedded resources; the import of <c>xml.xsd</c> is served from the embedded copy, nothing is
+/// fetched from the network, DTDs are refused and no external entity is ever resolved, so a
+/// hostile upload can neither reach other hosts nor expand entities.
+/// </summary>
+public static class AknSchema
+{
+    /// <summary>The Akoma Ntoso 3.0 namespace.</summary>
+    public const string Namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+    /// <summary>At most this many errors are reported for one document.</summary>
+    public const int MaxErrors = 50;
+
+    private const string ResourcePrefix = "Nokor.Legislation.Akn.Schema.";
+
+    private static readonly Lazy<XmlSchemaSet> _schemas = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The compiled schema set (read-only once compiled, shared by every validation).</summary>
+    internal static XmlSchemaSet Schemas => _schemas.Value;
+
+    /// <summary>
+    /// The validation errors of <paramref name="xml"/>, each with its line and column; empty when
+    /// the document is well-formed, has <c>akomaNtoso</c> in the AKN namespace as its root and
+    /// conforms to the schema.
+    /// </summary>
+    public static IReadOnlyList<AknError> Validate(string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var errors = new List<AknError>();
+        var settings = SafeReaderSettings();
+        settings.ValidationType = ValidationType.Schema;
+        settings.Schemas = Schemas;
+        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
+        settings.ValidationEventHandler += (_, e) =>
+        {
+            if (errors.Count < MaxErrors)
+            {
+                errors.Add(new AknError(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0, e.Message));
+            }
+        };
+
+        IXmlLineInfo? position = null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            position = reader as IXmlLineInfo;
+            var rootChecked = false;
+            while (reader.Read())
+            {
+                if (!rootChecked && reader.NodeType == XmlNodeType.Element)
+                {
+                    rootChecked = true;
+                    if (reader.LocalName != "akomaNtoso" || reader.NamespaceURI != Namespace)
+                    {
+                        var info = (IXmlLineInfo)reader;
+                        var ns = reader.NamespaceURI.Length == 0 ? "no namespace" : $"the namespace \"{reader.NamespaceURI}\"";
+                        return [new AknError(info.LineNumber, info.LinePosition, $"The root element is <{reader.LocalName}> in {ns}; an Akoma Ntoso document has <akomaNtoso> in \"{Namespace}\".")];
+                    }
+                }
+            }
+
+            if (!rootChecked)
+            {
+                errors.Add(new AknError(0, 0, "The document has no root element."));
+            }
+        }
+        catch (XmlException e)
+        {
+            // Validation messages about a document that is not even XML are noise: report the break alone.
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition)
+                : position is { LineNumber: > 0 } ? (position.LineNumber, position.LinePosition)
+                : LineOf(xml, xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
+            return [new AknError(line, column, "The document is not well-formed XML: " + e.Message)];
+        }
+
+        return errors;
+    }
+
+    private static (int Line, int Column) LineOf(string text, int index)
+    {
+        if (index < 0)
+        {
+            return (0, 0);
+        }
+
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        return (line, index - text.LastIndexOf('\n', Math.Max(0, index - 1)));
+    }
+
+    /// <summary>Reader settings that refuse DTDs and never resolve anything external.</summary>
+    internal static XmlReaderSettings SafeReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = 50_000_000,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    private static XmlSchemaSet Load()
+    {
+        var set = new XmlSchemaSet { XmlResolver = new EmbeddedResolver() };
+        var warnings = new List<string>();
+        set.ValidationEventHandler += (_, e) => warnings.Add(e.Message);
+        using (var stream = OpenResource("akomantoso30.xsd"))
+        using (var reader = XmlReader.Create(stream, SafeReaderSettings(), "embedded:///akn/akomantoso30.xsd"))
+        {
+            set.Add(Namespace, reader);
+        }
+
+        set.Compile();
+        if (warnings.Count > 0)
+        {
+            throw new InvalidOperationException("The embedded Akoma Ntoso schema does not compile cleanly: " + string.Join("; ", warnings));
+        }
+
+        return set;
+    }
+
+    private static Stream OpenResource(string fileName) =>
+        typeof(AknSchema).Assembly.GetManifestResourceStream(ResourcePrefix + fileName)
+        ?? throw new InvalidOperationException($"The embedded schema resource {ResourcePrefix}{fileName} is missing.");
+
+    /// <summary>Serves the schema's import of xml.xsd from the embedded copy and refuses everything else.</summary>
+    private sealed class EmbeddedResolver : XmlResolver
+    {
+        public override object? GetEntity(Uri absoluteUri, string? role, Type? ofObjectToReturn)
+        {
+            if (absoluteUri.Scheme == "embedded" && absoluteUri.AbsolutePath == "/akn/xml.xsd")
+            {
+                return OpenResource("xml.xsd");
+            }
+
+            throw new XmlException($"The schema may not load \"{absoluteUri}\".");
+        }
+
+        public override Uri ResolveUri(Uri? baseUri, string? relativeUri) =>
+            new(baseUri is { IsAbsoluteUri: true } ? baseUri : new Uri("embedded:///akn/"), relativeUri ?? "");
+    }
+}

@@ -1,0 +1,371 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace Nokor.Legislation.Akn;
+
+/// <summary>One event of the work's life (AKN <c>lifecycle/eventRef</c>).</summary>
+/// <param name="Date">When it happened.</param>
+/// <param name="Type">"generation" (the text's birth), "amendment" or "repeal".</param>
+/// <param name="SourceUri">The FRBR IRI of the document that caused it (the amending act), or null for this text itself.</param>
+public sealed record AknLifecycleEvent(DateOnly Date, string Type = "generation", string? SourceUri = null);
+
+/// <summary>What <see cref="AknWriter"/> records in the metadata besides the text itself.</summary>
+public sealed record AknWriterOptions
+{
+    /// <summary>The work's author (FRBRWork/FRBRauthor): the body that adopted the text.</summary>
+    public string WorkAuthor { get; init; } = "#nationalAssembly";
+
+    /// <summary>The author of this expression (the version or the translation).</summary>
+    public string ExpressionAuthor { get; init; } = "#senate";
+
+    /// <summary>The date the XML was produced (FRBRManifestation/FRBRdate); the expression date when null.</summary>
+    public DateOnly? ManifestationDate { get; init; }
+
+    /// <summary>A name for this version (FRBRversionNumber), e.g. "as adopted by the National Assembly".</summary>
+    public string? VersionName { get; init; }
+
+    /// <summary>Events written to <c>meta/lifecycle</c>; none when empty.</summary>
+    public IReadOnlyList<AknLifecycleEvent> Events { get; init; } = [];
+}
+
+/// <summary>
+/// Writes a <see cref="LegalText"/> as an Akoma Ntoso 3.0 document (UTF-8, indented) that
+/// validates against the official schema: <c>meta</c> with the FRBR identification of work,
+/// expression and manifestation in the naming convention, the references (TLCs) for every
+/// <c>href</c> it uses and an optional lifecycle; <c>preface</c> with the title; the preamble;
+/// and the <c>body</c> of parts, chapters, sections, articles and paragraphs.
+/// </summary>
+/// <remarks>
+/// An English text is written as a translation of the Khmer expression of the same version
+/// (<c>FRBRtranslation fromLanguage="khm"</c>, not authoritative, and <c>FRBRmasterExpression</c>
+/// pointing at the Khmer one), because only the Khmer text is law in Cambodia. The original
+/// version is <c>contains="originalVersion"</c>, a later version <c>singleVersion</c> (one
+/// point-in-time text, not a multi-version document).
+/// </remarks>
+public static partial class AknWriter
+{
+    private const string Source = "#nokor";
+
+    private static readonly Dictionary<string, string> _knownOrganizations = new(StringComparer.Ordinal)
+    {
+        ["nokor"] = "Nokor legislative platform",
+        ["senate"] = "Senate of the Kingdom of Cambodia",
+        ["nationalAssembly"] = "National Assembly of the Kingdom of Cambodia",
+        ["constitutionalCouncil"] = "Constitutional Council of the Kingdom of Cambodia",
+        ["constituentAssembly"] = "Constituent Assembly of the Kingdom of Cambodia",
+        ["royalGovernment"] = "Royal Government of Cambodia",
+        ["king"] = "The King of Cambodia",
+    };
+
+    [GeneratedRegex("^#[A-Za-z][A-Za-z0-9_-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgentRegex();
+
+    /// <summary>Writes the document; throws <see cref="ArgumentException"/> for a text that cannot be one (bad work number, language or eId).</summary>
+    public static string Write(LegalText text, AknWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= new AknWriterOptions();
+        if (!AknLanguages.IsSupported(text.Language))
+        {
+            throw new ArgumentException($"The language must be \"khm\" or \"eng\", not \"{text.Language}\".", nameof(text));
+        }
+
+        foreach (var agent in new[] { options.WorkAuthor, options.ExpressionAuthor })
+        {
+            if (!AgentRegex().IsMatch(agent))
+            {
+                throw new ArgumentException($"The author \"{agent}\" must be a local reference such as \"#senate\".", nameof(options));
+            }
+        }
+
+        var events = options.Events;
+        foreach (var e in events)
+        {
+            if (e.Type is not ("generation" or "amendment" or "repeal"))
+            {
+                throw new ArgumentException($"The event type \"{e.Type}\" must be generation, amendment or repeal.", nameof(options));
+            }
+        }
+
+        if (text.Body.Count == 0)
+        {
+            throw new ArgumentException("The text has no unit: an Akoma Ntoso body needs at least one.", nameof(text));
+        }
+
+        var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false),
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            CheckCharacters = true,
+        };
+        using (var writer = XmlWriter.Create(buffer, settings))
+        {
+            new DocumentWriter(writer, text, options).Write();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    internal static string ElementName(TextUnitKind kind) => kind switch
+    {
+        TextUnitKind.Part => "part",
+        TextUnitKind.Chapter => "chapter",
+        TextUnitKind.Section => "section",
+        TextUnitKind.Article => "article",
+        TextUnitKind.Paragraph => "paragraph",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private sealed class DocumentWriter(XmlWriter writer, LegalText text, AknWriterOptions options)
+    {
+        private readonly SortedSet<string> _organizations = new(StringComparer.Ordinal) { "nokor" };
+
+        public void Write()
+        {
+            var work = text.Work;
+            _organizations.Add(options.WorkAuthor[1..]);
+            _organizations.Add(options.ExpressionAuthor[1..]);
+
+            writer.WriteStartDocument();
+            writer.WriteStartElement("akomaNtoso", AknSchema.Namespace);
+            writer.WriteStartElement(work.Type == AknDocType.Act ? "act" : "bill");
+            writer.WriteAttributeString("name", work.Subtype ?? FrbrUri.TypeName(work.Type));
+            writer.WriteAttributeString("contains", text.VersionDate is null ? "originalVersion" : "singleVersion");
+
+            WriteMeta();
+
+            writer.WriteStartElement("preface");
+            writer.WriteStartElement("longTitle");
+            writer.WriteStartElement("p");
+            writer.WriteElementString("docTitle", text.Title);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+
+            if (text.Preamble.Count > 0)
+            {
+                writer.WriteStartElement("preamble");
+                foreach (var line in text.Preamble)
+                {
+                    writer.WriteElementString("p", line);
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteStartElement("body");
+            foreach (var unit in text.Body)
+            {
+                WriteUnit(unit);
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        private void WriteMeta()
+        {
+            var work = text.Work;
+            var language = text.Language;
+            var expressionDate = text.VersionDate ?? work.Date;
+            writer.WriteStartElement("meta");
+            writer.WriteStartElement("identification");
+            writer.WriteAttributeString("source", Source);
+
+            writer.WriteStartElement("FRBRWork");
+            Value("FRBRthis", FrbrUri.WorkThis(work));
+            Value("FRBRuri", FrbrUri.Work(work));
+            Date(work.Date, work.Type == AknDocType.Act ? "promulgation" : "adoption");
+            Author(options.WorkAuthor);
+            Value("FRBRcountry", AknWork.Country);
+            if (work.Subtype is not null)
+            {
+                Value("FRBRsubtype", work.Subtype);
+            }
+
+            Value("FRBRnumber", work.Number);
+            writer.WriteEndElement();
+
+            writer.WriteStartElement("FRBRExpression");
+            Value("FRBRthis", FrbrUri.ExpressionThis(work, language, text.VersionDate));
+            Value("FRBRuri", FrbrUri.Expression(work, language, text.VersionDate));
+            Date(expressionDate, text.VersionDate is null ? "original" : "version");
+            Author(options.ExpressionAuthor);
+            if (options.VersionName is { Length: > 0 } versionName)
+            {
+                Value("FRBRversionNumber", versionName);
+            }
+
+            var original = FrbrUri.Expression(work, AknLanguages.Khmer, text.VersionDate);
+            if (language != AknLanguages.Khmer)
+            {
+                writer.WriteStartElement("FRBRauthoritative");
+                writer.WriteAttributeString("value", "false");
+                writer.WriteEndElement();
+                writer.WriteStartElement("FRBRmasterExpression");
+                writer.WriteAttributeString("href", original);
+                writer.WriteAttributeString("showAs", "Khmer original");
+                writer.WriteEndElement();
+            }
+
+            writer.WriteStartElement("FRBRlanguage");
+            writer.WriteAttributeString("language", language);
+            writer.WriteEndElement();
+            if (language != AknLanguages.Khmer)
+            {
+                writer.WriteStartElement("FRBRtranslation");
+                writer.WriteAttributeString("href", original);
+                writer.WriteAttributeString("fromLanguage", AknLanguages.Khmer);
+                writer.WriteAttributeString("authoritative", "false");
+                writer.WriteAttributeString("by", options.ExpressionAuthor);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+
+            writer.WriteStartElement("FRBRManifestation");
+            Value("FRBRthis", FrbrUri.ManifestationThis(work, language, text.VersionDate));
+            Value("FRBRuri", FrbrUri.Manifestation(work, language, text.VersionDate));
+            Date(options.ManifestationDate ?? expressionDate, "transformation");
+            Author(Source);
+            Value("FRBRformat", "application/akn+xml");
+            writer.WriteEndElement();
+
+            writer.WriteEndElement();
+
+            if (options.Events.Count > 0)
+            {
+                writer.WriteStartElement("lifecycle");
+                writer.WriteAttributeString("source", Source);
+                var index = 0;
+                foreach (var e in options.Events.OrderBy(e => e.Date))
+                {
+                    index++;
+                    writer.WriteStartElement("eventRef");
+                    writer.WriteAttributeString("eId", $"lc_{index}");
+                    writer.WriteAttributeString("date", FrbrUri.FormatDate(e.Date));
+                    writer.WriteAttributeString("source", e.SourceUri is null ? "#original" : $"#lc_{index}_source");
+                    writer.WriteAttributeString("type", e.Type);
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteStartElement("references");
+            writer.WriteAttributeString("source", Source);
+            if (options.Events.Count > 0)
+            {
+                writer.WriteStartElement("original");
+                writer.WriteAttributeString("eId", "original");
+                writer.WriteAttributeString("href", FrbrUri.Expression(work, AknLanguages.Khmer, null));
+                writer.WriteAttributeString("showAs", text.Title);
+                writer.WriteEndElement();
+                var index = 0;
+                foreach (var e in options.Events.OrderBy(e => e.Date))
+                {
+                    index++;
+                    if (e.SourceUri is not null)
+                    {
+                        writer.WriteStartElement("passiveRef");
+                        writer.WriteAttributeString("eId", $"lc_{index}_source");
+                        writer.WriteAttributeString("href", e.SourceUri);
+                        writer.WriteAttributeString("showAs", e.SourceUri);
+                        writer.WriteEndElement();
+                    }
+                }
+            }
+
+            foreach (var organization in _organizations)
+            {
+                writer.WriteStartElement("TLCOrganization");
+                writer.WriteAttributeString("eId", organization);
+                writer.WriteAttributeString("href", $"/ontology/organization/{AknWork.Country}/{organization}");
+                writer.WriteAttributeString("showAs", _knownOrganizations.GetValueOrDefault(organization, organization));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        private void WriteUnit(TextUnit unit)
+        {
+            if (string.IsNullOrEmpty(unit.EId) || unit.EId.Any(char.IsWhiteSpace))
+            {
+                throw new ArgumentException($"The unit \"{unit.Num}\" has no valid eId.", nameof(text));
+            }
+
+            writer.WriteStartElement(ElementName(unit.Kind));
+            writer.WriteAttributeString("eId", unit.EId);
+            if (unit.Num.Length > 0)
+            {
+                writer.WriteElementString("num", unit.Num);
+            }
+
+            if (unit.Heading is { Length: > 0 } heading)
+            {
+                writer.WriteElementString("heading", heading);
+            }
+
+            if (unit.Children.Count == 0)
+            {
+                writer.WriteStartElement("content");
+                foreach (var line in unit.Text)
+                {
+                    writer.WriteElementString("p", line);
+                }
+
+                writer.WriteEndElement();
+            }
+            else
+            {
+                if (unit.Text.Count > 0)
+                {
+                    writer.WriteStartElement("intro");
+                    foreach (var line in unit.Text)
+                    {
+                        writer.WriteElementString("p", line);
+                    }
+
+                    writer.WriteEndElement();
+                }
+
+                foreach (var child in unit.Children)
+                {
+                    WriteUnit(child);
+                }
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private void Value(string element, string value)
+        {
+            writer.WriteStartElement(element);
+            writer.WriteAttributeString("value", value);
+            writer.WriteEndElement();
+        }
+
+        private void Date(DateOnly date, string name)
+        {
+            writer.WriteStartElement("FRBRdate");
+            writer.WriteAttributeString("date", FrbrUri.FormatDate(date));
+            writer.WriteAttributeString("name", name);
+            writer.WriteEndElement();
+        }
+
+        private void Author(string href)
+        {
+            writer.WriteStartElement("FRBRauthor");
+            writer.WriteAttributeString("href", href);
+            writer.WriteEndElement();
+        }
+    }
+}
