@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Nokor.Legislation.Akn;
-using Nokor.Platform.Khmer;
 
 namespace Nokor.Legislation.Generation;
 
@@ -317,7 +316,9 @@ internal static class SyntheticActs
 
     private static LegalText Render(AknWork work, DateOnly? version, Phrase topic, List<DraftChapter> chapters, bool khmer)
     {
-        string Text(Phrase p) => khmer ? KhmerText.Normalize(p.Km) : p.En;
+        // The vocabulary is normalized (a test checks it) and so is any concatenation of its
+        // entries, each starting with a base character: no Normalize pass needed.
+        string Text(Phrase p) => khmer ? p.Km : p.En;
         string Number(int n) => khmer ? KhmerDigits(n) : n.ToString(CultureInfo.InvariantCulture);
 
         var body = new List<TextUnit>(chapters.Count);
@@ -359,7 +360,7 @@ internal static class SyntheticActs
                 articles));
         }
 
-        var title = khmer ? KhmerText.Normalize("ច្បាប់ស្តីពី" + topic.Km) : "Law on " + topic.En;
+        var title = khmer ? "ច្បាប់ស្តីពី" + topic.Km : "Law on " + topic.En;
         return new LegalText(work, khmer ? "khm" : "eng", version, title, LegalVocabulary.Preamble.Select(Text).ToList(), body);
     }
 

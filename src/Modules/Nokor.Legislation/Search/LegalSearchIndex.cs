@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -40,7 +39,7 @@ internal sealed class LegalSearchIndex : IDisposable
     public const int MaxResultWindow = 1000;
 
     /// <summary>Bump when fields or analysis change: an older index is then rebuilt from the database.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     internal const string ContentField = "content";
     private const string IdField = "id";
@@ -58,7 +57,6 @@ internal sealed class LegalSearchIndex : IDisposable
     private const string ToField = "to";
     private const string CursorKey = "nokor.cursor";
     private const string SchemaKey = "nokor.schema";
-    private const int MaxCachedFilters = 256;
 
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -67,7 +65,6 @@ internal sealed class LegalSearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _commitLock = new();
-    private readonly ConcurrentDictionary<string, Filter> _filters = new();
     private long? _cursor;
     private bool _disposed;
 
@@ -210,11 +207,11 @@ internal sealed class LegalSearchIndex : IDisposable
             return SearchResults.Empty(page, size);
         }
 
-        var filter = FilterFor(query);
+        var (restricted, filter) = Restrict(parsed.Query, query);
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(parsed.Query, filter, page * size);
+            var top = searcher.Search(restricted, filter, page * size);
             var hits = new List<SearchHit>(size);
             for (var i = (page - 1) * size; i < top.ScoreDocs.Length; i++)
             {
@@ -356,60 +353,53 @@ internal sealed class LegalSearchIndex : IDisposable
         new StringField(LanguageField, document.Language, Field.Store.YES),
         new StringField(KindField, kind, Field.Store.NO),
         new StoredField(TitleField, title),
-        new Int32Field(FromField, from, Field.Store.YES),
-        new Int32Field(ToField, to, Field.Store.YES),
+        new StoredField(FromField, from),
+        new StoredField(ToField, to),
+        new NumericDocValuesField(FromField, from),
+        new NumericDocValuesField(ToField, to),
     ];
 
     /// <summary>
-    /// The filter of a query's restrictions, cached (CachingWrapperFilter keeps one bit set per
-    /// index segment) because most searches share them: any language, acts, in force today.
+    /// The query with the request's restrictions. Language, type and work are required term
+    /// clauses with boost 0: the conjunction skips straight to their documents and they add
+    /// nothing to the score. The as-of date is a filter reading the validity columns (doc values)
+    /// of the candidate documents only, so a date that no earlier query used costs nothing extra;
+    /// a range query would first collect every document valid on that date.
     /// </summary>
-    private Filter? FilterFor(SearchQuery query)
+    private (Query Query, Filter? Filter) Restrict(Query text, SearchQuery query)
     {
-        int? asOf = query.AllVersions ? null : (query.AsOf ?? CambodiaTime.Today(_clock)).DayNumber;
-        var type = query.DocType is { } docType ? TypeName(docType) : null;
-        var language = string.IsNullOrEmpty(query.Language) ? null : query.Language;
-        var work = string.IsNullOrEmpty(query.WorkUri) ? null : query.WorkUri;
-        if (asOf is null && type is null && language is null && work is null)
+        var restrictions = new List<Term>(3);
+        if (query.DocType is { } docType)
         {
-            return null;
+            restrictions.Add(new Term(TypeField, TypeName(docType)));
         }
 
-        var key = $"{asOf}|{type}|{language}|{work}";
-        if (_filters.TryGetValue(key, out var cached))
+        if (!string.IsNullOrEmpty(query.Language))
         {
-            return cached;
+            restrictions.Add(new Term(LanguageField, query.Language));
         }
 
-        var conditions = new BooleanQuery();
-        if (asOf is { } day)
+        if (!string.IsNullOrEmpty(query.WorkUri))
         {
-            conditions.Add(NumericRangeQuery.NewInt32Range(FromField, null, day, true, true), Occur.MUST);
-            conditions.Add(NumericRangeQuery.NewInt32Range(ToField, day, null, false, true), Occur.MUST);
+            restrictions.Add(new Term(WorkField, query.WorkUri));
         }
 
-        if (type is not null)
+        var restricted = text;
+        if (restrictions.Count > 0)
         {
-            conditions.Add(new TermQuery(new Term(TypeField, type)), Occur.MUST);
+            var all = new BooleanQuery { { text, Occur.MUST } };
+            foreach (var term in restrictions)
+            {
+                all.Add(new TermQuery(term) { Boost = 0 }, Occur.MUST);
+            }
+
+            restricted = all;
         }
 
-        if (language is not null)
-        {
-            conditions.Add(new TermQuery(new Term(LanguageField, language)), Occur.MUST);
-        }
-
-        if (work is not null)
-        {
-            conditions.Add(new TermQuery(new Term(WorkField, work)), Occur.MUST);
-        }
-
-        var filter = new CachingWrapperFilter(new QueryWrapperFilter(conditions));
-        if (_filters.Count >= MaxCachedFilters)
-        {
-            _filters.Clear();
-        }
-
-        return _filters.GetOrAdd(key, filter);
+        Filter? filter = query.AllVersions
+            ? null
+            : new ValidOnFilter((query.AsOf ?? CambodiaTime.Today(_clock)).DayNumber);
+        return (restricted, filter);
     }
 
     private static SearchHit ToHit(Document doc, float score, LegalQuery query)
