@@ -147,6 +147,22 @@ public sealed class PlainTextImporterTests
     }
 
     [Fact]
+    public void Reads_headings_written_without_spaces_or_in_capitals()
+    {
+        var text = AknSamples.Import(
+            "ច្បាប់\nជំពូកទី១\nទូទៅ\nមាត្រា១\nអត្ថបទ។\nមាត្រា២៖ ចំណងជើង\nអត្ថបទ។\nSECTION 1 - FINAL\nARTICLE 3\nText.",
+            _work,
+            "khm");
+        Assert.Equal("chp_1", text.Body[0].EId);
+        Assert.Equal(K("ទូទៅ"), text.Body[0].Heading);
+        Assert.Equal(["art_1", "art_2", "chp_1__sec_1"], text.Body[0].Children.Select(u => u.EId));
+        Assert.Equal(K("មាត្រា២"), AknSamples.Unit(text, "art_2").Num);
+        Assert.Equal(K("ចំណងជើង"), AknSamples.Unit(text, "art_2").Heading);
+        Assert.Equal("FINAL", AknSamples.Unit(text, "chp_1__sec_1").Heading);
+        Assert.Equal("ARTICLE 3", AknSamples.Unit(text, "art_3").Num);
+    }
+
+    [Fact]
     public void Normalizes_khmer_per_line_and_accepts_crlf_and_a_bom()
     {
         // Vowel typed before the subscript, doubled spaces: normalized line by line.
