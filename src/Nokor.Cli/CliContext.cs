@@ -36,6 +36,7 @@ internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
         services.AddPopulation(Configuration);
         services.AddCivilRegistration(Configuration);
         Nokor.Verification.VerificationModule.AddVerification(services, Configuration);
+        Nokor.Legislation.LegislationModule.AddLegislation(services, Configuration);
         return services.BuildServiceProvider();
     }
 
