@@ -81,4 +81,15 @@ public sealed class EnglishSearchTests
         Assert.Equal(0, results.Total);
         Assert.Empty(results.Hits);
     }
+
+    [Fact]
+    public void A_very_long_query_is_cut_instead_of_failing()
+    {
+        using var index = With(Document(Text, language: "eng", title: "Law on Tests"));
+
+        var results = index.Find("senate " + string.Concat(Enumerable.Repeat("ច្បាប់ ", 3000)));
+
+        Assert.Equal(0, results.Total);
+        Assert.Single(index.Find("\"" + Text + "\"").Articles());
+    }
 }

@@ -20,6 +20,9 @@ internal sealed class LegalQuery
     /// <summary>A longer query is cut: every pattern is a required clause and costs a postings walk.</summary>
     public const int MaxPatterns = 32;
 
+    /// <summary>Longer query text is cut: a quoted phrase becomes one phrase query with a term per unit.</summary>
+    public const int MaxLength = 500;
+
     private LegalQuery(IReadOnlyList<PatternElement[]> patterns, Query? query)
     {
         Patterns = patterns;
@@ -39,7 +42,8 @@ internal sealed class LegalQuery
     public static LegalQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = KhmerText.Normalize(text.Replace('“', '"').Replace('”', '"'));
+        var cut = text.Length > MaxLength ? text[..MaxLength] : text;
+        var normalized = KhmerText.Normalize(cut.Replace('“', '"').Replace('”', '"'));
         var patterns = new List<PatternElement[]>();
         var segments = normalized.Split('"');
         for (var s = 0; s < segments.Length && patterns.Count < MaxPatterns; s++)
