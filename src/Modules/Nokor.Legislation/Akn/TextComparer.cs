@@ -56,8 +56,8 @@ public sealed record TextComparison(IReadOnlyList<ArticleComparison> Articles, C
 /// shown where it stood in the older one. The inline diff works on tokens: Latin words,
 /// numbers, runs of white space, single punctuation marks, and for Khmer, which has no spaces
 /// between words, orthographic syllables (<see cref="KhmerClusters"/>), so a change never splits
-/// a written letter. It uses Myers' O((N+M)·D) algorithm in linear space, so even a 20,000
-/// character article compares quickly.
+/// a written letter. It uses Myers' O((N+M)·D) algorithm in linear space with a cap on the
+/// search for very different texts, so even a 20,000 character article compares quickly.
 /// </summary>
 public static class TextComparer
 {
@@ -384,6 +384,34 @@ public static class TextComparer
             }
         }
 
+        /// <summary>
+        /// Past this many edits on each side of a middle snake (very different texts) the search
+        /// stops and splits at the furthest point reached: the diff stays correct but may no longer
+        /// be minimal, and the time stays bounded by O((N+M)·MaxCost).
+        /// </summary>
+        private const int MaxCost = 1024;
+
+        private (int X, int Y, int U, int V) CheapSplit(int aStart, int bStart, int n, int m, int d, int offset)
+        {
+            var (bestX, bestY) = (0, 0);
+            for (var k = -d; k <= d; k += 2)
+            {
+                var x = Math.Min(_forward[offset + k], n);
+                var y = Math.Clamp(x - k, 0, m);
+                if (x + y > bestX + bestY)
+                {
+                    (bestX, bestY) = (x, y);
+                }
+            }
+
+            if ((bestX == 0 && bestY == 0) || (bestX == n && bestY == m))
+            {
+                (bestX, bestY) = ((n + 1) / 2, 0);
+            }
+
+            return (aStart + bestX, bStart + bestY, aStart + bestX, bStart + bestY);
+        }
+
         /// <summary>The middle snake (x,y)→(u,v) of the edit graph of a[aStart..aEnd) and b[bStart..bEnd).</summary>
         private (int X, int Y, int U, int V) MiddleSnake(int aStart, int aEnd, int bStart, int bEnd)
         {
@@ -439,6 +467,11 @@ public static class TextComparer
                     {
                         return (aEnd - x, bEnd - y, aEnd - startX, bEnd - startY);
                     }
+                }
+
+                if (d >= MaxCost)
+                {
+                    return CheapSplit(aStart, bStart, n, m, d, offset);
                 }
             }
 
