@@ -18,6 +18,9 @@ namespace Nokor.Legislation.Public;
 /// laws and the Constitution at any date, every text as JSON, AKN XML and HTML, and an Atom feed.
 /// Nothing here is personal: staff names are not shown, only the bodies that acted.
 /// </summary>
+/// <summary>This host's search index: how much it holds and how far it has followed the database.</summary>
+public sealed record SearchIndexStatus(int Texts, int Articles, long? Cursor);
+
 internal static class PublicEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -109,6 +112,10 @@ internal static class PublicEndpoints
             .WithName("SearchLegislation")
             .WithSummary("Search every text, Khmer and English: Khmer words are found inside running Khmer text")
             .WithDescription("q: the words; lang=khm|eng; type=act|bill; date= (texts in force that day, default today) or all=true (every version); work= (within one text); page=.");
+
+        group.MapGet("/search/status", (LegalSearchIndex index) => TypedResults.Ok(new SearchIndexStatus(index.TextCount, index.DocumentCount, index.GetCursor())))
+            .WithName("SearchIndexStatus")
+            .WithSummary("This host's search index: texts and articles indexed, and the outbox position it has applied (null while it builds)");
 
         group.MapGet("/feed.atom", async (HttpContext http, BillFeed feed, CancellationToken ct) =>
                 Results.Content(await feed.WriteAsync($"{http.Request.Scheme}://{http.Request.Host}", 50, ct), "application/atom+xml; charset=utf-8"))
