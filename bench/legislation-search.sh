@@ -20,7 +20,7 @@ URL="http://127.0.0.1:$PORT"
 
 echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   wrk, the web host and PostgreSQL share these cores"
-dotnet build -c Release src/Nokor.Cli src/Nokor.Web -v q -nologo 2>&1 | grep -E "error|Warn" || true
+for p in src/Nokor.Cli src/Nokor.Web; do dotnet build -c Release "$p" -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true; done
 CLI="dotnet src/Nokor.Cli/bin/Release/net10.0/nokor.dll"
 
 echo "== generating $ACTS acts (skips the ones already there)"
