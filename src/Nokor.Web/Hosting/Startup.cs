@@ -67,6 +67,9 @@ internal static class Startup
             ("registrar.national", "Registrar, General Department of Identification", Roles.Registrar, OfficeLevel.National, null),
             ("crvs.system", "CRVS system", Roles.System, OfficeLevel.National, null),
             ("distribution.pp", "Data distribution unit, General Department of Identification", Roles.DataDistribution, OfficeLevel.National, null),
+            ("clerk.senate", "Clerk, Secretariat General of the Senate", Roles.SenateClerk, OfficeLevel.National, null),
+            ("senator.demo", "Senator (demonstration)", Roles.Senator, OfficeLevel.National, null),
+            ("chair.demo", "Senator, chair of commission 1 (demonstration)", Roles.Senator, OfficeLevel.National, null),
         };
 
         var created = false;
@@ -94,6 +97,7 @@ internal static class Startup
         }
 
         await Nokor.CivilRegistration.Demo.DemoCivilRegistrations.SeedAsync(services, CancellationToken.None);
+        await Nokor.Legislation.Demo.DemoLegislation.SeedAsync(services, CancellationToken.None);
 
         Console.WriteLine();
         Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");
