@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nokor.Legislation.Akn;
 using Nokor.Legislation.Generation;
 using Nokor.Legislation.Search;
 using Nokor.Platform.Khmer;
@@ -220,7 +221,7 @@ internal static class QueryMix
     private static readonly string[] NoHit = ["ឃ្មុំផ្កាឈូក", "ព្រះច័ន្ទពេញបូណ៌មី", "xylophone", "quantum entanglement", "\"senate shall dance\""];
 
     public static string ExpressionUri(Nokor.Legislation.Akn.LegalText text) =>
-        $"{SearchDocument.WorkUriOf(text.Work)}/{text.Language}@{text.VersionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"{FrbrUri.Work(text.Work)}/{text.Language}@{text.VersionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     public static List<BenchQuery> Make(BenchOptions options)
     {

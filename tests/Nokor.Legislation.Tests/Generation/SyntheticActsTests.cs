@@ -121,7 +121,7 @@ public sealed class SyntheticActsTests
         var acts = SyntheticActs.Many(40, 5).ToList();
         using var index = SearchTestData.InMemory();
         index.Upsert(acts.SelectMany(a => a.Expressions.Select((e, i) =>
-            SearchDocument.From(Guid.NewGuid(), $"{SearchDocument.WorkUriOf(e.Text.Work)}/{e.Text.Language}@{i}", e.Text, e.ValidFrom, e.ValidTo))));
+            SearchDocument.From(Guid.NewGuid(), $"{FrbrUri.Work(e.Text.Work)}/{e.Text.Language}@{i}", e.Text, e.ValidFrom, e.ValidTo))));
         index.Commit();
 
         var act = acts[23];
@@ -131,7 +131,7 @@ public sealed class SyntheticActsTests
 
         var results = index.Search(new SearchQuery(phrase) { AllVersions = true, Language = "khm", PageSize = 50 });
 
-        Assert.Contains(results.Hits, h => h.WorkUri == SearchDocument.WorkUriOf(act.Khmer.Work) && h.EId == article.EId);
+        Assert.Contains(results.Hits, h => h.WorkUri == FrbrUri.Work(act.Khmer.Work) && h.EId == article.EId);
         Assert.All(results.Hits, h => Assert.NotEmpty(h.Snippet.Matches));
     }
 

@@ -52,47 +52,12 @@ internal sealed record SearchDocument(
     public static SearchDocument From(Guid textId, string expressionUri, LegalText text, DateOnly validFrom, DateOnly? validTo)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var articles = new List<SearchArticle>();
-        CollectArticles(text.Body, articles);
+        var articles = Texts.TextStore.Articles(text)
+            .Select(a => new SearchArticle(a.EId, a.Num, a.Heading, Texts.TextStore.ArticleText(a)))
+            .ToList();
         return new SearchDocument(
-            textId, expressionUri, WorkUriOf(text.Work), text.Work.Type, text.Language, text.Title,
+            textId, expressionUri, FrbrUri.Work(text.Work), text.Work.Type, text.Language, text.Title,
             validFrom, validTo, text.Preamble, articles);
-    }
-
-    /// <summary>The FRBR work URI in the OASIS naming convention, e.g. "/akn/kh/act/2024-05-01/12".</summary>
-    public static string WorkUriOf(AknWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var type = work.Type == AknDocType.Act ? "act" : "bill";
-        var subtype = work.Subtype is null ? "" : "/" + work.Subtype;
-        return $"/akn/{AknWork.Country}/{type}{subtype}/{work.Date:yyyy-MM-dd}/{work.Number}";
-    }
-
-    private static void CollectArticles(IReadOnlyList<TextUnit> units, List<SearchArticle> articles)
-    {
-        foreach (var unit in units)
-        {
-            if (unit.Kind == TextUnitKind.Article)
-            {
-                var lines = new List<string>(unit.Text);
-                AppendParagraphs(unit.Children, lines);
-                articles.Add(new SearchArticle(unit.EId, unit.Num, unit.Heading, string.Join('\n', lines)));
-            }
-            else
-            {
-                CollectArticles(unit.Children, articles);
-            }
-        }
-    }
-
-    private static void AppendParagraphs(IReadOnlyList<TextUnit> units, List<string> lines)
-    {
-        foreach (var unit in units)
-        {
-            var body = string.Join(' ', unit.Text);
-            lines.Add(string.IsNullOrEmpty(unit.Num) ? body : unit.Num + " " + body);
-            AppendParagraphs(unit.Children, lines);
-        }
     }
 }
 

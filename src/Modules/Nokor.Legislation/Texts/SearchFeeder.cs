@@ -92,6 +92,11 @@ internal sealed class SearchFeeder(IServiceScopeFactory scopes, LegalSearchIndex
             done += page.Count;
             after = page[^1].Id;
             progress?.Report((done, total));
+            if (done % 2000 < page.Count)
+            {
+                // Visible as it grows; the cursor stays empty, so a restart rebuilds again.
+                index.Commit();
+            }
         }
 
         index.Commit(head);

@@ -118,21 +118,25 @@ internal static class TextStore
         }
     }
 
-    /// <summary>An article's words: its own paragraphs, then each numbered paragraph with its number.</summary>
+    /// <summary>
+    /// An article's words as stored for display and search: its own paragraphs, then each
+    /// numbered paragraph (and sub-paragraph) as "num text", one per line.
+    /// </summary>
     public static string ArticleText(TextUnit article)
     {
         var lines = new List<string>(article.Text);
-        foreach (var child in article.Children)
-        {
-            var own = string.Join("\n", child.Text);
-            lines.Add(string.IsNullOrEmpty(child.Num) ? own : child.Num + " " + own);
-            foreach (var grandChild in child.Children)
-            {
-                lines.Add(((grandChild.Num ?? "") + " " + string.Join("\n", grandChild.Text)).Trim());
-            }
-        }
+        AppendParagraphs(article.Children, lines);
+        return string.Join('\n', lines);
+    }
 
-        return string.Join("\n", lines);
+    private static void AppendParagraphs(IReadOnlyList<TextUnit> units, List<string> lines)
+    {
+        foreach (var unit in units)
+        {
+            var body = string.Join(' ', unit.Text);
+            lines.Add(string.IsNullOrEmpty(unit.Num) ? body : unit.Num + " " + body);
+            AppendParagraphs(unit.Children, lines);
+        }
     }
 
     public static ArticleView ToView(TextArticleEntity a) => new(a.EId, a.Num, a.Heading, a.Text);
