@@ -300,4 +300,36 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         await feeder.SyncAsync(null, CancellationToken.None);
         Assert.Contains(index.Search(new SearchQuery("សិទ្ធិស្នើកែតម្រូវ")).Hits, h => h.ExpressionUri.StartsWith(bill.WorkUri, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_senate_has_its_62_seats_and_a_seat_frees_when_a_mandate_ends()
+    {
+        var senators = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().SenatorsAsync(CancellationToken.None));
+        Assert.Equal(62, senators.Count);
+        Assert.Equal(58, senators.Count(s => s.Seat == SeatKind.Elected));
+        Assert.Equal(2, senators.Count(s => s.Seat == SeatKind.AppointedByKing));
+        Assert.Equal(2, senators.Count(s => s.Seat == SeatKind.ElectedByNationalAssembly));
+        var bodies = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().BodiesAsync(CancellationToken.None));
+        Assert.Equal(11, bodies.Count);
+        Assert.All(bodies.Where(b => b.Kind == BodyKind.Commission), b => Assert.Single(b.Members, m => m.Role == MemberRole.Chair));
+
+        var request = new NewSenatorRequest("ទេព សុភា", "Tep Sophea", SeatKind.AppointedByKing, null, null, null, null);
+        var full = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request, CancellationToken.None));
+        Assert.True(full.Errors.ContainsKey("seat"));
+
+        var commenter = await SenatorAsync(null);
+        var leaving = await InScopeAsync(async sp => await sp.GetRequiredService<LegislationDbContext>().Senators.Where(s => s.StaffUserId == commenter.Id).Select(s => s.Id).SingleAsync());
+        var noReason = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today, " "), CancellationToken.None));
+        Assert.True(noReason.Errors.ContainsKey("reason"));
+        var ended = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), CancellationToken.None));
+        Assert.True(ended.IsOk);
+        var bill = await RegisterAsync();
+        var late = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AddAsync(bill.Id, new CommentRequest("art_1", "x"), commenter, CancellationToken.None));
+        Assert.Equal(OutcomeKind.Conflict, late.Kind);
+
+        var seatOfLeaver = (await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Mandates.SingleAsync(m => m.SenatorId == leaving))).Seat;
+        var successor = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request with { Seat = seatOfLeaver }, CancellationToken.None));
+        Assert.True(successor.IsOk, string.Join("; ", successor.Errors.SelectMany(e => e.Value)));
+        Assert.Equal(62, (await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().SenatorsAsync(CancellationToken.None))).Count);
+    }
 }

@@ -11,6 +11,9 @@ namespace Nokor.Legislation.Senate;
 /// <summary>A senator to register, with the mandate of the current legislature.</summary>
 public sealed record NewSenatorRequest(string? NameKm, string? NameLatin, SeatKind? Seat, string? Constituency, string? UserName, int? Legislature, DateOnly? StartsOn);
 
+/// <summary>A mandate ends before the legislature does (death, resignation, loss of office), with the reason.</summary>
+public sealed record EndMandateRequest(DateOnly? EndsOn, string? Reason);
+
 /// <summary>A senator joins a body (the Permanent Committee or a commission) in a role.</summary>
 public sealed record MembershipRequest(Guid? SenatorId, MemberRole? Role, DateOnly? StartsOn);
 
@@ -179,6 +182,52 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
         });
         await db.SaveChangesAsync(ct);
         return Outcome<SenatorView>.Ok(new SenatorView(senator.Id, senator.NameKm, senator.NameLatin, seat, request.Constituency, [], userId is not null));
+    }
+
+    /// <summary>
+    /// Ends the senator's running mandate and their seats on bodies on that day; the seat becomes
+    /// free for the successor (Article 104 of the Constitution leaves the replacement to the law).
+    /// </summary>
+    public async Task<Outcome<SenatorView>> EndMandateAsync(Guid senatorId, EndMandateRequest request, CancellationToken ct)
+    {
+        var mandate = await db.Mandates.FirstOrDefaultAsync(m => m.SenatorId == senatorId && m.EndsOn == null, ct);
+        if (mandate is null)
+        {
+            return Outcome<SenatorView>.NotFound("No running mandate for that senator.");
+        }
+
+        var errors = new FieldErrors();
+        var today = CambodiaTime.Today(clock);
+        if (request.EndsOn is not { } endsOn)
+        {
+            errors.Add("endsOn", "The last day of the mandate is required.");
+        }
+        else if (endsOn < mandate.StartsOn || endsOn > today)
+        {
+            errors.Add("endsOn", "The last day must fall between the start of the mandate and today.");
+        }
+
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 300)
+        {
+            errors.Add("reason", "Give the reason (at most 300 characters).");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<SenatorView>.Invalid(errors);
+        }
+
+        mandate.EndsOn = request.EndsOn;
+        mandate.EndReason = reason;
+        foreach (var seat in await db.BodyMembers.Where(m => m.SenatorId == senatorId && m.EndsOn == null).ToListAsync(ct))
+        {
+            seat.EndsOn = request.EndsOn;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var senator = await db.Senators.AsNoTracking().FirstAsync(s => s.Id == senatorId, ct);
+        return Outcome<SenatorView>.Ok(new SenatorView(senator.Id, senator.NameKm, senator.NameLatin, mandate.Seat, mandate.Constituency, [], senator.StaffUserId is not null));
     }
 
     public async Task<Outcome<BodyView>> AddMemberAsync(string bodyCode, MembershipRequest request, CancellationToken ct)

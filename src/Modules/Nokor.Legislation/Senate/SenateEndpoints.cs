@@ -14,6 +14,12 @@ internal static class SenateEndpoints
             .WithName("AddSenator")
             .WithSummary("Register a senator with a mandate in a legislature (and link their staff account)");
 
+        group.MapPost("/senators/{id:guid}/end", async (Guid id, EndMandateRequest request, SenateDirectory senate, CancellationToken ct) =>
+                (await senate.EndMandateAsync(id, request, ct)).ToHttp())
+            .RequireAuthorization(LegislationPolicies.Clerk)
+            .WithName("EndMandate")
+            .WithSummary("End a senator's mandate early (and their seats on bodies), with the reason");
+
         group.MapPost("/bodies/{code}/members", async (string code, MembershipRequest request, SenateDirectory senate, CancellationToken ct) =>
                 (await senate.AddMemberAsync(code, request, ct)).ToHttp())
             .RequireAuthorization(LegislationPolicies.Clerk)
