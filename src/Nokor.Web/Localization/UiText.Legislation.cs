@@ -279,6 +279,17 @@ public static partial class UiText
         ["leg.msg.Send the file as multipart/form-data in the field \"file\"."] = ("សូមជ្រើសរើសឯកសារ។", "Choose a file."),
         ["leg.msg.Only a senator in office comments on a draft law; this account is not linked to a senator's mandate."] = ("មានតែសមាជិកព្រឹទ្ធសភាកំពុងកាន់តំណែងទេ ដែលផ្ដល់មតិលើសេចក្ដីព្រាងច្បាប់បាន។", "Only a senator in office comments on a draft law; this account is not linked to a senator's mandate."),
         ["leg.msg.Only the commission's chair, vice-chair or secretary, or the Secretariat, answers for the commission."] = ("មានតែប្រធាន អនុប្រធាន ឬលេខាធិការនៃគណៈកម្មការ ឬអគ្គលេខាធិការដ្ឋានទេ ដែលឆ្លើយជំនួសគណៈកម្មការបាន។", "Only the commission's chair, vice-chair or secretary, or the Secretariat, answers for the commission."),
+        // Version labels and notes the services write.
+        ["leg.msg.As adopted by the National Assembly"] = ("ដូចដែលរដ្ឋសភាបានអនុម័ត", "As adopted by the National Assembly"),
+        ["leg.msg.English translation"] = ("ការបកប្រែជាភាសាអង់គ្លេស", "English translation"),
+        ["leg.msg.As proposed by the commission"] = ("ដូចដែលគណៈកម្មការបានស្នើ", "As proposed by the commission"),
+        ["leg.msg.With the Senate's proposed amendments"] = ("ជាមួយសំណើវិសោធនកម្មរបស់ព្រឹទ្ធសភា", "With the Senate's proposed amendments"),
+        ["leg.msg.As adopted by the National Assembly on second reading"] = ("ដូចដែលរដ្ឋសភាបានអនុម័តលើកទីពីរ", "As adopted by the National Assembly on second reading"),
+        ["leg.msg.As sent again by the National Assembly"] = ("ដូចដែលរដ្ឋសភាបានបញ្ជូនមកវិញ", "As sent again by the National Assembly"),
+        ["leg.msg.As promulgated"] = ("ដូចដែលបានប្រកាសឱ្យប្រើ", "As promulgated"),
+        ["leg.msg.Original version"] = ("កំណែដើម", "Original version"),
+        ["leg.msg.Received from the National Assembly."] = ("បានទទួលពីរដ្ឋសភា។", "Received from the National Assembly."),
+        ["leg.msg.amendedBy"] = ("ធ្វើវិសោធនកម្មដោយ {0}", "As amended by {0}"),
         ["leg.msg.The law has not been referred to a commission yet."] = ("ច្បាប់មិនទាន់ត្រូវបានបញ្ជូនទៅគណៈកម្មការនៅឡើយទេ។", "The law has not been referred to a commission yet."),
     };
 
@@ -329,6 +340,12 @@ public static partial class UiText
             message = message[match.Length..];
         }
 
+        const string amendedBy = "As amended by ";
+        if (message.StartsWith(amendedBy, StringComparison.Ordinal))
+        {
+            return string.Format(CultureInfo.InvariantCulture, Texts[LegMsg + "amendedBy"].Km, message[amendedBy.Length..]);
+        }
+
         return prefix + (Texts.TryGetValue(LegMsg + message, out var t) ? t.Km : message);
     }
 
@@ -340,6 +357,9 @@ public static partial class UiText
     public static string LegDate(DateOnly date) => IsKhmer
         ? $"{Digits(date.Day.ToString(CultureInfo.InvariantCulture))} {LegMonthsKm[date.Month - 1]} {Digits(date.Year.ToString(CultureInfo.InvariantCulture))}"
         : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A version label or a note the services wrote, in the UI language when it is a known one.</summary>
+    public static string? LegLabel(string? label) => label is null ? null : LegMessage(label);
 
     public static string LegDate(DateOnly? date) => date is { } d ? LegDate(d) : "—";
 
