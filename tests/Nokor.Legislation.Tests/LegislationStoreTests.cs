@@ -154,6 +154,8 @@ public sealed class LegislationStoreTests : IAsyncLifetime
 
         var after = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(bill.Id, CancellationToken.None));
         Assert.Equal(BillStage.Received, after!.Stage);
+        var open = await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None));
+        Assert.Contains(open, b => b.Id == bill.Id);
         Assert.Single(after.Events);
         Assert.Equal(bill.Revision, after.Revision);
 
@@ -171,6 +173,13 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         var none = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(bill.Id, CancellationToken.None));
         Assert.Equal(BillStage.PlenaryVote, none!.Stage);
         Assert.Null(none.Decision);
+
+        // "Open" means before the decision in the procedure's order (stages are stored by name).
+        Assert.Contains(await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None)), b => b.Id == bill.Id);
+        await RecordAsync(bill.Id, Stage(BillStage.Decision) with { Decision = BillDecision.Rejected });
+        var stillOpen = await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None));
+        Assert.DoesNotContain(stillOpen, b => b.Id == bill.Id);
+        Assert.All(stillOpen, b => Assert.True(BillProcedure.IsUnderReview(b.Stage)));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Nokor.Legislation.Akn;
 using Nokor.Legislation.Bills;
 using Nokor.Legislation.Contracts;
@@ -13,19 +12,6 @@ public static partial class UiText
     private const string LegMsg = "leg.msg.";
 
     private static readonly string[] LegMonthsKm = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"];
-
-    /// <summary>
-    /// Adds the E-Senate words to the table when the assembly loads (after the table's own static
-    /// initialization, which this access triggers), so a key defined twice still fails at start.
-    /// </summary>
-    [ModuleInitializer]
-    internal static void RegisterLegislationTexts()
-    {
-        foreach (var (key, value) in LegislationTexts())
-        {
-            Texts.Add(key, value);
-        }
-    }
 
     /// <summary>Words of the E-Senate pages: bills, stages, comments, the legal database and its search.</summary>
     private static Dictionary<string, (string Km, string En)> LegislationTexts() => new(StringComparer.Ordinal)

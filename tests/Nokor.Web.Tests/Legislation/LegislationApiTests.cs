@@ -112,6 +112,10 @@ public sealed class LegislationApiTests(NokorHost host) : IClassFixture<NokorHos
         Assert.Equal("application/pdf", doc.GetProperty("contentType").GetString());
         using var exe = new MultipartFormDataContent { { new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00]), "file", "report.pdf" }, { new StringContent("report"), "kind" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsync($"/api/legislation/bills/{id}/documents", exe)).StatusCode);
+        using var letter = new MultipartFormDataContent { { new ByteArrayContent("Letter of the National Assembly"u8.ToArray()), "file", "letter.txt" }, { new StringContent("letter"), "kind" } };
+        await JsonAsync(await clerk.PostAsync($"/api/legislation/bills/{id}/documents", letter), HttpStatusCode.OK);
+        var withLetter = await JsonAsync(await clerk.GetAsync($"/api/legislation/bills/{id}"), HttpStatusCode.OK);
+        Assert.Equal("letter.txt", withLetter.GetProperty("documents")[0].GetProperty("fileName").GetString());
         var download = await senator.GetAsync($"/api/legislation/bills/{id}/documents/{doc.GetProperty("id").GetString()}");
         Assert.Equal("%PDF-1.4\nreport", await download.Content.ReadAsStringAsync());
 

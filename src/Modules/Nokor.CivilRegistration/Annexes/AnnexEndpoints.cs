@@ -20,44 +20,17 @@ internal static class AnnexEndpoints
         group.MapPost("/registrations/{id:guid}/annexes", async Task<Results<Ok<AnnexView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> (
                 Guid id, HttpContext http, AnnexService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
-                if (await http.IsForgedBrowserFormAsync(antiforgery))
-                {
-                    return Problems.Invalid("file", "The form expired: open the page again and resend the file.");
-                }
-
-                if (!http.Request.HasFormContentType)
-                {
-                    return Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\".");
-                }
-
-                var form = await http.Request.ReadFormAsync(ct);
-                var file = form.Files.GetFile("file");
-                if (file is null)
-                {
-                    return Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\".");
-                }
-
                 var max = http.RequestServices.GetRequiredService<IOptions<CivilRegistrationOptions>>().Value.MaxAnnexBytes;
-                if (file.Length > max)
+                var (upload, problem) = await FileUploads.ReadAsync(http, antiforgery, max, ct);
+                if (upload is null)
                 {
-                    return Problems.Invalid("file", $"The file is larger than {max / (1024 * 1024)} MB.");
+                    return problem!;
                 }
 
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, ct);
-                var outcome = await service.AddAsync(id, file.FileName, buffer.ToArray(), form["description"], http.Actor(), ct);
-                var back = form["returnUrl"].ToString();
-                if (http.IsFromBrowser() && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
+                var outcome = await service.AddAsync(id, upload.FileName, upload.Content, upload.Form["description"], http.Actor(), ct);
+                if (FileUploads.BackToPage(http, upload.Form, outcome, "annexError", "annexes") is { } redirect)
                 {
-                    if (outcome.IsOk)
-                    {
-                        return TypedResults.Redirect(back);
-                    }
-
-                    // A person at the record page gets the page back with the reason, not JSON.
-                    var reason = outcome.Errors.SelectMany(e => e.Value).FirstOrDefault() ?? outcome.Message ?? "";
-                    var page = back.Split('?', '#')[0];
-                    return TypedResults.Redirect($"{page}?annexError={Uri.EscapeDataString(reason)}#annexes");
+                    return redirect;
                 }
 
                 return outcome.ToHttp().Result switch

@@ -48,43 +48,23 @@ internal static class BillEndpoints
         group.MapPost("/bills/{id:guid}/documents", async Task<Results<Ok<BillDocumentView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> (
                 Guid id, HttpContext http, BillService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
-                if (await http.IsForgedBrowserFormAsync(antiforgery))
+                var (upload, problem) = await FileUploads.ReadAsync(http, antiforgery, BillService.MaxDocumentBytes, ct);
+                if (upload is null)
                 {
-                    return Problems.Invalid("file", "The form expired: open the page again and resend the file.");
+                    return problem!;
                 }
 
-                if (!http.Request.HasFormContentType)
-                {
-                    return Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\".");
-                }
-
-                var form = await http.Request.ReadFormAsync(ct);
-                var file = form.Files.GetFile("file");
-                if (file is null)
-                {
-                    return Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\".");
-                }
-
-                if (file.Length > BillService.MaxDocumentBytes)
-                {
-                    return Problems.Invalid("file", $"The file is larger than {BillService.MaxDocumentBytes / (1024 * 1024)} MiB.");
-                }
-
-                long? eventId = long.TryParse(form["eventId"], out var e) ? e : null;
-                if (!string.IsNullOrEmpty(form["eventId"]) && eventId is null)
+                var rawEventId = upload.Form["eventId"].ToString();
+                long? eventId = long.TryParse(rawEventId, out var e) ? e : null;
+                if (!string.IsNullOrEmpty(rawEventId) && eventId is null)
                 {
                     return Problems.Invalid("eventId", "The stage id is a number.");
                 }
 
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, ct);
-                var outcome = await service.AddDocumentAsync(id, eventId, form["kind"], file.FileName, file.ContentType, buffer.ToArray(), http.Actor(), ct);
-                var back = form["returnUrl"].ToString();
-                if (http.IsFromBrowser() && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal))
+                var outcome = await service.AddDocumentAsync(id, eventId, upload.Form["kind"], upload.FileName, upload.Content, http.Actor(), ct);
+                if (FileUploads.BackToPage(http, upload.Form, outcome, "documentError", "documents") is { } redirect)
                 {
-                    var reason = outcome.IsOk ? null : outcome.Errors.SelectMany(x => x.Value).FirstOrDefault() ?? outcome.Message ?? "";
-                    var page = back.Split('?', '#')[0];
-                    return TypedResults.Redirect(reason is null ? back : $"{page}?documentError={Uri.EscapeDataString(reason)}#documents");
+                    return redirect;
                 }
 
                 return outcome.ToHttp().Result switch

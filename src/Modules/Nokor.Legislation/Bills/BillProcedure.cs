@@ -30,6 +30,9 @@ public static class BillProcedure
     };
 
     /// <summary>Stages before the Senate's decision in a round: the review period runs during them.</summary>
+    public static readonly BillStage[] UnderReview = Enum.GetValues<BillStage>().Where(s => s < BillStage.Decision).ToArray();
+
+    /// <summary>True for a stage before the Senate's decision in a round.</summary>
     public static bool IsUnderReview(BillStage stage) => stage < BillStage.Decision;
 
     /// <summary>The stages that may be recorded next.</summary>

@@ -433,7 +433,7 @@ internal sealed class BillService(
         return next[0];
     }
 
-    public async Task<Outcome<BillDocumentView>> AddDocumentAsync(Guid billId, long? eventId, string? kind, string? fileName, string? contentType, byte[] content, Actor actor, CancellationToken ct)
+    public async Task<Outcome<BillDocumentView>> AddDocumentAsync(Guid billId, long? eventId, string? kind, string? fileName, byte[] content, Actor actor, CancellationToken ct)
     {
         var bill = await db.Bills.AsNoTracking().FirstOrDefaultAsync(b => b.Id == billId, ct);
         if (bill is null)
@@ -525,7 +525,8 @@ internal sealed class BillService(
         var query = db.Bills.AsNoTracking();
         if (open)
         {
-            query = query.Where(b => b.Stage < BillStage.Decision);
+            // Stages are stored by name: compare with the list, never with < (that would be alphabetical).
+            query = query.Where(b => BillProcedure.UnderReview.Contains(b.Stage));
         }
 
         if (stage is { } s)
@@ -577,7 +578,8 @@ internal sealed class BillService(
                 documents.Where(d => d.EventId == e.Id).Select(ToView).ToList())).ToList(),
             texts.Select(t => new BillVersionView(t.Id, t.ExpressionUri, t.Language, t.ValidFrom, t.VersionLabel, counts.GetValueOrDefault(t.Id))).ToList(),
             comments,
-            bill.Revision);
+            bill.Revision,
+            documents.Where(d => d.EventId is null).Select(ToView).ToList());
     }
 
     private static BillDocumentView ToView(BillDocumentEntity d) => new(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.AddedAt);

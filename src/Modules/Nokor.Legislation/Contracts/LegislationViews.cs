@@ -107,7 +107,8 @@ public sealed record BillView(
     IReadOnlyList<BillEventView> Events,
     IReadOnlyList<BillVersionView> Versions,
     int Comments,
-    int Revision);
+    int Revision,
+    IReadOnlyList<BillDocumentView> Documents);
 
 public sealed record CommentRequest(string? ArticleEId, string? Body);
 

@@ -154,5 +154,6 @@ internal static class PublicEndpoints
     private static BillView Public(BillView bill) => bill with
     {
         Events = bill.Events.Select(e => e with { ActorName = e.Body?.NameEn ?? "Secretariat General of the Senate", Documents = [] }).ToList(),
+        Documents = [],
     };
 }
