@@ -44,11 +44,21 @@ public static class AknReader
         }
 
         var schemaErrors = AknSchema.Validate(xml);
-        if (schemaErrors.Count > 0)
-        {
-            return AknResult.Failure(schemaErrors);
-        }
+        return schemaErrors.Count > 0 ? AknResult.Failure(schemaErrors) : Parse(xml);
+    }
 
+    /// <summary>
+    /// Reads a document this system wrote and validated when it stored it, without validating it
+    /// again (a page view of a long law should not pay for a schema validation).
+    /// </summary>
+    public static AknResult ReadStored(string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        return Parse(xml);
+    }
+
+    private static AknResult Parse(string xml)
+    {
         XDocument document;
         try
         {

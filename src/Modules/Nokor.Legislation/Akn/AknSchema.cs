@@ -20,10 +20,14 @@ public static class AknSchema
 
     private const string ResourcePrefix = "Nokor.Legislation.Akn.Schema.";
 
-    private static readonly Lazy<XmlSchemaSet> _schemas = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>
+    /// Compiled schema sets ready for use. XmlSchemaSet promises no thread safety for its instance
+    /// members, so a validation rents a set of its own and gives it back; the pool grows to the
+    /// number of validations ever running at once and keeps at most <see cref="PoolLimit"/>.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<XmlSchemaSet> _pool = [];
 
-    /// <summary>The compiled schema set (read-only once compiled, shared by every validation).</summary>
-    internal static XmlSchemaSet Schemas => _schemas.Value;
+    private static readonly int PoolLimit = Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>
     /// The validation errors of <paramref name="xml"/>, each with its line and column; empty when
@@ -33,10 +37,26 @@ public static class AknSchema
     public static IReadOnlyList<AknError> Validate(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        var schemas = _pool.TryTake(out var pooled) ? pooled : Load();
+        try
+        {
+            return Validate(xml, schemas);
+        }
+        finally
+        {
+            if (_pool.Count < PoolLimit)
+            {
+                _pool.Add(schemas);
+            }
+        }
+    }
+
+    private static List<AknError> Validate(string xml, XmlSchemaSet schemas)
+    {
         var errors = new List<AknError>();
         var settings = SafeReaderSettings();
         settings.ValidationType = ValidationType.Schema;
-        settings.Schemas = Schemas;
+        settings.Schemas = schemas;
         settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
         settings.ValidationEventHandler += (_, e) =>
         {

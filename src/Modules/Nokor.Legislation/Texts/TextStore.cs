@@ -93,7 +93,7 @@ internal static class TextStore
     }
 
     public static LegalText Load(TextEntity entity) =>
-        AknFormats.ReadXml(entity.Xml).Text ?? throw new InvalidOperationException($"Stored text {entity.ExpressionUri} does not read back.");
+        AknReader.ReadStored(entity.Xml).Text ?? throw new InvalidOperationException($"Stored text {entity.ExpressionUri} does not read back.");
 
     public static async Task<bool> ExpressionExistsAsync(LegislationDbContext db, string expressionUri, CancellationToken ct) =>
         await db.Texts.AnyAsync(t => t.ExpressionUri == expressionUri, ct);
