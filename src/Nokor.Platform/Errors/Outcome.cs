@@ -35,6 +35,9 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null);
     public static Outcome<T> Invalid(FieldErrors errors) => new(OutcomeKind.Invalid, default, errors.ToDictionary(), null);
+    /// <summary>Passes on the field errors of another outcome (e.g. of a text parsed on the way).</summary>
+    public static Outcome<T> Invalid(IDictionary<string, string[]> errors) =>
+        new(OutcomeKind.Invalid, default, new Dictionary<string, string[]>(errors, StringComparer.Ordinal), null);
     public static Outcome<T> Invalid(string field, string message) =>
         new(OutcomeKind.Invalid, default, new Dictionary<string, string[]> { [field] = [message] }, null);
     public static Outcome<T> NotFound(string message = "No such record.") => new(OutcomeKind.NotFound, default, null, message);

@@ -72,7 +72,7 @@ internal sealed class BillService(
         var parsed = TextStore.Parse("text", request.Text, probeWork, "khm", null, Options.MaxTextCharacters);
         if (!parsed.IsOk)
         {
-            return Outcome<BillView>.Invalid(ToErrors(parsed.Errors));
+            return Outcome<BillView>.Invalid(parsed.Errors);
         }
 
         Outcome<LegalText>? english = null;
@@ -81,7 +81,7 @@ internal sealed class BillService(
             english = TextStore.Parse("textEn", request.TextEn, probeWork, "eng", null, Options.MaxTextCharacters);
             if (!english.IsOk)
             {
-                return Outcome<BillView>.Invalid(ToErrors(english.Errors));
+                return Outcome<BillView>.Invalid(english.Errors);
             }
         }
 
@@ -265,7 +265,7 @@ internal sealed class BillService(
             var parsed = TextStore.Parse("text", request.Text, work, "khm", occurredOn, Options.MaxTextCharacters);
             if (!parsed.IsOk)
             {
-                return Outcome<BillView>.Invalid(ToErrors(parsed.Errors));
+                return Outcome<BillView>.Invalid(parsed.Errors);
             }
 
             newText = TextStore.Add(db, parsed.Value!, occurredOn, VersionLabel(stage, request.Decision), null, bill.Id, actor, now);
@@ -610,19 +610,5 @@ internal sealed class BillService(
         }
 
         return clean;
-    }
-
-    private static FieldErrors ToErrors(IDictionary<string, string[]> errors)
-    {
-        var result = new FieldErrors();
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var m in messages)
-            {
-                result.Add(field, m);
-            }
-        }
-
-        return result;
     }
 }

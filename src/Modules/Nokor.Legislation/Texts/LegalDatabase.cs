@@ -87,7 +87,7 @@ internal sealed class LegalDatabase(
         var parsed = TextStore.Parse("text", request.Text, work, Khmer, null, options.Value.MaxTextCharacters);
         if (!parsed.IsOk)
         {
-            return Outcome<ActView>.Invalid(new FieldErrorsFrom(parsed.Errors).Errors);
+            return Outcome<ActView>.Invalid(parsed.Errors);
         }
 
         act = new ActEntity
@@ -131,7 +131,7 @@ internal sealed class LegalDatabase(
         var parsed = TextStore.Parse("text", request.Text, work, English, original.VersionDate, options.Value.MaxTextCharacters);
         if (!parsed.IsOk)
         {
-            return Outcome<ActView>.Invalid(new FieldErrorsFrom(parsed.Errors).Errors);
+            return Outcome<ActView>.Invalid(parsed.Errors);
         }
 
         var uri = AknFormats.ExpressionUri(work, English, original.VersionDate);
@@ -312,7 +312,7 @@ internal sealed class LegalDatabase(
             var english = TextStore.Parse("textEn", request.TextEn, text.Work, English, effectiveOn, options.Value.MaxTextCharacters);
             if (!english.IsOk)
             {
-                return Outcome<ActView>.Invalid(new FieldErrorsFrom(english.Errors).Errors);
+                return Outcome<ActView>.Invalid(english.Errors);
             }
 
             TextStore.Add(db, english.Value!, effectiveOn, "English translation", target.Id, null, actor, now);
@@ -479,7 +479,7 @@ internal sealed class LegalDatabase(
         var result = new List<TextUnit>();
         foreach (var unit in units)
         {
-            result.Add(unit.Kind == TextUnitKind.Article ? unit : unit with { Children = InsertAfter(unit.Children, after, article) });
+            result.Add(unit.Kind == TextUnitKind.Article ? unit : unit with { Children = Insert(unit.Children, after, article) });
             if (unit.EId == after)
             {
                 result.Add(article);
@@ -488,8 +488,6 @@ internal sealed class LegalDatabase(
 
         return result;
     }
-
-    private static List<TextUnit> InsertAfter(IReadOnlyList<TextUnit> units, string after, TextUnit article) => Insert(units, after, article);
 
     /// <summary>The new wording takes the eId of the article it replaces, so comments and comparisons follow it.</summary>
     private static TextUnit Reidentify(TextUnit article, string eId)
@@ -505,20 +503,4 @@ internal sealed class LegalDatabase(
     private static bool IsUriWord(string s) => s.Length <= 40 && s.All(c => c is >= 'a' and <= 'z' or '-');
 
     private static string Cut(string s) => s.Length <= 1000 ? s : s[..1000];
-
-    private sealed class FieldErrorsFrom
-    {
-        public FieldErrorsFrom(IDictionary<string, string[]> errors)
-        {
-            foreach (var (field, messages) in errors)
-            {
-                foreach (var m in messages)
-                {
-                    Errors.Add(field, m);
-                }
-            }
-        }
-
-        public FieldErrors Errors { get; } = new();
-    }
 }
