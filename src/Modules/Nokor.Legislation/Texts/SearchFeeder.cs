@@ -33,8 +33,10 @@ internal sealed class SearchFeeder(IServiceScopeFactory scopes, LegalSearchIndex
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A search index behind the database must never stop the host that serves the
+                // registry and the Senate: log, and try again at the next poll.
                 logger.LogWarning(e, "Search index update failed; retrying");
             }
 
