@@ -43,6 +43,22 @@ public sealed class LegislationBrowserTests(UiHost host, BrowserFixture browser,
     [Fact]
     public async Task A_bill_registered_by_the_clerk_is_commented_reported_and_decided_and_the_public_page_shows_it()
     {
+        try
+        {
+            await RegisterCommentReportDecideAsync();
+        }
+        finally
+        {
+            // A page that failed on the server says why in the test's output.
+            if (host.ServerErrors.Entries.Count > 0)
+            {
+                output.WriteLine("Server errors:" + Environment.NewLine + host.ServerErrors);
+            }
+        }
+    }
+
+    private async Task RegisterCommentReportDecideAsync()
+    {
         // Pages load under load from other test classes: the expectations wait as long as actions do.
         Assertions.SetDefaultExpectTimeout(30_000);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
@@ -99,9 +100,13 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>What the host logged at Error or above: tests put it in their failure messages.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         foreach (var (key, value) in Database.ConfigurationValues)
         {
             builder.UseSetting(key, value);

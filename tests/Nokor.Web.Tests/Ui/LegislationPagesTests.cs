@@ -219,7 +219,7 @@ public sealed partial class LegislationPagesTests(NokorHost host) : IClassFixtur
         Assert.True(match.Success, created.Location);
         var id = Guid.Parse(match.Groups[1].Value);
         var page = await clerk.GetAsync(created.Location);
-        Assert.True(page.Status == HttpStatusCode.OK, page.Html);
+        Assert.True(page.Status == HttpStatusCode.OK, page.Html + Environment.NewLine + host.ServerErrors);
         Assert.Contains("បានចុះបញ្ជីសេចក្ដីព្រាងច្បាប់។", page.Html, StringComparison.Ordinal);
         Assert.Contains("ច្បាប់សាកល្បងលើទម្រង់", page.Html, StringComparison.Ordinal);
         Assert.Contains("data-stage=\"Received\"", page.Html, StringComparison.Ordinal);
