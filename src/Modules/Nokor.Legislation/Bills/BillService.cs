@@ -255,7 +255,7 @@ internal sealed class BillService(
         TextEntity? newText = null;
         if (!string.IsNullOrWhiteSpace(request.Text) && stage != BillStage.Promulgated && stage != BillStage.Published)
         {
-            var work = await WorkOfAsync(bill, ct);
+            var work = FrbrUri.Parse(bill.WorkUri).Work;
             var expressionUri = AknFormats.ExpressionUri(work, "khm", occurredOn);
             if (await TextStore.ExpressionExistsAsync(db, expressionUri, ct))
             {
@@ -402,12 +402,6 @@ internal sealed class BillService(
         }
 
         return Outcome<ActEntity>.Ok(act);
-    }
-
-    private async Task<AknWork> WorkOfAsync(BillEntity bill, CancellationToken ct)
-    {
-        var any = await db.Texts.Where(t => t.BillId == bill.Id).OrderBy(t => t.CreatedAt).FirstAsync(ct);
-        return TextStore.Load(any).Work;
     }
 
     private async Task<BillEventEntity> NewEventAsync(BillEntity bill, BillStage stage, DateOnly on, string? note, Actor actor, DateTimeOffset now, Guid? textId, CancellationToken ct) => new()
