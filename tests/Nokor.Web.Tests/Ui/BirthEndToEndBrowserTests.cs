@@ -164,19 +164,8 @@ public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browse
         await page.FillAsync("#birth-informant-relationship", "mother");
     }
 
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
-        // Two cores run the host, the database, Chromium and other test classes at once.
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", NokorHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return (context, page);
-    }
+    private Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user) =>
+        BrowserSignIn.SignInAsync(browser, host, user);
 
     private static string Save(string folder, string name, byte[] content)
     {

@@ -28,19 +28,8 @@ public sealed class CivilRecordPagesTests(UiHost host, BrowserFixture browser) :
         return await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, DaysAgo(2), givenNameKm: givenNameKm, givenNameLatin: givenNameLatin));
     }
 
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
-        // Two cores run the host, the database, Chromium and other test classes at once.
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", NokorHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return (context, page);
-    }
+    private Task<(IBrowserContext Context, IPage Page)> SignInAsync(string user) =>
+        BrowserSignIn.SignInAsync(browser, host, user);
 
     /// <summary>Kept in tests/Nokor.Web.Tests/TestResults/screenshots (ignored by git) for a person to look at.</summary>
     private static async Task ScreenshotAsync(IPage page, string name)

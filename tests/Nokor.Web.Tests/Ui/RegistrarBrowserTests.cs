@@ -64,13 +64,8 @@ public sealed class RegistrarBrowserTests(UiHost host, BrowserFixture browser) :
         var api = await host.ClientForAsync("agent.b");
         var other = await host.RegisterPersonAsync(api, host.PersonBody(host.VillageB, givenNameKm: "សុភ័ក្ត្រ", givenNameLatin: "Sopheak"));
 
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", "agent.a");
-        await page.FillAsync("#password", Infrastructure.NokorHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        var (context, page) = await BrowserSignIn.SignInAsync(browser, host, "agent.a");
+        await using var _ = context;
 
         var response = await page.GotoAsync($"/persons/{other.Kidc}?purpose=Supervision");
         Assert.Equal(404, response!.Status);

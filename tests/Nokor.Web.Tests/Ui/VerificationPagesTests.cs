@@ -433,18 +433,9 @@ public sealed class VerificationPagesBrowserTests(UiHost host, Nokor.Web.Tests.B
     [Fact]
     public async Task Staff_enter_a_contract_fix_its_period_and_issue_a_credential()
     {
-        await using var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
-        {
-            BaseURL = host.BaseUrl,
-            ViewportSize = new Microsoft.Playwright.ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", "distribution.n");
-        await page.FillAsync("#password", NokorHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        var (context, page) = await Nokor.Web.Tests.Browser.BrowserSignIn.SignInAsync(browser, host, "distribution.n",
+            viewport: new Microsoft.Playwright.ViewportSize { Width = 1280, Height = 900 });
+        await using var _ = context;
 
         await page.ClickAsync("#nav-verification");
         await page.WaitForURLAsync("**/verification");

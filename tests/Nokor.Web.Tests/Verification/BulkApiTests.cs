@@ -370,14 +370,23 @@ public sealed class BulkApiResumeTests(BulkWorkerlessHost host) : IClassFixture<
         Assert.Equal(BulkJobStatus.Queued, stopped.Status);
         Assert.InRange(stopped.ProcessedRows, BulkWorker.ChunkRows, total - 1);
 
-        // Make it look as if a host died after recording a chunk but before counting it.
+        // Make it look as if a host died after recording a chunk but before counting it, and after
+        // listing the next chunk's results but before recording its rows. (The stop above may have
+        // left the next chunk's results listed already, or not: the manifest is set either way.)
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VerificationDbContext>();
+            var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
+            var recordedChunks = stopped.ProcessedRows / BulkWorker.ChunkRows;
+            var listed = Encoding.ASCII.GetString((await blobs.GetAsync(stopped.ResultBlob!, default))!).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.InRange(listed.Length, recordedChunks, recordedChunks + 1);
+            var unrecorded = await blobs.PutAsync(Encoding.UTF8.GetBytes("no_match,,\r\n"), default);
+            var manifest = await blobs.PutAsync(Encoding.ASCII.GetBytes(string.Join('\n', [.. listed.Take(recordedChunks), unrecorded])), default);
             var longAgo = DateTimeOffset.UtcNow.AddMinutes(-30);
             await db.BulkJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, BulkJobStatus.Running)
                 .SetProperty(j => j.StartedAt, longAgo)
+                .SetProperty(j => j.ResultBlob, manifest)
                 .SetProperty(j => j.ProcessedRows, stopped.ProcessedRows - BulkWorker.ChunkRows));
         }
 

@@ -211,9 +211,13 @@ internal sealed class BulkWorker(
         var done = (job.ProcessedRows + ChunkRows - 1) / ChunkRows;
         var matched = job.MatchedRows;
         var recorded = await db.QueryRecords.CountAsync(q => q.BulkJobId == job.Id, ct);
-        if (manifest is not null && manifest.Count == done + 1 && done < chunks && recorded == validBefore[done + 1])
+        // A chunk's result file joins the manifest before its rows are recorded, and its rows are
+        // recorded before they are counted; a host may stop between any two. The ledger decides:
+        // a chunk whose rows are recorded is done, results listed past the recorded chunks are dropped.
+        if (manifest is not null && manifest.Count > done && done < chunks && recorded == validBefore[done + 1])
         {
             // The last chunk was recorded but the host stopped before counting it.
+            manifest.RemoveRange(done + 1, manifest.Count - done - 1);
             matched += (await ChunkAsync(manifest[done], Math.Min(ChunkRows, checks.Count - (done * ChunkRows)), claimColumns.Count, ct))
                 .Count(r => r[0] == "match");
             done++;
@@ -223,9 +227,9 @@ internal sealed class BulkWorker(
                 return;
             }
         }
-        else if (manifest is not null && manifest.Count == done + 1 && recorded == validBefore[done])
+        else if (manifest is not null && manifest.Count > done && recorded == validBefore[done])
         {
-            manifest.RemoveAt(done);
+            manifest.RemoveRange(done, manifest.Count - done);
         }
 
         if (manifest is null || manifest.Count != done || recorded != validBefore[done])
