@@ -2,7 +2,7 @@ namespace Nokor.Platform.Spreadsheets;
 
 /// <summary>
 /// A statistical table as a neutral model, so that one table built by a statistics module can be
-/// offered as XLSX (<c>XlsxWriter</c>) and CSV (<c>CsvTableWriter</c>) without either
+/// offered as XLSX (<see cref="XlsxWriter"/>) and CSV (<c>CsvTableWriter</c>) without either
 /// format leaking into the module. Top to bottom: title lines (titles in Khmer and English, area,
 /// year, notes such as "cells 1–4 suppressed"), up to two header rows (a column-group row over the
 /// columns' own headings), the body, and footnotes.
@@ -12,7 +12,7 @@ public sealed class SheetTable
     /// <summary>Header rows a table may have: one, or a column-group row over the columns' own headings.</summary>
     public const int MaxHeaderRows = 2;
 
-    /// <summary>The worksheet's name; writers make it fit Excel's rules (<c>XlsxWriter.SanitizeSheetNames</c>).</summary>
+    /// <summary>The worksheet's name; writers make it fit Excel's rules (<see cref="XlsxWriter.SanitizeSheetNames"/>).</summary>
     public required string SheetName { get; init; }
 
     /// <summary>Lines above the table, one cell each.</summary>
