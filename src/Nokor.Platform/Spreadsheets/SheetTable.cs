@@ -2,7 +2,7 @@ namespace Nokor.Platform.Spreadsheets;
 
 /// <summary>
 /// A statistical table as a neutral model, so that one table built by a statistics module can be
-/// offered as XLSX (<see cref="XlsxWriter"/>) and CSV (<c>CsvTableWriter</c>) without either
+/// offered as XLSX (<see cref="XlsxWriter"/>) and CSV (<see cref="CsvTableWriter"/>) without either
 /// format leaking into the module. Top to bottom: title lines (titles in Khmer and English, area,
 /// year, notes such as "cells 1–4 suppressed"), up to two header rows (a column-group row over the
 /// columns' own headings), the body, and footnotes.
