@@ -19,6 +19,7 @@ root.Subcommands.Add(UserCommands.Create(context));
 root.Subcommands.Add(KeyCommands.Create(context));
 root.Subcommands.Add(VerificationCommands.Create(context));
 root.Subcommands.Add(LegislationCommands.Create(context));
+root.Subcommands.Add(StatsCommands.Create(context));
 
 var parsed = root.Parse(commandArgs);
 if (parsed.Errors.Count > 0)

@@ -9,4 +9,13 @@ public static class CivilPolicies
     public const string Work = "civil.work";
     /// <summary>Notify only: a health facility's system, or staff.</summary>
     public const string Notify = "civil.notify";
+
+    /// <summary>Exact vital statistics tables of the office's area: the statistics unit, registrars, viewers, administrators.</summary>
+    public const string Statistics = "civil.statistics";
+    /// <summary>Publish a year's protected tables for the public: the statistics unit and administrators.</summary>
+    public const string Publish = "civil.statistics.publish";
+    /// <summary>Service-level reports (NSPI 8.4: staff daily, supervisors daily, upper management weekly, supervisory bodies monthly).</summary>
+    public const string ServiceReports = "civil.service-reports";
+    /// <summary>Set the service-level targets: administrators.</summary>
+    public const string ServiceTargets = "civil.service-targets";
 }

@@ -27,10 +27,19 @@ public static class CivilRegistrationModule
         services.AddScoped<Information.InformationService>();
         services.AddScoped<Certificates.CertificateComposer>();
         services.AddScoped<Certificates.CertificateService>();
+        services.AddScoped<Statistics.StatisticsService>();
+        services.AddScoped<Statistics.ServiceLevels>();
+        services.AddScoped<Statistics.Publications>();
+        services.AddScoped<Statistics.DenominatorLoader>();
+        services.AddHostedService<Statistics.VitalFactBackfill>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))
             .AddPolicy(CivilPolicies.Work, p => p.RequireRole(Roles.Registrar, Roles.Agent))
-            .AddPolicy(CivilPolicies.Notify, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System));
+            .AddPolicy(CivilPolicies.Notify, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System))
+            .AddPolicy(CivilPolicies.Statistics, p => p.RequireRole(Roles.Statistics, Roles.Registrar, Roles.Viewer, Roles.Administrator))
+            .AddPolicy(CivilPolicies.Publish, p => p.RequireRole(Roles.Statistics, Roles.Administrator))
+            .AddPolicy(CivilPolicies.ServiceReports, p => p.RequireRole(Roles.Statistics, Roles.Registrar, Roles.Agent, Roles.Viewer, Roles.Administrator))
+            .AddPolicy(CivilPolicies.ServiceTargets, p => p.RequireRole(Roles.Administrator));
         return services;
     }
 
@@ -50,6 +59,8 @@ public static class CivilRegistrationModule
         Information.InformationService.Map(group);
         Certificates.CertificateEndpoints.Map(group);
         Certificates.CertificateEndpoints.MapPublic(endpoints);
+        Statistics.StatisticsEndpoints.Map(group);
+        Statistics.StatisticsEndpoints.MapPublic(endpoints);
         return endpoints;
     }
 }

@@ -32,7 +32,14 @@ public static class Roles
     /// <summary>A senator: comments on draft laws article by article and, as a commission chair, answers for the commission.</summary>
     public const string Senator = "senator";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator];
+    /// <summary>
+    /// Staff of the vital statistics unit (NSPI 5.2.7 a, 6.2.2 Table 6): they compile, check and
+    /// publish the tables produced from the registrations, and set the population denominators.
+    /// They see aggregate tables for their area, never a person's record.
+    /// </summary>
+    public const string Statistics = "statistics";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator, Statistics];
 
     /// <summary>The roles an account given <paramref name="role"/> holds.</summary>
     public static IReadOnlyList<string> Granted(string role) =>

@@ -83,6 +83,7 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
                      ("clerk.n", Roles.SenateClerk, OfficeLevel.National, null),
                      ("senator.n", Roles.Senator, OfficeLevel.National, null),
                      ("chair.n", Roles.Senator, OfficeLevel.National, null),
+                     ("statistics.n", Roles.Statistics, OfficeLevel.National, null),
                  })
         {
             var errors = await accounts.CreateAsync(new NewStaffAccount(user, "Test " + user, Password, role, level, area));

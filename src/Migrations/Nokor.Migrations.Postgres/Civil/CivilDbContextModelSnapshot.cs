@@ -470,6 +470,10 @@ namespace Nokor.Migrations.Postgres.Civil
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("SubjectBirthDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SubjectKidc")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -488,6 +492,10 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SubjectResidenceCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("SubjectSex")
                         .HasMaxLength(8)
@@ -607,6 +615,228 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsUnique();
 
                     b.ToTable("crvs_registration_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.ExpectedRateEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<double>("CrudeBirthRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CrudeDeathRate")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Year", "AreaCode");
+
+                    b.ToTable("crvs_expected_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.PopulationEstimateEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "AreaCode", "Sex", "AgeFrom");
+
+                    b.ToTable("crvs_population_estimates", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.ServiceTargetEntity", b =>
+                {
+                    b.Property<string>("Step")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("CompliancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Step");
+
+                    b.ToTable("crvs_service_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.StatisticsPublicationEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("crvs_statistics_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.VitalFactEntity", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AgeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AgeYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Attendant")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("BirthOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BirthType")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("BirthWeightGrams")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DelayDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FirstCertificateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Manner")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("Maternal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MedicallyCertified")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MotherAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccurrenceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OccurrenceMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OccurrenceYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PlaceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("RegistrationDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RegistrationYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResidenceCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("UnderlyingCause")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("OfficeCode", "EnteredAt");
+
+                    b.HasIndex("Event", "Status", "OccurrenceYear");
+
+                    b.HasIndex("Event", "Status", "RegistrationYear");
+
+                    b.ToTable("crvs_vital_facts", (string)null);
                 });
 #pragma warning restore 612, 618
         }

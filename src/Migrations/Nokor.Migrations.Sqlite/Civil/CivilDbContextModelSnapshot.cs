@@ -462,6 +462,10 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectBirthDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubjectKidc")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -479,6 +483,10 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<string>("SubjectNameLatin")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectResidenceCode")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectSex")
@@ -595,6 +603,225 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .IsUnique();
 
                     b.ToTable("crvs_registration_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.ExpectedRateEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CrudeBirthRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CrudeDeathRate")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Year", "AreaCode");
+
+                    b.ToTable("crvs_expected_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.PopulationEstimateEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "AreaCode", "Sex", "AgeFrom");
+
+                    b.ToTable("crvs_population_estimates", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.ServiceTargetEntity", b =>
+                {
+                    b.Property<string>("Step")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompliancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Step");
+
+                    b.ToTable("crvs_service_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.StatisticsPublicationEntity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("crvs_statistics_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Nokor.CivilRegistration.Statistics.VitalFactEntity", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendant")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BirthType")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthWeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstCertificateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manner")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Maternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MedicallyCertified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MotherAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccurrenceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccurrenceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccurrenceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RegistrationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegistrationYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidenceCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnderlyingCause")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("OfficeCode", "EnteredAt");
+
+                    b.HasIndex("Event", "Status", "OccurrenceYear");
+
+                    b.HasIndex("Event", "Status", "RegistrationYear");
+
+                    b.ToTable("crvs_vital_facts", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -260,6 +260,8 @@ internal sealed class CorrectionService(
             r.SubjectNameLatin = $"{child.SurnameLatin} {child.GivenNameLatin}";
             r.SubjectNameKey = NameKeys.KhmerKey(r.SubjectNameKm);
             r.SubjectSex = child.Sex;
+            r.SubjectBirthDate = child.BirthDate;
+            r.SubjectResidenceCode = child.ResidenceVillageCode;
             r.EventDate = DateOnly.Parse(child.BirthDate!, System.Globalization.CultureInfo.InvariantCulture);
             r.EventPlaceCode = child.BirthPlaceCode!;
         }

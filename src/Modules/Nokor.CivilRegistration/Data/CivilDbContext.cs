@@ -13,6 +13,20 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
     public DbSet<CorrectionEntity> Corrections => Set<CorrectionEntity>();
     public DbSet<InformationRequestEntity> InformationRequests => Set<InformationRequestEntity>();
     public DbSet<NumberCounterEntity> NumberCounters => Set<NumberCounterEntity>();
+    public DbSet<Statistics.VitalFactEntity> VitalFacts => Set<Statistics.VitalFactEntity>();
+    public DbSet<Statistics.PopulationEstimateEntity> PopulationEstimates => Set<Statistics.PopulationEstimateEntity>();
+    public DbSet<Statistics.ExpectedRateEntity> ExpectedRates => Set<Statistics.ExpectedRateEntity>();
+    public DbSet<Statistics.ServiceTargetEntity> ServiceTargets => Set<Statistics.ServiceTargetEntity>();
+    public DbSet<Statistics.StatisticsPublicationEntity> Publications => Set<Statistics.StatisticsPublicationEntity>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await Statistics.VitalFactTracker.FollowAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -65,6 +79,8 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(r => r.SubjectNameLatin).HasMaxLength(200);
             e.Property(r => r.SubjectNameKey).HasMaxLength(200);
             e.Property(r => r.SubjectSex).HasMaxLength(8);
+            e.Property(r => r.SubjectBirthDate).HasMaxLength(10);
+            e.Property(r => r.SubjectResidenceCode).HasMaxLength(8);
             e.Property(r => r.EnteredBy).HasMaxLength(100);
             e.Property(r => r.EnteredByName).HasMaxLength(200);
             e.Property(r => r.VerifiedBy).HasMaxLength(100);
@@ -170,6 +186,63 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.HasKey(c => new { c.OfficeCode, c.Event, c.Year });
             e.Property(c => c.OfficeCode).HasMaxLength(8);
             e.Property(c => c.Event).HasConversion<string>().HasMaxLength(8);
+        });
+
+        builder.Entity<Statistics.VitalFactEntity>(e =>
+        {
+            e.ToTable("crvs_vital_facts");
+            e.HasKey(f => f.RegistrationId);
+            e.Property(f => f.Event).HasConversion<string>().HasMaxLength(8);
+            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(f => f.OfficeCode).HasMaxLength(8);
+            e.Property(f => f.OccurrenceCode).HasMaxLength(8);
+            e.Property(f => f.ResidenceCode).HasMaxLength(8);
+            e.Property(f => f.PlaceKind).HasMaxLength(16);
+            e.Property(f => f.Sex).HasMaxLength(8);
+            e.Property(f => f.Attendant).HasMaxLength(32);
+            e.Property(f => f.BirthType).HasMaxLength(8);
+            e.Property(f => f.UnderlyingCause).HasMaxLength(8);
+            e.Property(f => f.Manner).HasMaxLength(24);
+            e.HasIndex(f => new { f.Event, f.Status, f.OccurrenceYear });
+            e.HasIndex(f => new { f.Event, f.Status, f.RegistrationYear });
+            e.HasIndex(f => new { f.OfficeCode, f.EnteredAt });
+            if (pg)
+            {
+                e.Property(f => f.OfficeCode).UseCollation("C");
+                e.Property(f => f.OccurrenceCode).UseCollation("C");
+                e.Property(f => f.ResidenceCode).UseCollation("C");
+            }
+        });
+
+        builder.Entity<Statistics.PopulationEstimateEntity>(e =>
+        {
+            e.ToTable("crvs_population_estimates");
+            e.HasKey(p => new { p.Year, p.AreaCode, p.Sex, p.AgeFrom });
+            e.Property(p => p.AreaCode).HasMaxLength(8);
+            e.Property(p => p.Sex).HasMaxLength(8);
+        });
+
+        builder.Entity<Statistics.ExpectedRateEntity>(e =>
+        {
+            e.ToTable("crvs_expected_rates");
+            e.HasKey(p => new { p.Year, p.AreaCode });
+            e.Property(p => p.AreaCode).HasMaxLength(8);
+        });
+
+        builder.Entity<Statistics.ServiceTargetEntity>(e =>
+        {
+            e.ToTable("crvs_service_targets");
+            e.HasKey(t => t.Step);
+            e.Property(t => t.Step).HasMaxLength(24);
+            e.Property(t => t.SetBy).HasMaxLength(100);
+        });
+
+        builder.Entity<Statistics.StatisticsPublicationEntity>(e =>
+        {
+            e.ToTable("crvs_statistics_publications");
+            e.HasKey(p => p.Year);
+            e.Property(p => p.Year).ValueGeneratedNever();
+            e.Property(p => p.PublishedBy).HasMaxLength(100);
         });
     }
 }

@@ -42,6 +42,10 @@ internal sealed class RegistrationEntity
     public required string SubjectNameKey { get; set; }
     /// <summary>Male or Female: of the child, or of the deceased (for vital statistics).</summary>
     public string? SubjectSex { get; set; }
+    /// <summary>The subject's date of birth as known (yyyy, yyyy-MM or yyyy-MM-dd): for the age at death in vital statistics.</summary>
+    public string? SubjectBirthDate { get; set; }
+    /// <summary>Gazetteer village code of the subject's usual residence (vital statistics tabulate by it).</summary>
+    public string? SubjectResidenceCode { get; set; }
     public bool IsLate { get; set; }
     public int DelayDays { get; set; }
     public long FeeRiel { get; set; }

@@ -14,7 +14,9 @@ internal sealed record DossierFacts(
     string SubjectNameKm,
     string SubjectNameLatin,
     string? SubjectKidc,
-    string? SubjectSex);
+    string? SubjectSex,
+    string? SubjectBirthDate,
+    string? SubjectResidenceCode);
 
 /// <summary>
 /// Checks a birth or death dossier against the rules of registration and the Population Registry:
@@ -108,7 +110,9 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             $"{child.SurnameKm} {child.GivenNameKm}",
             $"{child.SurnameLatin} {child.GivenNameLatin}",
             null,
-            child.Sex);
+            child.Sex,
+            child.BirthDate,
+            child.ResidenceVillageCode);
 
         // The office registers births that happen in its area or concern its residents (NSPI 6.2).
         if (!actor.Jurisdiction.Covers(child.BirthPlaceCode) && !actor.Jurisdiction.Covers(child.ResidenceVillageCode))
@@ -198,7 +202,9 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             $"{deceased!.SurnameKm} {deceased.GivenNameKm}",
             $"{deceased.SurnameLatin} {deceased.GivenNameLatin}",
             deceased.Kidc,
-            deceased.Sex.ToString()));
+            deceased.Sex.ToString(),
+            deceased.BirthDate,
+            deceased.Residence.VillageCode));
     }
 
     private static ParentDetails? Parent(string path, ParentDetails p, Sex expectedSex, DateOnly? childBirth, IReadOnlyDictionary<string, PersonRecord> parents, Fields f)

@@ -140,6 +140,8 @@ internal sealed class RegistrationService(
             SubjectNameLatin = facts.SubjectNameLatin,
             SubjectNameKey = NameKeys.KhmerKey(facts.SubjectNameKm),
             SubjectSex = facts.SubjectSex,
+            SubjectBirthDate = facts.SubjectBirthDate,
+            SubjectResidenceCode = facts.SubjectResidenceCode,
             IsLate = late,
             DelayDays = delay,
             // Late registration carries the fee of the fee table and needs a senior registrar.

@@ -1,0 +1,271 @@
+using Nokor.CivilRegistration.Contracts;
+
+namespace Nokor.CivilRegistration.Statistics;
+
+/// <summary>The statistical record of one registered event, as the tabulations read it.</summary>
+internal sealed record StatFact(
+    VitalEvent Event,
+    int OccurrenceYear,
+    int OccurrenceMonth,
+    int? RegistrationYear,
+    string OccurrenceCode,
+    string? ResidenceCode,
+    string? PlaceKind,
+    string? Sex,
+    int DelayDays,
+    int? MotherAge,
+    int? BirthOrder,
+    string? Attendant,
+    string? BirthType,
+    int? BirthWeightGrams,
+    int? AgeDays,
+    int? AgeYears,
+    string? UnderlyingCause,
+    bool MedicallyCertified,
+    string? Manner,
+    bool Maternal);
+
+/// <summary>Whether a year's tables count the events that happened in it or those registered in it (UN P&amp;R Rev. 3, 4.4).</summary>
+public enum TabulationBasis
+{
+    Occurrence,
+    Registration,
+}
+
+/// <summary>The area a set of tables is for, and the areas one level below it (the rows of "by place" tables).</summary>
+internal sealed record AreaScope(string Code, StatLabel Name, IReadOnlyList<StatLabel> Children)
+{
+    public int ChildLength => Code.Length switch { 0 => 2, 2 => 4, 4 => 6, _ => 8 };
+
+    public bool Contains(string? code) => Code.Length == 0 || (code is not null && code.StartsWith(Code, StringComparison.Ordinal));
+
+    public string? ChildOf(string? code) => code is not null && code.Length >= ChildLength && Contains(code) ? code[..ChildLength] : null;
+}
+
+/// <summary>
+/// The tabulation plan (UN Principles and Recommendations for a Vital Statistics System, Rev. 3,
+/// minimum set of tables for live births and deaths) computed over registered events in one pass.
+/// Every table is by sex; "not stated" rows and columns keep the totals whole. Marriages and
+/// divorces are in the plan but not yet registered by this system: listed, without figures.
+/// </summary>
+internal static class Tabulator
+{
+    public static readonly StatLabel[] SexColumns =
+    [
+        new("Male", "ប្រុស", "Male"),
+        new("Female", "ស្រី", "Female"),
+        new("NotStated", "មិនបានបញ្ជាក់", "Not stated"),
+        new("Total", "សរុប", "Total"),
+    ];
+
+    private static readonly StatLabel NotStated = new("NotStated", "មិនបានបញ្ជាក់", "Not stated");
+
+    public static readonly StatLabel[] Months = Enumerable.Range(1, 12).Select(m => new StatLabel(
+        m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        new[] { "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ" }[m - 1],
+        System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m))).ToArray();
+
+    /// <summary>Age of the mother: under 15, five-year groups 15-19 to 45-49, 50 and over.</summary>
+    public static readonly StatLabel[] MotherAgeGroups =
+    [
+        new("0-14", "ក្រោម ១៥ ឆ្នាំ", "Under 15"),
+        .. Enumerable.Range(0, 7).Select(i => new StatLabel($"{15 + (5 * i)}-{19 + (5 * i)}", $"{Km(15 + (5 * i))}-{Km(19 + (5 * i))} ឆ្នាំ", $"{15 + (5 * i)}-{19 + (5 * i)}")),
+        new("50+", "៥០ ឆ្នាំ ឡើង", "50 and over"),
+        NotStated,
+    ];
+
+    public static readonly StatLabel[] BirthOrders =
+    [
+        new("1", "ទី ១", "1st"), new("2", "ទី ២", "2nd"), new("3", "ទី ៣", "3rd"), new("4", "ទី ៤", "4th"), new("5+", "ទី ៥ ឡើង", "5th and higher"), NotStated,
+    ];
+
+    public static readonly StatLabel[] PlaceKinds =
+    [
+        new("HealthFacility", "មូលដ្ឋានសុខាភិបាល", "Health facility"), new("Home", "ផ្ទះ", "Home"), new("Other", "កន្លែងផ្សេង", "Other place"), NotStated,
+    ];
+
+    public static readonly StatLabel[] Attendants =
+    [
+        new("Doctor", "វេជ្ជបណ្ឌិត", "Doctor"), new("Midwife", "ឆ្មប", "Midwife"), new("Nurse", "គិលានុបដ្ឋាក", "Nurse"),
+        new("TraditionalBirthAttendant", "ឆ្មបបុរាណ", "Traditional birth attendant"), new("Relative", "សាច់ញាតិ", "Relative"),
+        new("None", "គ្មាន", "None"), new("Other", "ផ្សេងៗ", "Other"), NotStated,
+    ];
+
+    public static readonly StatLabel[] WeightClasses =
+    [
+        new("0-1499", "ក្រោម ១ ៥០០ ក្រាម", "Under 1,500 g"), new("1500-2499", "១ ៥០០-២ ៤៩៩ ក្រាម", "1,500-2,499 g"),
+        new("2500-2999", "២ ៥០០-២ ៩៩៩ ក្រាម", "2,500-2,999 g"), new("3000-3499", "៣ ០០០-៣ ៤៩៩ ក្រាម", "3,000-3,499 g"),
+        new("3500-3999", "៣ ៥០០-៣ ៩៩៩ ក្រាម", "3,500-3,999 g"), new("4000+", "៤ ០០០ ក្រាម ឡើង", "4,000 g and over"), NotStated,
+    ];
+
+    public static readonly StatLabel[] BirthTypes =
+    [
+        new("Single", "កូនមួយ", "Single"), new("Twin", "កូនភ្លោះពីរ", "Twin"), new("Triplet", "កូនភ្លោះបី", "Triplet"), new("Higher", "ច្រើនជាងបី", "Quadruplet or more"), NotStated,
+    ];
+
+    /// <summary>Age at death: the infant groups the issue and UN Table 4.3 ask for, then single years to 4 and five-year bands.</summary>
+    public static readonly StatLabel[] DeathAgeGroups =
+    [
+        new("0d", "ក្រោម ២៤ ម៉ោង", "Under 24 hours"),
+        new("1-7d", "១-៧ ថ្ងៃ", "1-7 days"),
+        new("8-27d", "៨-២៧ ថ្ងៃ", "8-27 days"),
+        new("28d-11m", "២៨ ថ្ងៃ-១១ ខែ", "28 days-11 months"),
+        new("0y", "ក្រោម ១ ឆ្នាំ (អាយុមិនច្បាស់ថ្ងៃ)", "Under 1 year (days not known)"),
+        .. Enumerable.Range(1, 4).Select(y => new StatLabel($"{y}y", $"{Km(y)} ឆ្នាំ", $"{y} year{(y == 1 ? "" : "s")}")),
+        .. Enumerable.Range(1, 16).Select(i => new StatLabel($"{5 * i}-{(5 * i) + 4}", $"{Km(5 * i)}-{Km((5 * i) + 4)} ឆ្នាំ", $"{5 * i}-{(5 * i) + 4} years")),
+        new("85+", "៨៥ ឆ្នាំ ឡើង", "85 years and over"),
+        NotStated,
+    ];
+
+    public static readonly StatLabel[] Manners =
+    [
+        new("Disease", "ជំងឺ", "Disease"), new("Accident", "គ្រោះថ្នាក់", "Accident"), new("IntentionalSelfHarm", "ធ្វើអត្តឃាត", "Intentional self-harm"),
+        new("Assault", "ការវាយប្រហារ", "Assault"), new("LegalIntervention", "អន្តរាគមន៍ច្បាប់", "Legal intervention"), new("War", "សង្គ្រាម", "War"),
+        new("PendingInvestigation", "កំពុងស៊ើបអង្កេត", "Pending investigation"), new("CouldNotBeDetermined", "មិនអាចកំណត់បាន", "Could not be determined"), NotStated,
+    ];
+
+    /// <summary>The names of the tables in the plan, in order.</summary>
+    public static readonly string[] Names =
+    [
+        "births-month", "births-mother-age", "births-order", "births-place-occurrence", "births-place-residence", "births-place-kind",
+        "births-attendant", "births-weight", "births-type",
+        "deaths-age", "deaths-month", "deaths-place-occurrence", "deaths-place-residence", "deaths-place-kind", "deaths-cause", "deaths-manner",
+        "marriages", "divorces",
+    ];
+
+    public static string Km(int n) => string.Concat(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('០' + (c - '0'))));
+
+    /// <summary>Every table of the plan for the facts given (already restricted to the year and basis), counted for the area.</summary>
+    public static List<StatTable> Tabulate(IEnumerable<StatFact> facts, AreaScope area, int year, TabulationBasis basis)
+    {
+        var specs = Specs(area);
+        var counts = specs.ToDictionary(s => s.Name, s => new long[s.Rows.Count, 3]);
+        var rowIndex = specs.ToDictionary(s => s.Name, s => s.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal));
+        foreach (var f in facts)
+        {
+            if (!area.Contains(f.ResidenceCode))
+            {
+                continue;
+            }
+
+            var sex = f.Sex switch { "Male" => 0, "Female" => 1, _ => 2 };
+            foreach (var spec in specs)
+            {
+                if (spec.Event != f.Event || spec.Key(f, area) is not { } key || !rowIndex[spec.Name].TryGetValue(key, out var row))
+                {
+                    continue;
+                }
+
+                counts[spec.Name][row, sex]++;
+            }
+        }
+
+        var basisNote = basis == TabulationBasis.Occurrence
+            ? new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានកើតឡើងក្នុងឆ្នាំ {Km(year)} ហើយបានចុះបញ្ជី", $"Events that occurred in {year} and were registered")
+            : new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានចុះបញ្ជីក្នុងឆ្នាំ {Km(year)}", $"Events registered in {year}");
+        var residenceNote = new StatLabel("residence", "តាមទីលំនៅធម្មតា", "By place of usual residence");
+        var tables = new List<StatTable>();
+        foreach (var spec in specs)
+        {
+            var c = counts[spec.Name];
+            var rows = spec.Rows.Select((label, i) => new StatRow(label, [c[i, 0], c[i, 1], c[i, 2], c[i, 0] + c[i, 1] + c[i, 2]])).ToList();
+            var total = new StatRow(new StatLabel("Total", "សរុប", "Total"), Enumerable.Range(0, 4).Select(j => (double?)rows.Sum(r => r.Values[j]!.Value)).ToList());
+            tables.Add(new StatTable(spec.Name, spec.Title, spec.RowHeading, SexColumns, [.. rows, total], StatValueKind.Count,
+                spec.Name.Contains("occurrence", StringComparison.Ordinal) ? [basisNote] : [basisNote, residenceNote]));
+        }
+
+        tables.Add(NotYetRegistered("marriages", new StatLabel("marriages", "អាពាហ៍ពិពាហ៍តាមខែ", "Marriages by month")));
+        tables.Add(NotYetRegistered("divorces", new StatLabel("divorces", "ការលែងលះតាមខែ", "Divorces by month")));
+        return tables;
+    }
+
+    private static StatTable NotYetRegistered(string name, StatLabel title) => new(
+        name, title, new StatLabel("month", "ខែ", "Month"), [new("Total", "សរុប", "Total")],
+        Months.Select(m => new StatRow(m, [null])).ToList(), StatValueKind.Count,
+        [new StatLabel("unavailable", "មិនទាន់ចុះបញ្ជីដោយប្រព័ន្ធនេះនៅឡើយ", "Not yet registered by this system: no figures")]);
+
+    private sealed record Spec(string Name, VitalEvent Event, StatLabel Title, StatLabel RowHeading, IReadOnlyList<StatLabel> Rows, Func<StatFact, AreaScope, string?> Key);
+
+    private static List<Spec> Specs(AreaScope area)
+    {
+        var areas = area.Children.Append(NotStated).ToList();
+        var causeRows = Icd10.Chapters.Select(c => new StatLabel(c.Numeral, $"{c.Numeral} {c.Km} ({c.From}-{c.To})", $"{c.Numeral} {c.En} ({c.From}-{c.To})"))
+            .Append(new StatLabel("NotCoded", "មិនមានលេខកូដ ICD-10", "Cause not coded")).ToList();
+        var month = new StatLabel("month", "ខែកើតហេតុ", "Month of occurrence");
+        var place = new StatLabel("area", "តំបន់", "Area");
+        return
+        [
+            new("births-month", VitalEvent.Birth, new("births-month", "កំណើតរស់តាមខែ និងភេទ", "Live births by month of occurrence and sex"), month, Months,
+                (f, _) => f.OccurrenceMonth.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("births-mother-age", VitalEvent.Birth, new("births-mother-age", "កំណើតរស់តាមអាយុម្ដាយ និងភេទកូន", "Live births by age of mother and sex of child"),
+                new("age", "អាយុម្ដាយ", "Age of mother"), MotherAgeGroups, (f, _) => MotherAgeGroup(f.MotherAge)),
+            new("births-order", VitalEvent.Birth, new("births-order", "កំណើតរស់តាមលំដាប់កំណើត និងភេទ", "Live births by live-birth order and sex"),
+                new("order", "លំដាប់កំណើត", "Live-birth order"), BirthOrders, (f, _) => f.BirthOrder switch { null or < 1 => "NotStated", >= 5 => "5+", var o => o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            new("births-place-occurrence", VitalEvent.Birth, new("births-place-occurrence", "កំណើតរស់តាមទីកន្លែងកើត និងភេទ", "Live births by place of occurrence and sex"),
+                place, areas, (f, a) => a.ChildOf(f.OccurrenceCode) ?? "NotStated"),
+            new("births-place-residence", VitalEvent.Birth, new("births-place-residence", "កំណើតរស់តាមទីលំនៅធម្មតារបស់ម្ដាយ និងភេទ", "Live births by place of usual residence of mother and sex"),
+                place, areas, (f, a) => a.ChildOf(f.ResidenceCode) ?? "NotStated"),
+            new("births-place-kind", VitalEvent.Birth, new("births-place-kind", "កំណើតរស់តាមប្រភេទទីកន្លែងកើត និងភេទ", "Live births by type of place of occurrence and sex"),
+                new("kind", "ប្រភេទទីកន្លែង", "Type of place"), PlaceKinds, (f, _) => Known(f.PlaceKind, PlaceKinds)),
+            new("births-attendant", VitalEvent.Birth, new("births-attendant", "កំណើតរស់តាមអ្នកជួយសម្រាល និងភេទ", "Live births by attendant at birth and sex"),
+                new("attendant", "អ្នកជួយសម្រាល", "Attendant at birth"), Attendants, (f, _) => Known(f.Attendant, Attendants)),
+            new("births-weight", VitalEvent.Birth, new("births-weight", "កំណើតរស់តាមទម្ងន់ពេលកើត និងភេទ", "Live births by birth weight and sex"),
+                new("weight", "ទម្ងន់ពេលកើត", "Birth weight"), WeightClasses, (f, _) => WeightClass(f.BirthWeightGrams)),
+            new("births-type", VitalEvent.Birth, new("births-type", "កំណើតរស់តាមប្រភេទកំណើត និងភេទ", "Live births by type of birth (single or multiple) and sex"),
+                new("type", "ប្រភេទកំណើត", "Type of birth"), BirthTypes, (f, _) => Known(f.BirthType, BirthTypes)),
+            new("deaths-age", VitalEvent.Death, new("deaths-age", "មរណភាពតាមក្រុមអាយុ និងភេទ", "Deaths by age and sex"),
+                new("age", "អាយុពេលស្លាប់", "Age at death"), DeathAgeGroups, (f, _) => DeathAgeGroup(f.AgeDays, f.AgeYears)),
+            new("deaths-month", VitalEvent.Death, new("deaths-month", "មរណភាពតាមខែ និងភេទ", "Deaths by month of occurrence and sex"), month, Months,
+                (f, _) => f.OccurrenceMonth.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("deaths-place-occurrence", VitalEvent.Death, new("deaths-place-occurrence", "មរណភាពតាមទីកន្លែងស្លាប់ និងភេទ", "Deaths by place of occurrence and sex"),
+                place, areas, (f, a) => a.ChildOf(f.OccurrenceCode) ?? "NotStated"),
+            new("deaths-place-residence", VitalEvent.Death, new("deaths-place-residence", "មរណភាពតាមទីលំនៅធម្មតា និងភេទ", "Deaths by place of usual residence and sex"),
+                place, areas, (f, a) => a.ChildOf(f.ResidenceCode) ?? "NotStated"),
+            new("deaths-place-kind", VitalEvent.Death, new("deaths-place-kind", "មរណភាពតាមប្រភេទទីកន្លែងស្លាប់ និងភេទ", "Deaths by type of place of occurrence and sex"),
+                new("kind", "ប្រភេទទីកន្លែង", "Type of place"), PlaceKinds, (f, _) => Known(f.PlaceKind, PlaceKinds)),
+            new("deaths-cause", VitalEvent.Death, new("deaths-cause", "មរណភាពតាមមូលហេតុ (ជំពូក ICD-10) និងភេទ", "Deaths by underlying cause (ICD-10 chapter) and sex"),
+                new("cause", "មូលហេតុមូលដ្ឋាន", "Underlying cause"), causeRows, (f, _) => Icd10.ChapterOf(f.UnderlyingCause)?.Numeral ?? "NotCoded"),
+            new("deaths-manner", VitalEvent.Death, new("deaths-manner", "មរណភាពតាមលក្ខណៈនៃការស្លាប់ និងភេទ", "Deaths by manner of death and sex"),
+                new("manner", "លក្ខណៈនៃការស្លាប់", "Manner of death"), Manners, (f, _) => Known(f.Manner, Manners)),
+        ];
+    }
+
+    private static string Known(string? value, IEnumerable<StatLabel> labels) =>
+        value is not null && labels.Any(l => l.Key == value && l.Key != "NotStated") ? value : "NotStated";
+
+    public static string MotherAgeGroup(int? age) => age switch
+    {
+        null or < 0 => "NotStated",
+        < 15 => "0-14",
+        >= 50 => "50+",
+        var a => $"{15 + ((a.Value - 15) / 5 * 5)}-{19 + ((a.Value - 15) / 5 * 5)}",
+    };
+
+    public static string WeightClass(int? grams) => grams switch
+    {
+        null or <= 0 => "NotStated",
+        < 1500 => "0-1499",
+        < 2500 => "1500-2499",
+        < 3000 => "2500-2999",
+        < 3500 => "3000-3499",
+        < 4000 => "3500-3999",
+        _ => "4000+",
+    };
+
+    public static string DeathAgeGroup(int? days, int? years)
+    {
+        if (days is { } d && d < 366 && (years ?? 0) == 0)
+        {
+            return d switch { <= 0 => "0d", <= 7 => "1-7d", <= 27 => "8-27d", _ => "28d-11m" };
+        }
+
+        return years switch
+        {
+            null or < 0 => "NotStated",
+            0 => "0y",
+            < 5 => $"{years}y",
+            >= 85 => "85+",
+            var y => $"{y.Value / 5 * 5}-{(y.Value / 5 * 5) + 4}",
+        };
+    }
+}
