@@ -203,6 +203,7 @@ public static class ChartLayout
     private sealed class Builder(Chart chart, double width, double height, IChartTextMeasurer measurer)
     {
         private readonly List<ChartElement> _elements = [];
+        private readonly List<ChartText> _valueLabels = [];
         private readonly bool _horizontal = chart.Kind == ChartKind.HorizontalBars;
         private double _top = Pad;
         private double _bottom = height - Pad;
@@ -230,6 +231,7 @@ public static class ChartLayout
                 VerticalPlot();
             }
 
+            ValueLabels();
             return new ChartDrawing(width, height, _elements, _plot, _ticks);
         }
 
@@ -503,6 +505,26 @@ public static class ChartLayout
             }
         }
 
+        private void ValueLabel(string text, double x, double y, double size, ChartTextAnchor anchor) =>
+            _valueLabels.Add(new ChartText(text, new ChartPoint(x, y), size, false, anchor, ChartPalette.Text, ChartTextRole.ValueLabel));
+
+        /// <summary>Value labels go last, on a white patch, so the target line cannot run through them.</summary>
+        private void ValueLabels()
+        {
+            foreach (var label in _valueLabels)
+            {
+                var w = Measure(label.Text, label.Size) + 2;
+                var x = label.Anchor switch
+                {
+                    ChartTextAnchor.Start => label.Position.X - 1,
+                    ChartTextAnchor.Middle => label.Position.X - w / 2,
+                    _ => label.Position.X - w + 1,
+                };
+                _elements.Add(new ChartRect(new ChartBox(x, label.Position.Y - label.Size * 0.85, w, label.Size * 1.1), ChartColor.White));
+                _elements.Add(label);
+            }
+        }
+
         private void MissingMark(double x, double y, ChartTextAnchor anchor, double size = LabelSize) =>
             Text("–", x, y, size, ChartTextRole.MissingMark, anchor, color: ChartPalette.MutedText);
 
@@ -532,7 +554,7 @@ public static class ChartLayout
                         var label = ChartValues.Format(value, chart.Format);
                         if (Measure(label, TickSize) <= barWidth + 2 && top - _plot.Y >= TickSize)
                         {
-                            Text(label, x + barWidth / 2, top - 3, TickSize, ChartTextRole.ValueLabel, ChartTextAnchor.Middle);
+                            ValueLabel(label, x + barWidth / 2, top - 3, TickSize, ChartTextAnchor.Middle);
                         }
                     }
                 }
@@ -668,7 +690,7 @@ public static class ChartLayout
                     _elements.Add(new ChartRect(new ChartBox(_plot.X, y + gap / 2, end - _plot.X, barHeight - gap), ChartPalette.Series(s)) { Datum = new ChartDatum(s, c, value, Tooltip(s, c, value)) });
                     if (chart.ShowValues && barHeight >= valueSize * 0.8)
                     {
-                        Text(ChartValues.Format(value, chart.Format), end + 3, y + barHeight / 2 + valueSize * 0.35, valueSize, ChartTextRole.ValueLabel);
+                        ValueLabel(ChartValues.Format(value, chart.Format), end + 3, y + barHeight / 2 + valueSize * 0.35, valueSize, ChartTextAnchor.Start);
                     }
                 }
             }

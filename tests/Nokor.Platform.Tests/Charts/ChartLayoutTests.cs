@@ -174,6 +174,8 @@ public sealed class ChartLayoutTests
         Assert.Equal(drawing.Plot.X + 0.9 * drawing.Plot.Width, target.From.X, 6);
         Assert.Equal(target.From.X, target.To.X, 6);
         Assert.Equal(["96.5%", "88.1%", "79.9%", "91.0%"], Texts(drawing, ChartTextRole.ValueLabel).Select(t => t.Text));
+        var targetIndex = drawing.Elements.ToList().IndexOf(target);
+        Assert.All(Texts(drawing, ChartTextRole.ValueLabel), t => Assert.True(drawing.Elements.ToList().IndexOf(t) > targetIndex, "value labels are drawn over the target line"));
         Assert.Single(Texts(drawing, ChartTextRole.MissingMark));
     }
 
