@@ -45,21 +45,32 @@ public sealed class ApproximateTextMeasurer : IChartTextMeasurer
             i += char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
         }
 
-        return ems * size * (bold ? 1.06 : 1.0);
+        // 5% more than Noto Sans (Khmer) measures, as a browser may fall back to a wider font.
+        return ems * size * (bold ? 1.07 : 1.0) * 1.05;
     }
 
     private static double KhmerClusterEms(ReadOnlySpan<char> cluster)
     {
-        // A base is about 0.62 em in Noto Sans Khmer; vowels written after the base (ា, ោ, ៅ ...)
-        // and the pre-base vowels (េ, ែ, ៃ) add their own advance; marks above and below add none.
-        var ems = 0.62;
-        foreach (var c in cluster[1..])
+        // Advances measured in Noto Sans Khmer: most bases are 0.64 em, some wider or narrower;
+        // vowels written after the base (ា, ោ, ៅ) or before it (េ, ែ, ៃ), REAHMUK and the
+        // subscripts RO (drawn before the base) and SA (beside it) add their own advance; every
+        // other mark sits above or below and adds none.
+        var ems = cluster[0] switch
         {
-            ems += c switch
+            'ឈ' or 'ណ' => 1.25,
+            'ឃ' or 'ញ' or 'ឍ' or 'យ' or 'ល' or 'ស' or 'ហ' or 'ឤ' or 'ឦ' => 0.93,
+            'ឡ' => 0.85,
+            'រ' or 'វ' => 0.33,
+            _ => 0.64,
+        };
+        for (var i = 1; i < cluster.Length; i++)
+        {
+            ems += cluster[i] switch
             {
-                '\u17B6' or '\u17C4' or '\u17C5' => 0.36,
-                '\u17C1' or '\u17C2' or '\u17C3' => 0.34,
-                '\u17C7' or '\u17C8' => 0.25,
+                '\u17B6' or '\u17C1' or '\u17C2' or '\u17C3' => 0.29,
+                '\u17C4' or '\u17C5' => 0.57,
+                '\u17C7' or '\u17C8' => 0.39,
+                '\u17D2' when i + 1 < cluster.Length && cluster[i + 1] is '\u179A' or '\u179F' => 0.3,
                 _ => 0,
             };
         }
@@ -72,17 +83,17 @@ public sealed class ApproximateTextMeasurer : IChartTextMeasurer
         ' ' or '\u00A0' => 0.26,
         '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => 0,
         >= '\u17B4' and <= '\u17DD' => 0.1,
-        >= '\u17E0' and <= '\u17E9' => 0.6,
+        >= '\u17E0' and <= '\u17E9' => 0.78,
         >= '\u1780' and <= '\u17FF' => 0.6,
-        'i' or 'j' or 'l' or 'I' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' => 0.27,
+        'i' or 'j' or 'l' or 'I' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' => 0.26,
         'f' or 't' or 'r' or '(' or ')' or '[' or ']' or '-' or '/' => 0.36,
         'm' or 'w' => 0.86,
         'M' or 'W' => 0.92,
         '%' => 0.84,
         '…' => 0.9,
         >= '0' and <= '9' => 0.572,
-        >= 'A' and <= 'Z' => 0.67,
-        >= 'a' and <= 'z' => 0.56,
+        >= 'A' and <= 'Z' => 0.64,
+        >= 'a' and <= 'z' => 0.55,
         _ => 0.6,
     };
 }
