@@ -31,6 +31,25 @@ public static class AnnualReport
             Creator = "Nokor", Created = published.PublishedAt,
         });
         pdf.AddPage(page => Cover(page, published, national));
+        var charts = StatCharts.For(national, khmer: true);
+        var english = StatCharts.For(national, khmer: false);
+        for (var i = 0; i < charts.Count; i += 2)
+        {
+            var first = i;
+            pdf.AddPage(page =>
+            {
+                var half = (page.Height - (2 * Margin) - PageCanvas.Mm(10)) / 2;
+                for (var k = first; k < Math.Min(first + 2, charts.Count); k++)
+                {
+                    var top = Margin + ((k - first) * (half + PageCanvas.Mm(5)));
+                    Nokor.Platform.Charts.PdfChartRenderer.Draw(page, charts[k], new SKRect(Margin, top, page.Width - Margin, top + half - 14));
+                    page.DrawText($"Figure {k + 1}: {english[k].Title}", Margin, top + half - 2, Small);
+                }
+
+                Footer(page, published);
+            });
+        }
+
         foreach (var chunk in Pages(national.Tables.Where(t => t.Name is not ("marriages" or "divorces")).ToList()))
         {
             pdf.AddPage(page =>

@@ -175,7 +175,7 @@ internal sealed class StatisticsService(CivilDbContext db, GazetteerService gaze
     }
 
     /// <summary>Registered (approved) events of the year in the area, by place of usual residence.</summary>
-    private async Task<List<StatFact>> FactsAsync(int year, TabulationBasis basis, string area, CancellationToken ct)
+    internal async Task<List<StatFact>> FactsAsync(int year, TabulationBasis basis, string area, CancellationToken ct)
     {
         var query = db.VitalFacts.AsNoTracking().Where(f => f.Status == RegistrationStatus.Approved);
         query = basis == TabulationBasis.Occurrence ? query.Where(f => f.OccurrenceYear == year) : query.Where(f => f.RegistrationYear == year);
