@@ -94,9 +94,9 @@ public static class AnnualReport
         }
     }
 
-    private const float RowHeight = 17f;
+    private const float RowHeight = 21f;
 
-    private static float HeightOf(StatTable t) => 34 + (RowHeight * (t.Rows.Count + 1)) + (9 * t.Notes.Count);
+    private static float HeightOf(StatTable t) => 34 + (RowHeight * (t.Rows.Count + 1)) + (20 * t.Notes.Count);
 
     private static void Cover(PageCanvas page, PublishedYear published, StatisticsSet national)
     {
@@ -142,25 +142,25 @@ public static class AnnualReport
         var labelWidth = width * 0.42f;
         var columnWidth = (width - labelWidth) / Math.Max(1, table.Columns.Count);
         page.FillRect(new SKRect(x, y - 1, x + width, y + RowHeight - 1), new SKColor(0xE8, 0xEE, 0xF4));
-        page.DrawText(table.RowHeading.Km, x + 2, y + 7, BodyBold);
-        page.DrawText(table.RowHeading.En, x + 2, y + 14, Small);
+        page.DrawText(table.RowHeading.Km, x + 2, y + 9, BodyBold);
+        page.DrawText(table.RowHeading.En, x + 2, y + 18, Small);
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var right = x + labelWidth + (columnWidth * (c + 1)) - 3;
-            page.DrawText(Fit(page, table.Columns[c].Km, columnWidth - 4, BodyBold), right, y + 7, BodyBold, TextAlign.Right);
-            page.DrawText(Fit(page, table.Columns[c].En, columnWidth - 4, Small), right, y + 14, Small, TextAlign.Right);
+            page.DrawText(Fit(page, table.Columns[c].Km, columnWidth - 4, BodyBold), right, y + 9, BodyBold, TextAlign.Right);
+            page.DrawText(Fit(page, table.Columns[c].En, columnWidth - 4, Small), right, y + 18, Small, TextAlign.Right);
         }
 
         y += RowHeight;
         foreach (var row in table.Rows)
         {
             var total = row.Label.Key == "Total";
-            page.DrawText(Fit(page, row.Label.Km, labelWidth - 4, total ? BodyBold : Body), x + 2, y + 7, total ? BodyBold : Body);
-            page.DrawText(Fit(page, row.Label.En, labelWidth - 4, Small), x + 2, y + 14, Small);
+            page.DrawText(Fit(page, row.Label.Km, labelWidth - 4, total ? BodyBold : Body), x + 2, y + 9, total ? BodyBold : Body);
+            page.DrawText(Fit(page, row.Label.En, labelWidth - 4, Small), x + 2, y + 18, Small);
             for (var c = 0; c < row.Values.Count; c++)
             {
                 var text = Format(table, row, c);
-                page.DrawText(text, x + labelWidth + (columnWidth * (c + 1)) - 3, y + 10, total ? BodyBold : Body, TextAlign.Right);
+                page.DrawText(text, x + labelWidth + (columnWidth * (c + 1)) - 3, y + 13, total ? BodyBold : Body, TextAlign.Right);
             }
 
             page.DrawLine(x, y + RowHeight - 1, x + width, y + RowHeight - 1, 0.3f, new SKColor(0xDD, 0xDD, 0xDD));
@@ -169,8 +169,10 @@ public static class AnnualReport
 
         foreach (var note in table.Notes)
         {
+            y += 10;
+            page.DrawText(Fit(page, note.Km, width, Small), x, y, Small);
             y += 9;
-            page.DrawText(Fit(page, $"{note.Km} · {note.En}", width, Small), x, y, Small);
+            page.DrawText(Fit(page, note.En, width, Small), x, y, Small);
         }
 
         return y;
