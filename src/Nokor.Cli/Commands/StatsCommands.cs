@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Statistics;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
@@ -54,6 +55,9 @@ internal static class StatsCommands
                 return ExitCodes.Misuse;
             }
 
+            // Exact tables come from personal records: the command line's reads are recorded too.
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(Actor.Platform("cli"), "civil.statistics.read", "statistics",
+                $"{y}/{b}/{(a.Length == 0 ? "national" : a)}", "vital statistics", $"{{\"table\":\"{n}\"}}"), ct);
             var set = await service.ComputeAsync(y, b, a, ct);
             var t = set.Table(n)!;
             await using var stdout = Console.OpenStandardOutput();

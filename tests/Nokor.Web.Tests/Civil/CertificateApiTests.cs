@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -133,35 +132,5 @@ public sealed class CertificateApiTests(NokorHost host) : IClassFixture<NokorHos
         Assert.Equal(0, (await NokorCliAsync("certificate", "verify", pdfPath, "--keys", keysPath, "--offline")).ExitCode);
     }
 
-    /// <summary>Runs the built `nokor` command against this host's database and keys.</summary>
-    private async Task<(int ExitCode, string Output)> NokorCliAsync(params string[] args)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-        }
-
-        var cli = Path.Combine(root, "src", "Nokor.Cli", "bin", configuration, "net10.0", "nokor.dll");
-        Assert.True(File.Exists(cli), $"Build the CLI first: {cli}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in host.Database.ConfigurationValues)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        start.ArgumentList.Add($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
-    }
+    private Task<(int ExitCode, string Output)> NokorCliAsync(params string[] args) => NokorCli.RunAsync(host, args);
 }

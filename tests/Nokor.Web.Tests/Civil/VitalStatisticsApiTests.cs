@@ -22,7 +22,7 @@ public sealed class VitalStatisticsApiTests(NokorHost host) : IClassFixture<Noko
     internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     /// <summary>A day earlier this year (so that the event and its registration fall in the same year), some days ago when possible.</summary>
-    private static DateOnly EventDay => Today.DayOfYear > 6 ? Today.AddDays(-5) : Today;
+    internal static DateOnly EventDay => Today.DayOfYear > 6 ? Today.AddDays(-5) : Today;
 
     internal static async Task<(Guid Birth, Guid Pending, Guid Death)> RegisterAsync(NokorHost host)
     {
@@ -210,5 +210,40 @@ public sealed class ServiceLevelApiTests(NokorHost host) : IClassFixture<NokorHo
         await VitalStatisticsApiTests.AssertFieldAsync(await registrar.GetAsync("/api/civil/statistics/service-report?period=year"), "period");
         await VitalStatisticsApiTests.AssertFieldAsync(await registrar.GetAsync($"/api/civil/statistics/service-report?date={VitalStatisticsApiTests.Day(VitalStatisticsApiTests.Today.AddDays(2))}"), "date");
         await VitalStatisticsApiTests.AssertFieldAsync(await registrar.GetAsync($"/api/civil/statistics/service-report?area={host.CommuneB}"), "area");
+    }
+}
+
+/// <summary>`nokor stats` against a host's database of its own.</summary>
+public sealed class StatisticsCommandTests(NokorHost host) : IClassFixture<NokorHost>
+{
+    [Fact]
+    public async Task The_command_line_prints_a_table_publishes_with_the_report_and_refuses_bad_input()
+    {
+        await VitalStatisticsApiTests.RegisterAsync(host);
+        var year = VitalStatisticsApiTests.EventDay.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var table = await NokorCli.RunAsync(host, "stats", "table", "births-attendant", "--year", year, "--area", host.CommuneA, "--lang", "en");
+        Assert.True(table.ExitCode == 0, table.Output);
+        Assert.Contains("Live births by attendant at birth and sex", table.Output);
+        Assert.Matches(@"\nMidwife,0,[1-9]\d*,0,[1-9]\d*\r?\n", table.Output);
+        var json = await NokorCli.RunAsync(host, "stats", "table", "timeliness", "--year", year, "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal("timeliness", JsonDocument.Parse(json.Output).RootElement.GetProperty("name").GetString());
+
+        Assert.Equal(2, (await NokorCli.RunAsync(host, "stats", "table", "no-such-table", "--year", year)).ExitCode);
+        var badArea = await NokorCli.RunAsync(host, "stats", "table", "rates", "--year", year, "--area", "99");
+        Assert.Equal(2, badArea.ExitCode);
+        Assert.Contains("area:", badArea.Output);
+
+        var csv = Path.Combine(host.DataDirectory, "bad-population.csv");
+        await File.WriteAllTextAsync(csv, "year,area,sex,age_from,age_to,population\n2025,,Other,0,4,10\n");
+        var refused = await NokorCli.RunAsync(host, "stats", "denominators", csv);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("line 2.sex", refused.Output);
+
+        var pdf = Path.Combine(host.DataDirectory, "report.pdf");
+        var publish = await NokorCli.RunAsync(host, "stats", "publish", "--year", year, "--out", pdf);
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(pdf))[..4]);
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync($"/api/public/statistics/{year}")).StatusCode);
     }
 }

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Nokor.Web.Tests.Infrastructure;
+
+/// <summary>The built `nokor` command line, run against a test host's database and keys.</summary>
+public static class NokorCli
+{
+    /// <summary>Runs the built `nokor` command against this host's database and keys.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(NokorHost host, params string[] args)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+        }
+
+        var cli = Path.Combine(root, "src", "Nokor.Cli", "bin", configuration, "net10.0", "nokor.dll");
+        Assert.True(File.Exists(cli), $"Build the CLI first: {cli}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in host.Database.ConfigurationValues)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.ArgumentList.Add($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + error);
+    }
+}
