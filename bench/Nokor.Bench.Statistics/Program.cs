@@ -187,7 +187,7 @@ await using (var scope = provider.CreateAsyncScope())
     var watch = Stopwatch.StartNew();
     var done = 0;
     var published = await scope.ServiceProvider.GetRequiredService<Publications>().PublishAsync(lastYear, Actor.Platform("bench"), default,
-        new Progress(area => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  publish: {++done} of 26 areas ({area}) at {watch.Elapsed.TotalSeconds:F1} s"))));
+        new Progress(area => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  publish: {++done} of 52 sets ({area}) at {watch.Elapsed.TotalSeconds:F1} s"))));
     watch.Stop();
     var pdf = AnnualReport.Render(published.Value!);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -36,14 +36,11 @@ internal sealed class Publications(CivilDbContext db, StatisticsService statisti
         var areas = new List<string> { "" };
         areas.AddRange((await gazetteer.ChildrenAsync(null, ct)).Select(u => u.Code).Order(StringComparer.Ordinal));
         var sets = new List<StatisticsSet>();
-        foreach (var area in areas)
+        foreach (var basis in new[] { TabulationBasis.Occurrence, TabulationBasis.Registration })
         {
-            foreach (var basis in new[] { TabulationBasis.Occurrence, TabulationBasis.Registration })
-            {
-                sets.Add(StatisticsService.Protect(await statistics.ComputeAsync(y, basis, area, ct)));
-            }
-
-            progress?.Report(area.Length == 0 ? "national" : area);
+            var computed = await statistics.ComputeManyAsync(y, basis, areas, ct,
+                progress is null ? null : new Relay(area => progress.Report($"{area} ({basis.ToString().ToLowerInvariant()})")));
+            sets.AddRange(computed.Select(StatisticsService.Protect));
         }
 
         var now = clock.GetUtcNow();
@@ -71,5 +68,10 @@ internal sealed class Publications(CivilDbContext db, StatisticsService statisti
     {
         var json = await db.Publications.AsNoTracking().Where(p => p.Year == year).Select(p => p.Tables).FirstOrDefaultAsync(ct);
         return json is null ? null : JsonSerializer.Deserialize<PublishedYear>(json, Json);
+    }
+
+    private sealed class Relay(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

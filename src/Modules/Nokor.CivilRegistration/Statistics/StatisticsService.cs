@@ -85,19 +85,47 @@ internal sealed class StatisticsService(CivilDbContext db, GazetteerService gaze
     {
         var scope = await ScopeAsync(area, ct);
         var facts = await FactsAsync(year, basis, area, ct);
-        var tables = Tabulator.Tabulate(facts, scope, year, basis);
-
         // Rates and completeness are about the events of the year: always by year of occurrence.
         var occurred = basis == TabulationBasis.Occurrence ? facts : await FactsAsync(year, TabulationBasis.Occurrence, area, ct);
         var estimates = await db.PopulationEstimates.AsNoTracking().Where(p => p.Year == year).ToListAsync(ct);
         var rates = await db.ExpectedRates.AsNoTracking().Where(r => r.Year == year).ToListAsync(ct);
-        var denominators = DenominatorsOf(area, estimates, rates);
+        return Assemble(year, basis, scope, facts, occurred, estimates, rates, await UnderFiveAsync(year, area, ct));
+    }
+
+    /// <summary>
+    /// The sets of several areas of one level (the nation and the provinces, for publication) from
+    /// one reading of the year: each area's events are taken from the nation's in memory.
+    /// </summary>
+    public async Task<List<StatisticsSet>> ComputeManyAsync(int year, TabulationBasis basis, IReadOnlyList<string> areas, CancellationToken ct, IProgress<string>? progress = null)
+    {
+        var facts = await FactsAsync(year, basis, "", ct);
+        var occurred = basis == TabulationBasis.Occurrence ? facts : await FactsAsync(year, TabulationBasis.Occurrence, "", ct);
+        var estimates = await db.PopulationEstimates.AsNoTracking().Where(p => p.Year == year).ToListAsync(ct);
+        var rates = await db.ExpectedRates.AsNoTracking().Where(r => r.Year == year).ToListAsync(ct);
+        var sets = new List<StatisticsSet>(areas.Count);
+        foreach (var area in areas)
+        {
+            var scope = await ScopeAsync(area, ct);
+            var own = area.Length == 0 ? facts : facts.Where(f => scope.Contains(f.ResidenceCode)).ToList();
+            var ownOccurred = ReferenceEquals(occurred, facts) ? own : area.Length == 0 ? occurred : occurred.Where(f => scope.Contains(f.ResidenceCode)).ToList();
+            sets.Add(Assemble(year, basis, scope, own, ownOccurred, estimates, rates, await UnderFiveAsync(year, area, ct)));
+            progress?.Report(area.Length == 0 ? "national" : area);
+        }
+
+        return sets;
+    }
+
+    private StatisticsSet Assemble(int year, TabulationBasis basis, AreaScope scope, List<StatFact> facts, List<StatFact> occurred,
+        List<PopulationEstimateEntity> estimates, List<ExpectedRateEntity> rates, IReadOnlyDictionary<string, long> underFive)
+    {
+        var tables = Tabulator.Tabulate(facts, scope, year, basis);
+        var denominators = DenominatorsOf(scope.Code, estimates, rates);
         tables.Add(Indicators.Rates(occurred, denominators));
-        tables.Add(Indicators.Coverage(occurred, denominators, await UnderFiveAsync(year, area, ct)));
+        tables.Add(Indicators.Coverage(occurred, denominators, underFive));
         tables.Add(CoverageByArea(occurred, scope, estimates, rates));
         tables.Add(Indicators.Escap(occurred, denominators));
         tables.Add(Indicators.Timeliness(occurred, options.Value.BirthLateAfterDays, options.Value.DeathLateAfterDays));
-        return new StatisticsSet(year, basis, area, scope.Name, false, tables);
+        return new StatisticsSet(year, basis, scope.Code, scope.Name, false, tables);
     }
 
     public static StatisticsSet Protect(StatisticsSet set) =>
