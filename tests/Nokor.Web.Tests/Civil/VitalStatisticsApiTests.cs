@@ -138,6 +138,7 @@ public sealed class VitalStatisticsApiTests(NokorHost host) : IClassFixture<Noko
 
     [Theory]
     [InlineData("year=1800", "year")]
+    [InlineData("year=abc", "year")]
     [InlineData("year=2999", "year")]
     [InlineData("area=99", "area")]
     [InlineData("area=12x", "area")]

@@ -14,16 +14,21 @@ internal static class StatisticsEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/statistics", async (int? year, string? basis, string? area, HttpContext http, StatisticsService service, CancellationToken ct) =>
-                (await service.ForStaffAsync(year, basis, area, http.Actor(), ct)).ToHttp())
+        group.MapGet("/statistics", async (string? year, string? basis, string? area, HttpContext http, StatisticsService service, CancellationToken ct) =>
+                Year(year, out var y) is { } bad ? bad : (await service.ForStaffAsync(y, basis, area, http.Actor(), ct)).ToHttp().Result)
             .RequireAuthorization(CivilPolicies.Statistics)
             .WithName("VitalStatistics")
             .WithSummary("Every table of the tabulation plan, rates, completeness and timeliness for a year and an area (exact figures)");
 
-        group.MapGet("/statistics/tables/{name}", async (string name, int? year, string? basis, string? area, string? format, string? lang,
+        group.MapGet("/statistics/tables/{name}", async (string name, string? year, string? basis, string? area, string? format, string? lang,
                 HttpContext http, StatisticsService service, CancellationToken ct) =>
             {
-                var outcome = await service.ForStaffAsync(year, basis, area, http.Actor(), ct);
+                if (Year(year, out var y) is { } bad)
+                {
+                    return bad;
+                }
+
+                var outcome = await service.ForStaffAsync(y, basis, area, http.Actor(), ct);
                 return outcome.IsOk ? Download(outcome.Value!, name, format, lang) : outcome.ToHttp().Result;
             })
             .RequireAuthorization(CivilPolicies.Statistics)
@@ -87,6 +92,24 @@ internal static class StatisticsEndpoints
                 await PublishedAsync(publications, year, area, basis, ct) is { } set ? Download(set, name, format ?? "csv", lang, data: format is null or "csv") : NotPublished(year, area))
             .WithName("PublishedStatisticsTable")
             .WithSummary("One published table: open data as CSV (keys, one header line) by default, or format=json|xlsx|report-csv");
+    }
+
+    /// <summary>The year as typed: a number, or nothing for this year; anything else is a field error rather than a binding failure.</summary>
+    private static IResult? Year(string? text, out int? year)
+    {
+        year = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y))
+        {
+            year = y;
+            return null;
+        }
+
+        return Problems.Invalid(new Dictionary<string, string[]> { ["year"] = ["The year is a number such as 2025."] });
     }
 
     private static async Task<StatisticsSet?> PublishedAsync(Publications publications, int year, string? area, string? basis, CancellationToken ct)
