@@ -328,3 +328,58 @@ public sealed partial class StatisticsPagesTests(NokorHost host) : IClassFixture
             response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "");
     }
 }
+
+/// <summary>
+/// The statistics dashboard in Chromium, in Khmer: the charts drawn on the server show in the page,
+/// and a screenshot is kept for a person to look at (Khmer shaped, charts readable, nothing overlapping).
+/// </summary>
+public sealed class StatisticsPagesBrowserTests(UiHost host, Nokor.Web.Tests.Browser.BrowserFixture browser)
+    : IClassFixture<UiHost>, IClassFixture<Nokor.Web.Tests.Browser.BrowserFixture>
+{
+    [Fact]
+    public async Task The_statistics_unit_opens_the_dashboard_and_sees_the_charts()
+    {
+        await VitalStatisticsApiTests.RegisterAsync(host);
+        await VitalStatisticsApiTests.RegisterAsync(host);
+        var statistics = await host.ClientForAsync("statistics.n");
+        var year = VitalStatisticsApiTests.Today.Year;
+        // Estimates for the nation and a few provinces, so that completeness has bars to draw.
+        var population = new StringBuilder("year,area,sex,age_from,age_to,population\n");
+        foreach (var (area, size) in new[] { ("", 8_000), ("12", 300), ("17", 900), ("01", 600), ("02", 700) })
+        {
+            population.Append(CultureInfo.InvariantCulture, $"{year},{area},Male,0,4,{size / 10}\n{year},{area},Female,0,4,{size / 10}\n");
+            population.Append(CultureInfo.InvariantCulture, $"{year},{area},Male,5,150,{size * 4 / 10}\n{year},{area},Female,5,150,{size * 4 / 10}\n");
+        }
+
+        foreach (var csv in new[] { population.ToString(), $"year,area,crude_birth_rate,crude_death_rate\n{year},,20,6\n" })
+        {
+            var loaded = await statistics.PostAsync("/api/civil/statistics/denominators", new StringContent(csv, Encoding.UTF8, "text/csv"));
+            Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync());
+        }
+
+        var (context, page) = await Nokor.Web.Tests.Browser.BrowserSignIn.SignInAsync(browser, host, "statistics.n",
+            viewport: new Microsoft.Playwright.ViewportSize { Width = 1280, Height = 900 });
+        await using var _ = context;
+
+        await page.ClickAsync("#nav-statistics");
+        await page.WaitForURLAsync("**/civil/statistics");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#chart-births-month svg")).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#chart-coverage-areas svg")).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#figure-births .label")).ToHaveTextAsync("កំណើតរស់ដែលបានចុះបញ្ជី");
+        var box = await page.Locator("#chart-births-month svg").BoundingBoxAsync();
+        Assert.True(box is { Width: > 300, Height: > 150 }, $"chart box {box?.Width}x{box?.Height}");
+        await ScreenshotAsync(page, "statistics-dashboard-km.png");
+        foreach (var part in new[] { "key-figures", "chart-births-month", "chart-deaths-age", "chart-coverage-areas", "chart-deaths-cause" })
+        {
+            await page.Locator("#" + part).ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Path.Combine(Folder, $"statistics-{part}-km.png") });
+        }
+    }
+
+    private static string Folder => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
+
+    private static async Task ScreenshotAsync(Microsoft.Playwright.IPage page, string name)
+    {
+        Directory.CreateDirectory(Folder);
+        await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true });
+    }
+}
