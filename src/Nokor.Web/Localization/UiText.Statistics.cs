@@ -138,7 +138,13 @@ public static partial class UiText
         }),
     };
 
-    public static string VstNumber(double? value) => value is { } v ? Digits(v.ToString("#,0.#", CultureInfo.InvariantCulture)) : "–";
+    public static string VstNumber(double? value) => value switch
+    {
+        null => "–",
+        // A value that rounds to zero from just below it (-0.0 hours) reads as 0, not "-0".
+        { } v when Math.Round(v, 1) == 0 => Digits("0"),
+        { } v => Digits(v.ToString("#,0.#", CultureInfo.InvariantCulture)),
+    };
 
     /// <summary>A text of the pages with its placeholders filled (numbers already written).</summary>
     public static string VstFormat(string key, params object[] values) => string.Format(CultureInfo.InvariantCulture, T(key), values);

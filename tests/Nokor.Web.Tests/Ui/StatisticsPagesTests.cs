@@ -373,6 +373,11 @@ public sealed class StatisticsPagesBrowserTests(UiHost host, Nokor.Web.Tests.Bro
         {
             await page.Locator("#" + part).ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Path.Combine(Folder, $"statistics-{part}-km.png") });
         }
+
+        await page.ClickAsync("#service-link");
+        await page.WaitForURLAsync("**/civil/statistics/service");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#office-{host.CommuneA}")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "statistics-service-km.png");
     }
 
     private static string Folder => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
