@@ -67,6 +67,7 @@ internal static class Startup
             ("registrar.national", "Registrar, General Department of Identification", Roles.Registrar, OfficeLevel.National, null),
             ("crvs.system", "CRVS system", Roles.System, OfficeLevel.National, null),
             ("distribution.pp", "Data distribution unit, General Department of Identification", Roles.DataDistribution, OfficeLevel.National, null),
+            ("statistics.pp", "Statistics unit, General Department of Identification", Roles.Statistics, OfficeLevel.National, null),
             ("clerk.senate", "Clerk, Secretariat General of the Senate", Roles.SenateClerk, OfficeLevel.National, null),
             ("senator.demo", "Senator (demonstration)", Roles.Senator, OfficeLevel.National, null),
             ("chair.demo", "Senator, chair of commission 1 (demonstration)", Roles.Senator, OfficeLevel.National, null),
@@ -97,6 +98,8 @@ internal static class Startup
         }
 
         await Nokor.CivilRegistration.Demo.DemoCivilRegistrations.SeedAsync(services, CancellationToken.None);
+        // After the registrations: the publication freezes the tables as they stand.
+        await Nokor.CivilRegistration.Demo.DemoStatistics.SeedAsync(services, CancellationToken.None);
         await Nokor.Legislation.Demo.DemoLegislation.SeedAsync(services, CancellationToken.None);
 
         Console.WriteLine();

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Registrations;
+using Nokor.CivilRegistration.Statistics;
+using Nokor.Platform.Staff;
+
+namespace Nokor.CivilRegistration.Demo;
+
+/// <summary>
+/// Demo vital statistics: a small national population estimate and expected crude rates for the
+/// current year (so that completeness has a denominator), loaded through the same CSV loader as
+/// the statistics unit's files, then the year published after the demo births and deaths are
+/// registered, so that the public statistics page has a year to show. The figures are illustrative,
+/// not official estimates.
+/// </summary>
+internal static class DemoStatistics
+{
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<CivilDbContext>();
+        var year = CivilDates.Today(provider.GetRequiredService<TimeProvider>()).Year;
+        if (await db.Publications.AnyAsync(p => p.Year == year, ct))
+        {
+            return;
+        }
+
+        if (!await db.PopulationEstimates.AnyAsync(p => p.Year == year, ct))
+        {
+            var loader = provider.GetRequiredService<DenominatorLoader>();
+            var population = $"""
+                year,area,sex,age_from,age_to,population
+                {year},,Male,0,4,870000
+                {year},,Female,0,4,835000
+                {year},,Male,5,150,7780000
+                {year},,Female,5,150,8115000
+                """;
+            var rates = $"""
+                year,area,crude_birth_rate,crude_death_rate
+                {year},,21.5,5.9
+                """;
+            foreach (var csv in new[] { population, rates })
+            {
+                var loaded = await loader.LoadAsync(csv, ct);
+                if (!loaded.IsOk)
+                {
+                    throw new InvalidOperationException("Demo denominators: " + string.Join("; ", loaded.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+                }
+            }
+        }
+
+        var published = await provider.GetRequiredService<Publications>().PublishAsync(year, Actor.Platform("demo"), ct);
+        if (!published.IsOk)
+        {
+            throw new InvalidOperationException("Demo publication: " + string.Join("; ", published.Errors.SelectMany(e => e.Value)));
+        }
+    }
+}
