@@ -32,8 +32,17 @@ public sealed class LegislationOptions
     /// </summary>
     public ReviewPeriod BudgetPeriod { get; set; } = new() { Months = 1 };
 
-    /// <summary>Days left at which a bill is flagged (the smallest threshold reached is shown).</summary>
-    public int[] WarnAtDaysLeft { get; set; } = [10, 5, 2];
+    /// <summary>Days left at which a bill is flagged when the settings name none.</summary>
+    public static readonly IReadOnlyList<int> DefaultWarnings = [10, 5, 2];
+
+    /// <summary>
+    /// Days left at which a bill is flagged (the smallest threshold reached is shown); empty or
+    /// absent: <see cref="DefaultWarnings"/>. No default in the array itself: the configuration
+    /// binder adds configured elements to an array that already has some instead of replacing them.
+    /// </summary>
+    public int[]? WarnAtDaysLeft { get; set; }
+
+    public IReadOnlyList<int> Warnings => WarnAtDaysLeft is { Length: > 0 } configured ? configured : DefaultWarnings;
 
     /// <summary>The largest text accepted for import, in characters.</summary>
     public int MaxTextCharacters { get; set; } = 4_000_000;

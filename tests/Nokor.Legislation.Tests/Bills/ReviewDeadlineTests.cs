@@ -145,4 +145,25 @@ public sealed class BillProcedureTests
         Assert.Equal("'=HYPERLINK(1)", Comments.CommentService.Csv("=HYPERLINK(1)"));
         Assert.Equal("\"line\nbreak\"", Comments.CommentService.Csv("line\nbreak"));
     }
+
+    [Fact]
+    public void Warning_thresholds_from_the_settings_replace_the_defaults()
+    {
+        static IReadOnlyList<int> Bound(Dictionary<string, string?> settings)
+        {
+            var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), settings).Build();
+            var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+            Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions.Configure<LegislationOptions>(
+                services, configuration.GetSection(LegislationOptions.Section));
+            using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+            return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<LegislationOptions>>(provider).Value.Warnings;
+        }
+
+        Assert.Equal([7, 3], Bound(new() { ["Legislation:WarnAtDaysLeft:0"] = "7", ["Legislation:WarnAtDaysLeft:1"] = "3" }));
+        Assert.Equal([10, 5, 2], Bound(new()));
+        var status = ReviewDeadlines.StatusOn(new DateOnly(2026, 3, 20), new DateOnly(2026, 3, 13), false, Bound(new() { ["Legislation:WarnAtDaysLeft:0"] = "7" }));
+        Assert.Equal(7, status.DaysLeft);
+        Assert.Equal(7, status.Threshold);
+    }
 }

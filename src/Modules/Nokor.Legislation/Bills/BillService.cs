@@ -537,7 +537,7 @@ internal sealed class BillService(
     }
 
     public DeadlineStatus Deadline(BillEntity bill, DateOnly today) =>
-        ReviewDeadlines.StatusOn(bill.DeadlineOn, today, !BillProcedure.IsUnderReview(bill.Stage), Options.WarnAtDaysLeft);
+        ReviewDeadlines.StatusOn(bill.DeadlineOn, today, !BillProcedure.IsUnderReview(bill.Stage), Options.Warnings);
 
     private async Task<Dictionary<Guid, BodyRef>> BodiesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
     {
