@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Legislation.Data;
 using Nokor.Platform.Data;
 using Nokor.Web.Tests.Infrastructure;
+using Page = Nokor.Web.Tests.Infrastructure.FormPage;
+using Pages = Nokor.Web.Tests.Infrastructure.FormPages;
 
 namespace Nokor.Web.Tests.Ui;
 
@@ -421,8 +423,6 @@ public sealed partial class LegislationPagesTests(NokorHost host) : IClassFixtur
     [GeneratedRegex("<[^>]*>", RegexOptions.Singleline)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 
     private Pages Browser() => new(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
@@ -433,35 +433,5 @@ public sealed partial class LegislationPagesTests(NokorHost host) : IClassFixtur
         var signedIn = await pages.PostFormAsync("/login", "login", new() { ["Input.UserName"] = user, ["Input.Password"] = NokorHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         return pages;
-    }
-
-    private sealed record Page(HttpStatusCode Status, string Html, string Location);
-
-    private sealed class Pages(HttpClient client)
-    {
-        public HttpClient Client => client;
-
-        public async Task<Page> GetAsync(string path) => await ReadAsync(await client.GetAsync(path));
-
-        /// <summary>Reads the form's page first for an antiforgery token, as a browser would have it, then posts.</summary>
-        public async Task<Page> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
-        {
-            var form = await GetAsync(path);
-            var token = AntiforgeryPattern().Match(form.Html);
-            Assert.True(token.Success, $"no antiforgery token on {path} ({form.Status})");
-            var values = new List<KeyValuePair<string, string>>
-            {
-                new("__RequestVerificationToken", token.Groups[1].Value),
-                new("_handler", formName),
-            };
-            values.AddRange(fields);
-            return await ReadAsync(await client.PostAsync(path, new FormUrlEncodedContent(values)));
-        }
-
-        private static async Task<Page> ReadAsync(HttpResponseMessage response) => new(
-            response.StatusCode,
-            // Blazor writes letters outside Latin as character references (&#x1780;): the tests read the text.
-            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
-            response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "");
     }
 }

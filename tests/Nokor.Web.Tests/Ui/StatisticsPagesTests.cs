@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Nokor.Web.Localization;
 using Nokor.Web.Tests.Civil;
 using Nokor.Web.Tests.Infrastructure;
+using Page = Nokor.Web.Tests.Infrastructure.FormPage;
+using Pages = Nokor.Web.Tests.Infrastructure.FormPages;
 
 namespace Nokor.Web.Tests.Ui;
 
@@ -284,8 +286,6 @@ public sealed partial class StatisticsPagesTests(NokorHost host) : IClassFixture
     [GeneratedRegex("<style[\\s\\S]*?</style>")]
     private static partial Regex StylePattern();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 
     private Pages Browser() => new(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
@@ -296,36 +296,6 @@ public sealed partial class StatisticsPagesTests(NokorHost host) : IClassFixture
         var signedIn = await pages.PostFormAsync("/login", "login", new() { ["Input.UserName"] = user, ["Input.Password"] = NokorHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         return pages;
-    }
-
-    private sealed record Page(HttpStatusCode Status, string Html, string Location);
-
-    private sealed class Pages(HttpClient client)
-    {
-        public HttpClient Client => client;
-
-        public async Task<Page> GetAsync(string path) => await ReadAsync(await client.GetAsync(path));
-
-        /// <summary>Reads the form's page first for an antiforgery token, as a browser would have it, then posts.</summary>
-        public async Task<Page> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
-        {
-            var form = await GetAsync(path);
-            var token = AntiforgeryPattern().Match(form.Html);
-            Assert.True(token.Success, $"no antiforgery token on {path} ({form.Status})");
-            var values = new List<KeyValuePair<string, string>>
-            {
-                new("__RequestVerificationToken", token.Groups[1].Value),
-                new("_handler", formName),
-            };
-            values.AddRange(fields);
-            return await ReadAsync(await client.PostAsync(path, new FormUrlEncodedContent(values)));
-        }
-
-        private static async Task<Page> ReadAsync(HttpResponseMessage response) => new(
-            response.StatusCode,
-            // Blazor writes letters outside Latin as character references (&#x1780;): the tests read the text.
-            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
-            response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "");
     }
 }
 

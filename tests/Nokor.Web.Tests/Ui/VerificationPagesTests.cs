@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Verification.Data;
 using Nokor.Web.Tests.Infrastructure;
+using Page = Nokor.Web.Tests.Infrastructure.FormPage;
+using Pages = Nokor.Web.Tests.Infrastructure.FormPages;
 
 namespace Nokor.Web.Tests.Ui;
 
@@ -369,13 +371,11 @@ public sealed partial class VerificationPagesTests(NokorHost host) : IClassFixtu
     [GeneratedRegex("<[^>]*>", RegexOptions.Singleline)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 
     /// <summary>A browser without script: a cookie jar, no automatic redirects, forms posted with their antiforgery token.</summary>
     private async Task<Pages> PagesAsync(string? user)
     {
-        var pages = new Pages(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var pages = new Pages(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })) { LineBreaksRepeatFields = true };
         if (user is not null)
         {
             var signedIn = await pages.PostFormAsync("/login", "login", new() { ["Input.UserName"] = user, ["Input.Password"] = NokorHost.Password });
@@ -383,42 +383,6 @@ public sealed partial class VerificationPagesTests(NokorHost host) : IClassFixtu
         }
 
         return pages;
-    }
-
-    private sealed record Page(HttpStatusCode Status, string Html, string Location, string CacheControl);
-
-    private sealed class Pages(HttpClient client)
-    {
-        public HttpClient Client => client;
-
-        public async Task<Page> GetAsync(string path) => await ReadAsync(await client.GetAsync(path));
-
-        /// <summary>Reads the form's page first for an antiforgery token, as a browser would have it, then posts.</summary>
-        public async Task<Page> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
-        {
-            var form = await GetAsync(path);
-            var token = AntiforgeryPattern().Match(form.Html);
-            Assert.True(token.Success, $"no antiforgery token on {path} ({form.Status})");
-            var values = new List<KeyValuePair<string, string>>
-            {
-                new("__RequestVerificationToken", token.Groups[1].Value),
-                new("_handler", formName),
-            };
-            // A value with line breaks stands for a repeated field (checkboxes).
-            foreach (var (name, value) in fields)
-            {
-                values.AddRange(value.Contains('\n') ? value.Split('\n').Select(v => KeyValuePair.Create(name, v)) : [KeyValuePair.Create(name, value)]);
-            }
-
-            return await ReadAsync(await client.PostAsync(path, new FormUrlEncodedContent(values)));
-        }
-
-        private static async Task<Page> ReadAsync(HttpResponseMessage response) => new(
-            response.StatusCode,
-            // Blazor writes letters outside Latin as character references (&#x1780;): the tests read the text.
-            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
-            response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "",
-            response.Headers.CacheControl?.ToString() ?? "");
     }
 }
 

@@ -28,10 +28,6 @@ internal sealed class StatisticsService(CivilDbContext db, GazetteerService gaze
 
     public static IEnumerable<string> AllNames => Tabulator.Names.Concat(IndicatorTables);
 
-    /// <summary>Who may see exact (unprotected) tables: the statistics unit, registrars and viewers, inside their area.</summary>
-    public static bool MaySee(Actor actor) =>
-        actor.IsInRole(Roles.Statistics) || actor.IsInRole(Roles.Registrar) || actor.IsInRole(Roles.Viewer) || actor.IsInRole(Roles.Administrator);
-
     public async Task<Outcome<StatisticsSet>> ForStaffAsync(int? year, string? basis, string? area, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors();
