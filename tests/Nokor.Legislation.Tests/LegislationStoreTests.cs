@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Legislation.Akn;
@@ -30,6 +31,25 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         ១. ពលរដ្ឋមានសិទ្ធិមើលទិន្នន័យរបស់ខ្លួន។
         ២. ពលរដ្ឋមានសិទ្ធិស្នើកែតម្រូវទិន្នន័យ។
         """;
+
+    private const string BillTextEn = """
+        Law on the management of personal data
+        Chapter 1: General provisions
+        Article 1
+        This law protects the personal data of citizens.
+        Article 2
+        Ministries keep personal data confidential.
+        Chapter 2: Rights
+        Article 3
+        1. Citizens have the right to see their own data.
+        2. Citizens have the right to ask for their data to be corrected.
+        """;
+
+    private static readonly string AmendedKm = BillText.Replace("ក្រសួងត្រូវរក្សាការសម្ងាត់ទិន្នន័យ។", "ក្រសួង និងស្ថាប័នត្រូវរក្សាការសម្ងាត់ទិន្នន័យ។", StringComparison.Ordinal);
+
+    private static readonly string AmendedEn = BillTextEn.Replace("Ministries keep", "Ministries and institutions keep", StringComparison.Ordinal);
+
+    private static readonly XNamespace Akn = AknSchema.Namespace;
 
     private static readonly Actor Clerk = new("staff", Guid.NewGuid().ToString(), null, Jurisdiction.National, new HashSet<string> { Roles.SenateClerk });
 
@@ -68,11 +88,11 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         return new Actor("staff", userId, null, Jurisdiction.National, new HashSet<string> { Roles.Senator });
     }
 
-    private async Task<BillView> RegisterAsync(bool urgent = false, DateOnly? received = null)
+    private async Task<BillView> RegisterAsync(bool urgent = false, DateOnly? received = null, string? english = null)
     {
         var on = received ?? Today.AddDays(-3);
         var outcome = await InScopeAsync(sp => sp.GetRequiredService<BillService>().RegisterAsync(
-            new RegisterBillRequest(null, "Law on personal data", on.AddDays(-1), on, urgent, false, BillText, null), Clerk, CancellationToken.None));
+            new RegisterBillRequest(null, "Law on personal data", on.AddDays(-1), on, urgent, false, BillText, english), Clerk, CancellationToken.None));
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
         return outcome.Value!;
     }
@@ -293,6 +313,25 @@ public sealed class LegislationStoreTests : IAsyncLifetime
 
         var comparison = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().CompareAsync(in1995.ExpressionUri, now.ExpressionUri, CancellationToken.None));
         Assert.True(comparison.IsOk);
+        Assert.Equal(
+            new[] { ("art_1", ArticleStatus.Unchanged), ("art_2", ArticleStatus.Unchanged), ("art_2bis", ArticleStatus.Added), ("art_3", ArticleStatus.Changed), ("art_4", ArticleStatus.Removed) },
+            comparison.Value!.Articles.Select(a => (a.EId, a.Status)));
+        Assert.Equal((2, 1, 1, 1), (comparison.Value.Summary.Unchanged, comparison.Value.Summary.Changed, comparison.Value.Summary.Added, comparison.Value.Summary.Removed));
+
+        // The metadata says who made each version and what happened to the law: the Constituent
+        // Assembly's original, the Senate's consolidation after the amending law, named in the lifecycle.
+        var (original, consolidated) = (XDocument.Parse(in1995.Xml), XDocument.Parse(now.Xml));
+        Assert.Equal("#constituentAssembly", WorkAuthor(original));
+        Assert.Equal("#constituentAssembly", ExpressionAuthor(original));
+        Assert.Equal("#senate", ExpressionAuthor(consolidated));
+        Assert.Equal(new[] { ("1993-09-24", "generation") }, Lifecycle(original).Select(e => (e.Date, e.Type)));
+        Assert.Equal(new (string, string, string?)[] { ("1993-09-24", "generation", null), ("1999-03-08", "amendment", amending.Value!.WorkUri) }, Lifecycle(consolidated));
+        var englishNow = await laws(l => l.ImportActAsync(new ImportActRequest(Demo.DemoLegislation.ConstitutionEn.Replace("The National Assembly is the only body holding legislative power.", "Legislative power belongs to the National Assembly and the Senate.", StringComparison.Ordinal), "constitution", new DateOnly(1993, 9, 24), "constitution", "eng", new DateOnly(2000, 1, 1), null, null, null), Clerk, CancellationToken.None));
+        Assert.True(englishNow.IsOk, string.Join("; ", englishNow.Errors.SelectMany(e => e.Value)) + englishNow.Message);
+        var translated = await db(l => l.ResolveAsync(constitution.Value.WorkUri, "eng", null, CancellationToken.None));
+        Assert.EndsWith("/eng@1999-03-08", translated!.ExpressionUri, StringComparison.Ordinal);
+        Assert.Equal(Lifecycle(consolidated), Lifecycle(XDocument.Parse(translated.Xml)));
+        Assert.Empty(AknSchema.Validate(translated.Xml));
 
         // The search index follows the database: today's text has the new Article 3, 1995's the old.
         var feeder = _services.GetRequiredService<SearchFeeder>();
@@ -310,6 +349,103 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         Assert.Contains(index.Search(new SearchQuery("សិទ្ធិស្នើកែតម្រូវ")).Hits, h => h.ExpressionUri.StartsWith(bill.WorkUri, StringComparison.Ordinal));
     }
 
+    private static XElement Meta(XDocument doc, string frbr) => doc.Descendants(Akn + frbr).Single();
+
+    private static string? WorkAuthor(XDocument doc) => Meta(doc, "FRBRWork").Element(Akn + "FRBRauthor")?.Attribute("href")?.Value;
+
+    private static string? ExpressionAuthor(XDocument doc) => Meta(doc, "FRBRExpression").Element(Akn + "FRBRauthor")?.Attribute("href")?.Value;
+
+    /// <summary>The lifecycle's events: date, type and the href of the document that caused it (null: the text itself).</summary>
+    private static List<(string Date, string Type, string? Source)> Lifecycle(XDocument doc) =>
+        doc.Descendants(Akn + "eventRef").Select(e =>
+        {
+            var source = e.Attribute("source")!.Value;
+            var href = source == "#original" ? null : doc.Descendants(Akn + "passiveRef").Single(p => "#" + p.Attribute("eId")!.Value == source).Attribute("href")!.Value;
+            return (e.Attribute("date")!.Value, e.Attribute("type")!.Value, href);
+        }).ToList();
+
+    private async Task<BillView> ThroughPlenaryAsync(Guid bill, DateOnly from, string? text, string? textEn, BillDecision decision)
+    {
+        Assert.True((await RecordAsync(bill, Stage(BillStage.ReferredToCommission, from) with { Commission = "commission-2" })).IsOk);
+        var report = await RecordAsync(bill, Stage(BillStage.CommissionReport, from.AddDays(1)) with { Text = text, TextEn = textEn });
+        Assert.True(report.IsOk, string.Join("; ", report.Errors.SelectMany(e => e.Value)) + report.Message);
+        Assert.True((await RecordAsync(bill, Stage(BillStage.PlenaryDebate, from.AddDays(2)))).IsOk);
+        Assert.True((await RecordAsync(bill, Stage(BillStage.PlenaryVote, from.AddDays(2)) with { VotesFor = 50, VotesAgainst = 3, VotesAbstaining = 2 })).IsOk);
+        var decided = await RecordAsync(bill, Stage(BillStage.Decision, from.AddDays(2)) with { Decision = decision });
+        Assert.True(decided.IsOk, string.Join("; ", decided.Errors.SelectMany(e => e.Value)) + decided.Message);
+        Assert.True((await RecordAsync(bill, Stage(BillStage.ReturnedToAssembly, from.AddDays(3)))).IsOk);
+        if (decision == BillDecision.ApprovedWithAmendments)
+        {
+            Assert.True((await RecordAsync(bill, Stage(BillStage.AssemblySecondReading, from.AddDays(4)))).IsOk);
+        }
+
+        return decided.Value!;
+    }
+
+    private async Task<(TextEntity Khmer, TextEntity? English)> PromulgateAsync(Guid bill, DateOnly on, string number)
+    {
+        var promulgated = await RecordAsync(bill, Stage(BillStage.Promulgated, on) with { LawNumber = number });
+        Assert.True(promulgated.IsOk, promulgated.Message + string.Join("; ", promulgated.Errors.SelectMany(e => e.Value)));
+        var uri = promulgated.Value!.ActWorkUri!;
+        var khmer = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(uri, "khm", null, CancellationToken.None));
+        var english = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(uri, "eng", null, CancellationToken.None));
+        Assert.Empty(AknSchema.Validate(khmer!.Xml));
+        Assert.Equal("#nationalAssembly", WorkAuthor(XDocument.Parse(khmer.Xml)));
+        Assert.Equal(new (string, string, string?)[] { (FrbrUri.FormatDate(on), "generation", null) }, Lifecycle(XDocument.Parse(khmer.Xml)));
+        return (khmer, english);
+    }
+
+    [Fact]
+    public async Task The_law_promulgated_is_the_text_the_senate_decided_on_with_only_a_translation_of_that_text()
+    {
+        // The commission amends the Khmer; the English sent with the bill translates the Assembly's version.
+        var a = await RegisterAsync(received: Today.AddDays(-20), english: BillTextEn);
+        var original = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(a.WorkUri, "eng", null, CancellationToken.None));
+        Assert.Contains("Ministries keep", original!.Xml, StringComparison.Ordinal);
+        Assert.Equal("#nationalAssembly", ExpressionAuthor(XDocument.Parse((await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(a.WorkUri, "khm", null, CancellationToken.None)))!.Xml)));
+
+        // An English text alone is not a version: refused, nothing written.
+        var lone = await RecordAsync(a.Id, Stage(BillStage.PermanentCommittee, Today.AddDays(-19)) with { TextEn = AmendedEn });
+        Assert.True(lone.Errors.ContainsKey("textEn"));
+        var unchanged = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(a.Id, CancellationToken.None));
+        Assert.Equal((BillStage.Received, 2), (unchanged!.Stage, unchanged.Versions.Count));
+
+        var decided = await ThroughPlenaryAsync(a.Id, Today.AddDays(-19), AmendedKm, null, BillDecision.ApprovedWithAmendments);
+        var amendedVersion = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(a.WorkUri, "khm", null, CancellationToken.None));
+        Assert.Equal(decided.CurrentTextId, amendedVersion!.Id);
+        Assert.Equal("#senate", ExpressionAuthor(XDocument.Parse(amendedVersion.Xml)));
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().ResolveAsync(a.WorkUri, "eng", null, CancellationToken.None)));
+        var (lawA, englishA) = await PromulgateAsync(a.Id, Today.AddDays(-10), "NS/RKM/1126/021");
+        Assert.Contains("ក្រសួង និងស្ថាប័នត្រូវរក្សា", lawA.Xml, StringComparison.Ordinal);
+        Assert.Null(englishA);
+
+        // The commission's version comes with its translation: the law carries that translation.
+        var b = await RegisterAsync(received: Today.AddDays(-20), english: BillTextEn);
+        await ThroughPlenaryAsync(b.Id, Today.AddDays(-19), AmendedKm, AmendedEn, BillDecision.ApprovedWithAmendments);
+        var (lawB, englishB) = await PromulgateAsync(b.Id, Today.AddDays(-10), "NS/RKM/1126/022");
+        Assert.Contains("ក្រសួង និងស្ថាប័នត្រូវរក្សា", lawB.Xml, StringComparison.Ordinal);
+        Assert.Contains("Ministries and institutions keep", englishB!.Xml, StringComparison.Ordinal);
+        Assert.Empty(AknSchema.Validate(englishB.Xml));
+
+        // The plenary approves without amendment although the commission proposed one: the law is
+        // the Assembly's text, with the Assembly's translation.
+        var c = await RegisterAsync(received: Today.AddDays(-20), english: BillTextEn);
+        var asIs = await ThroughPlenaryAsync(c.Id, Today.AddDays(-19), AmendedKm, null, BillDecision.ApprovedWithoutAmendment);
+        Assert.Equal(c.CurrentTextId, asIs.CurrentTextId);
+        var (lawC, englishC) = await PromulgateAsync(c.Id, Today.AddDays(-10), "NS/RKM/1126/023");
+        Assert.Contains("ក្រសួងត្រូវរក្សាការសម្ងាត់", lawC.Xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ស្ថាប័នត្រូវរក្សា", lawC.Xml, StringComparison.Ordinal);
+        Assert.Contains("Ministries keep", englishC!.Xml, StringComparison.Ordinal);
+
+        // A decision without amendments takes no text.
+        var d = await RegisterAsync(received: Today.AddDays(-20));
+        Assert.True((await RecordAsync(d.Id, Stage(BillStage.PermanentCommittee, Today.AddDays(-19)))).IsOk);
+        Assert.True((await RecordAsync(d.Id, Stage(BillStage.PlenaryDebate, Today.AddDays(-18)))).IsOk);
+        Assert.True((await RecordAsync(d.Id, Stage(BillStage.PlenaryVote, Today.AddDays(-18)) with { VotesFor = 40, VotesAgainst = 20, VotesAbstaining = 0 })).IsOk);
+        var withText = await RecordAsync(d.Id, Stage(BillStage.Decision, Today.AddDays(-18)) with { Decision = BillDecision.Rejected, Text = AmendedKm });
+        Assert.True(withText.Errors.ContainsKey("text"));
+    }
+
     [Fact]
     public async Task The_senate_has_its_62_seats_and_a_seat_frees_when_a_mandate_ends()
     {
@@ -323,21 +459,21 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         Assert.All(bodies.Where(b => b.Kind == BodyKind.Commission), b => Assert.Single(b.Members, m => m.Role == MemberRole.Chair));
 
         var request = new NewSenatorRequest("ទេព សុភា", "Tep Sophea", SeatKind.AppointedByKing, null, null, null, null);
-        var full = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request, CancellationToken.None));
+        var full = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request, Clerk, CancellationToken.None));
         Assert.True(full.Errors.ContainsKey("seat"));
 
         var commenter = await SenatorAsync(null);
         var leaving = await InScopeAsync(async sp => await sp.GetRequiredService<LegislationDbContext>().Senators.Where(s => s.StaffUserId == commenter.Id).Select(s => s.Id).SingleAsync());
-        var noReason = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today, " "), CancellationToken.None));
+        var noReason = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today, " "), Clerk, CancellationToken.None));
         Assert.True(noReason.Errors.ContainsKey("reason"));
-        var ended = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), CancellationToken.None));
+        var ended = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), Clerk, CancellationToken.None));
         Assert.True(ended.IsOk);
         var bill = await RegisterAsync();
         var late = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AddAsync(bill.Id, new CommentRequest("art_1", "x"), commenter, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, late.Kind);
 
         var seatOfLeaver = (await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Mandates.SingleAsync(m => m.SenatorId == leaving))).Seat;
-        var successor = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request with { Seat = seatOfLeaver }, CancellationToken.None));
+        var successor = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request with { Seat = seatOfLeaver }, Clerk, CancellationToken.None));
         Assert.True(successor.IsOk, string.Join("; ", successor.Errors.SelectMany(e => e.Value)));
         Assert.Equal(62, (await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().SenatorsAsync(CancellationToken.None))).Count);
     }

@@ -70,6 +70,8 @@ public static partial class UiText
         ["leg.VotesAbstaining"] = ("អនុប្បវាទ", "Abstaining"),
         ["leg.Documents"] = ("ឯកសារ", "Documents"),
         ["leg.NewVersion"] = ("កំណែថ្មីនៃអត្ថបទ", "New version of the text"),
+        ["leg.NewVersionEn"] = ("បកប្រែជាភាសាអង់គ្លេសនៃកំណែថ្មី", "English translation of the new version"),
+        ["leg.ForTextEn"] = ("ស្រេចចិត្ត៖ តែជាមួយកំណែថ្មីជាភាសាខ្មែរប៉ុណ្ណោះ", "optional: only with the new Khmer version"),
         ["leg.Versions"] = ("កំណែនៃអត្ថបទ", "Versions of the text"),
         ["leg.Language"] = ("ភាសា", "Language"),
         ["leg.Articles"] = ("មាត្រា", "Articles"),

@@ -240,4 +240,58 @@ public sealed class LegislationApiTests(NokorHost host) : IClassFixture<NokorHos
         Assert.Contains("\"/api/public/legislation/search\"", doc, StringComparison.Ordinal);
         Assert.Contains("\"Legislation\"", doc, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_senate_composition_is_public_and_kept_by_the_secretariat_with_every_change_audited()
+    {
+        var anonymous = host.CreateClient();
+        var senators = await JsonAsync(await anonymous.GetAsync("/api/public/legislation/senators"), HttpStatusCode.OK);
+        Assert.Equal(62, senators.GetArrayLength());
+        Assert.Equal(58, senators.EnumerateArray().Count(s => s.GetProperty("seat").GetString() == "Elected"));
+        async Task<JsonElement> CommissionAsync() =>
+            (await JsonAsync(await anonymous.GetAsync("/api/public/legislation/bodies"), HttpStatusCode.OK)).EnumerateArray()
+                .Single(b => b.GetProperty("code").GetString() == "commission-9");
+        static string Role(JsonElement member) => member.GetProperty("role").GetString()!;
+        var commission = await CommissionAsync();
+        var bodyId = commission.GetProperty("id").GetString()!;
+        var members = commission.GetProperty("members").EnumerateArray().ToList();
+        var chair = members.Single(m => Role(m) == "Chair").GetProperty("senatorId").GetString()!;
+        var inBody = members.Select(m => m.GetProperty("senatorId").GetString()).ToHashSet();
+        var outsider = senators.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).First(id => !inBody.Contains(id));
+        var yesterday = DateTime.UtcNow.AddHours(7).AddDays(-1).ToString("yyyy-MM-dd");
+
+        // Only the secretariat changes the composition.
+        var senator = await host.ClientForAsync("senator.n");
+        Assert.Equal(HttpStatusCode.Forbidden, (await senator.PostAsJsonAsync("/api/legislation/bodies/commission-9/members", new { senatorId = outsider, role = "Chair" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/legislation/bodies/commission-9/members/end", new { senatorId = chair, endsOn = yesterday })).StatusCode);
+
+        // Bad input names the field and changes nothing.
+        var clerk = await host.ClientForAsync("clerk.n");
+        var before = (await host.AuditForAsync(bodyId)).Count;
+        async Task<JsonElement> ProblemAsync(string path, object body) =>
+            await JsonAsync(await clerk.PostAsJsonAsync(path, body), HttpStatusCode.BadRequest);
+        Assert.True((await ProblemAsync("/api/legislation/bodies/commission-9/members", new { senatorId = outsider, role = "Chair" })).GetProperty("errors").TryGetProperty("role", out _));
+        Assert.True((await ProblemAsync("/api/legislation/bodies/commission-9/members", new { senatorId = Guid.NewGuid(), role = "Member" })).GetProperty("errors").TryGetProperty("senatorId", out _));
+        Assert.True((await ProblemAsync("/api/legislation/bodies/commission-9/members/end", new { senatorId = outsider, endsOn = yesterday })).GetProperty("errors").TryGetProperty("senatorId", out _));
+        Assert.True((await ProblemAsync("/api/legislation/bodies/commission-9/members/end", new { senatorId = chair, endsOn = "2999-01-01" })).GetProperty("errors").TryGetProperty("endsOn", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync("/api/legislation/bodies/commission-99/members", new { senatorId = outsider, role = "Member" })).StatusCode);
+        Assert.Equal(chair, (await CommissionAsync()).GetProperty("members").EnumerateArray().Single(m => Role(m) == "Chair").GetProperty("senatorId").GetString());
+        Assert.Equal(before, (await host.AuditForAsync(bodyId)).Count);
+
+        // The chair steps down and another senator takes the chair: the public list follows, the audit has both.
+        await JsonAsync(await clerk.PostAsJsonAsync("/api/legislation/bodies/commission-9/members/end", new { senatorId = chair, endsOn = yesterday }), HttpStatusCode.OK);
+        var changed = await JsonAsync(await clerk.PostAsJsonAsync("/api/legislation/bodies/commission-9/members", new { senatorId = outsider, role = "Chair" }), HttpStatusCode.OK);
+        Assert.Equal(outsider, changed.GetProperty("members").EnumerateArray().Single(m => Role(m) == "Chair").GetProperty("senatorId").GetString());
+        var now = (await CommissionAsync()).GetProperty("members").EnumerateArray().ToList();
+        Assert.DoesNotContain(now, m => m.GetProperty("senatorId").GetString() == chair);
+        Assert.Equal(outsider, now.Single(m => Role(m) == "Chair").GetProperty("senatorId").GetString());
+        Assert.Contains("commission-9 (Chair)", (await JsonAsync(await anonymous.GetAsync("/api/public/legislation/senators"), HttpStatusCode.OK)).EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == outsider).GetProperty("bodies").EnumerateArray().Select(b => b.GetString()));
+        var audit = (await host.AuditForAsync(bodyId)).Skip(before).ToList();
+        Assert.Equal(["legislation.body.end-member", "legislation.body.add-member"], audit.Select(a => a.Action));
+        Assert.Contains(chair, audit[0].Details, StringComparison.Ordinal);
+        Assert.Contains(outsider, audit[1].Details, StringComparison.Ordinal);
+        Assert.Contains("\"Chair\"", audit[1].Details, StringComparison.Ordinal);
+        Assert.All(audit, a => Assert.Equal("senate composition", a.Purpose));
+    }
 }

@@ -113,10 +113,10 @@ internal sealed class BillService(
             CreatedBy = actor.Id,
             Revision = 1,
         };
-        var text = TextStore.Add(db, parsed.Value! with { Work = work, Title = titleKm }, work.Date, "As adopted by the National Assembly", null, bill.Id, actor, now);
+        var text = TextStore.Add(db, parsed.Value! with { Work = work, Title = titleKm }, work.Date, "As adopted by the National Assembly", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: false));
         if (english?.Value is { } en)
         {
-            TextStore.Add(db, en with { Work = work }, work.Date, "English translation", null, bill.Id, actor, now);
+            TextStore.Add(db, en with { Work = work }, work.Date, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true));
         }
 
         bill.CurrentTextId = text.Id;
@@ -220,6 +220,10 @@ internal sealed class BillService(
             {
                 errors.Add("text", "Approval with amendments needs the text with the Senate's proposed amendments (here or in the commission's report).");
             }
+            else if (decision != BillDecision.ApprovedWithAmendments && !string.IsNullOrWhiteSpace(request.Text))
+            {
+                errors.Add("text", "Only an approval with amendments comes with a new text; this decision leaves the Assembly's text as it is.");
+            }
         }
 
         if (stage == BillStage.Received && request.ReceivedOn is null)
@@ -253,7 +257,14 @@ internal sealed class BillService(
 
         var now = clock.GetUtcNow();
         TextEntity? newText = null;
-        if (!string.IsNullOrWhiteSpace(request.Text) && stage != BillStage.Promulgated && stage != BillStage.Published)
+        LegalText? englishVersion = null;
+        var carriesText = stage != BillStage.Promulgated && stage != BillStage.Published;
+        if (!string.IsNullOrWhiteSpace(request.TextEn) && (!carriesText || string.IsNullOrWhiteSpace(request.Text)))
+        {
+            return Outcome<BillView>.Invalid("textEn", "An English translation goes with the new Khmer version it translates; give the Khmer text too.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Text) && carriesText)
         {
             var work = FrbrUri.Parse(bill.WorkUri).Work;
             var expressionUri = AknFormats.ExpressionUri(work, "khm", occurredOn);
@@ -268,8 +279,24 @@ internal sealed class BillService(
                 return Outcome<BillView>.Invalid(parsed.Errors);
             }
 
-            newText = TextStore.Add(db, parsed.Value!, occurredOn, VersionLabel(stage, request.Decision), null, bill.Id, actor, now);
+            if (!string.IsNullOrWhiteSpace(request.TextEn))
+            {
+                var english = TextStore.Parse("textEn", request.TextEn, work, "eng", occurredOn, Options.MaxTextCharacters);
+                if (!english.IsOk)
+                {
+                    return Outcome<BillView>.Invalid(english.Errors);
+                }
+
+                englishVersion = english.Value;
+            }
+
+            var bySenate = stage is BillStage.CommissionReport or BillStage.Decision;
+            newText = TextStore.Add(db, parsed.Value!, occurredOn, VersionLabel(stage, request.Decision), null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate));
             bill.CurrentTextId = newText.Id;
+            if (englishVersion is not null)
+            {
+                TextStore.Add(db, englishVersion, occurredOn, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true));
+            }
         }
 
         ActEntity? act = null;
@@ -281,6 +308,13 @@ internal sealed class BillService(
             case BillStage.Decision:
                 bill.Decision = request.Decision;
                 bill.DecidedOn = occurredOn;
+                if (request.Decision != BillDecision.ApprovedWithAmendments && newText is null)
+                {
+                    // The plenary did not take up the commission's proposals: the text before the
+                    // Senate is again the one the Assembly sent in this round.
+                    bill.CurrentTextId = await RoundTextIdAsync(bill, ct) ?? bill.CurrentTextId;
+                }
+
                 break;
             case BillStage.Received:
                 // The Assembly sends the law back: a new round with a new period.
@@ -291,6 +325,13 @@ internal sealed class BillService(
                 bill.DeadlineOn = ReviewDeadlines.DeadlineFor(bill.ReceivedOn, bill.IsUrgent, bill.IsBudget, Options);
                 break;
             case BillStage.Promulgated:
+                if (bill.Decision != BillDecision.ApprovedWithAmendments)
+                {
+                    // Without the Senate's amendments (its period passed, or it approved as is) the
+                    // law is the text the Assembly sent, not a commission's proposal.
+                    bill.CurrentTextId = await RoundTextIdAsync(bill, ct) ?? bill.CurrentTextId;
+                }
+
                 var promulgated = await PromulgateAsync(bill, lawNumber!, occurredOn, actor, now, ct);
                 if (!promulgated.IsOk)
                 {
@@ -309,7 +350,9 @@ internal sealed class BillService(
 
         bill.Stage = stage;
         bill.Revision++;
-        var ev = await NewEventAsync(bill, stage, occurredOn, note, actor, now, newText?.Id, ct);
+        // A new round without a new text: the Assembly sent the text the Senate last had.
+        var eventText = newText?.Id ?? (stage == BillStage.Received ? bill.CurrentTextId : null);
+        var ev = await NewEventAsync(bill, stage, occurredOn, note, actor, now, eventText, ct);
         ev.BodyId = body?.Id;
         ev.Decision = stage == BillStage.Decision ? request.Decision : null;
         if (stage == BillStage.PlenaryVote)
@@ -353,6 +396,11 @@ internal sealed class BillService(
         }
     }
 
+    /// <summary>The text the Assembly sent in the bill's current round (null for a round recorded before rounds kept it).</summary>
+    private async Task<Guid?> RoundTextIdAsync(BillEntity bill, CancellationToken ct) =>
+        await db.BillEvents.Where(e => e.BillId == bill.Id && e.Round == bill.Round && e.Stage == BillStage.Received && e.TextId != null)
+            .Select(e => e.TextId).FirstOrDefaultAsync(ct);
+
     private async Task<bool> HasVersionInRoundAsync(BillEntity bill, CancellationToken ct) =>
         await db.BillEvents.AnyAsync(e => e.BillId == bill.Id && e.Round == bill.Round && e.TextId != null && e.Stage != BillStage.Received, ct);
 
@@ -394,11 +442,16 @@ internal sealed class BillService(
         };
         db.Acts.Add(act);
         var text = TextStore.Load(current);
-        TextStore.Add(db, text with { Work = work, VersionDate = null, Language = "khm" }, promulgatedOn, "As promulgated", act.Id, null, actor, now);
-        var english = await db.Texts.Where(t => t.BillId == bill.Id && t.Language == "eng").OrderByDescending(t => t.ValidFrom).FirstOrDefaultAsync(ct);
+        TextStore.Add(db, text with { Work = work, VersionDate = null, Language = "khm" }, promulgatedOn, "As promulgated", act.Id, null, actor, now,
+            await TextStore.ActMetaAsync(db, act, null, "khm", [], ct));
+
+        // Only a translation of the version promulgated goes with the law: an English text of an
+        // earlier version (the Senate amended the Khmer after it) would say something else.
+        var english = await db.Texts.FirstOrDefaultAsync(t => t.BillId == bill.Id && t.Language == "eng" && t.VersionDate == current.VersionDate, ct);
         if (english is not null)
         {
-            TextStore.Add(db, TextStore.Load(english) with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now);
+            TextStore.Add(db, TextStore.Load(english) with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now,
+                await TextStore.ActMetaAsync(db, act, null, "eng", [], ct));
         }
 
         return Outcome<ActEntity>.Ok(act);

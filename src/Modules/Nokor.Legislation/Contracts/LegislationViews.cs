@@ -34,6 +34,7 @@ public sealed record RegisterBillRequest(
 /// <param name="ReceivedOn">For a new round (stage Received after the Assembly's second reading): the day the Senate received the law again.</param>
 /// <param name="LawNumber">For promulgation: the number of the royal kram (e.g. NS/RKM/0524/012).</param>
 /// <param name="GazetteReference">For publication: the official gazette's number.</param>
+/// <param name="TextEn">The English translation of the new version in <paramref name="Text"/>, if any (only with it).</param>
 public sealed record RecordStageRequest(
     BillStage? Stage,
     DateOnly? OccurredOn,
@@ -46,7 +47,8 @@ public sealed record RecordStageRequest(
     string? Text,
     DateOnly? ReceivedOn,
     string? LawNumber,
-    string? GazetteReference);
+    string? GazetteReference,
+    string? TextEn = null);
 
 public sealed record BodyRef(Guid Id, string Code, string NameKm, string NameEn);
 

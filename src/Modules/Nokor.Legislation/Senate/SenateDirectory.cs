@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
+using System.Text.Json;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Khmer;
@@ -17,13 +19,16 @@ public sealed record EndMandateRequest(DateOnly? EndsOn, string? Reason);
 /// <summary>A senator joins a body (the Permanent Committee or a commission) in a role.</summary>
 public sealed record MembershipRequest(Guid? SenatorId, MemberRole? Role, DateOnly? StartsOn);
 
+/// <summary>A senator leaves a body (or gives up its chair) after the given day.</summary>
+public sealed record EndMembershipRequest(Guid? SenatorId, DateOnly? EndsOn);
+
 /// <summary>
 /// The Senate's composition: legislatures, senators and their mandates (Constitution Articles
 /// 99-102 as amended: at most half the number of National Assembly members; most elected by the
 /// commune/sangkat councillors, two appointed by the King, two elected by the National Assembly;
 /// a six-year term), the Permanent Committee and the specialized commissions with their members.
 /// </summary>
-internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory staff, TimeProvider clock)
+internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory staff, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>The seats of the Senate (62 in the 5th legislature: 58 elected, 2 + 2 appointed).</summary>
     public static readonly IReadOnlyDictionary<SeatKind, int> Seats = new Dictionary<SeatKind, int>
@@ -110,7 +115,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
                 .Select(m => new BodyMemberView(m.SenatorId, m.NameKm, m.NameLatin, m.Role)).ToList())).ToList();
     }
 
-    public async Task<Outcome<SenatorView>> AddSenatorAsync(NewSenatorRequest request, CancellationToken ct)
+    public async Task<Outcome<SenatorView>> AddSenatorAsync(NewSenatorRequest request, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var nameKm = string.IsNullOrWhiteSpace(request.NameKm) ? null : KhmerText.Normalize(request.NameKm);
@@ -180,6 +185,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
             Constituency = request.Constituency?.Trim() is { Length: > 0 and <= 100 } c ? c : null,
             StartsOn = request.StartsOn ?? legislature.StartsOn,
         });
+        await AuditAsync(actor, "legislation.senator.add", "senator", senator.Id, new { legislature = legislature.Number, seat, linkedAccount = userId is not null }, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<SenatorView>.Ok(new SenatorView(senator.Id, senator.NameKm, senator.NameLatin, seat, request.Constituency, [], userId is not null));
     }
@@ -188,7 +194,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
     /// Ends the senator's running mandate and their seats on bodies on that day; the seat becomes
     /// free for the successor (Article 104 of the Constitution leaves the replacement to the law).
     /// </summary>
-    public async Task<Outcome<SenatorView>> EndMandateAsync(Guid senatorId, EndMandateRequest request, CancellationToken ct)
+    public async Task<Outcome<SenatorView>> EndMandateAsync(Guid senatorId, EndMandateRequest request, Actor actor, CancellationToken ct)
     {
         var mandate = await db.Mandates.FirstOrDefaultAsync(m => m.SenatorId == senatorId && m.EndsOn == null, ct);
         if (mandate is null)
@@ -225,12 +231,13 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
             seat.EndsOn = request.EndsOn;
         }
 
+        await AuditAsync(actor, "legislation.senator.end-mandate", "senator", senatorId, new { request.EndsOn, reason }, ct);
         await db.SaveChangesAsync(ct);
         var senator = await db.Senators.AsNoTracking().FirstAsync(s => s.Id == senatorId, ct);
         return Outcome<SenatorView>.Ok(new SenatorView(senator.Id, senator.NameKm, senator.NameLatin, mandate.Seat, mandate.Constituency, [], senator.StaffUserId is not null));
     }
 
-    public async Task<Outcome<BodyView>> AddMemberAsync(string bodyCode, MembershipRequest request, CancellationToken ct)
+    public async Task<Outcome<BodyView>> AddMemberAsync(string bodyCode, MembershipRequest request, Actor actor, CancellationToken ct)
     {
         var legislature = await CurrentLegislatureAsync(ct);
         var body = legislature is null ? null : await db.Bodies.FirstOrDefaultAsync(b => b.Code == bodyCode && b.Legislature == legislature.Number, ct);
@@ -272,7 +279,51 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
             Role = request.Role!.Value,
             StartsOn = request.StartsOn ?? CambodiaTime.Today(clock),
         });
+        await AuditAsync(actor, "legislation.body.add-member", "body", body.Id, new { body.Code, senator = request.SenatorId, role = request.Role!.Value.ToString() }, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<BodyView>.Ok((await BodiesAsync(ct)).First(b => b.Id == body.Id));
     }
+
+    /// <summary>A senator leaves a body on a day (the chair steps down, a member moves to another commission).</summary>
+    public async Task<Outcome<BodyView>> EndMembershipAsync(string bodyCode, EndMembershipRequest request, Actor actor, CancellationToken ct)
+    {
+        var legislature = await CurrentLegislatureAsync(ct);
+        var body = legislature is null ? null : await db.Bodies.FirstOrDefaultAsync(b => b.Code == bodyCode && b.Legislature == legislature.Number, ct);
+        if (body is null)
+        {
+            return Outcome<BodyView>.NotFound("No such body in the current legislature.");
+        }
+
+        var errors = new FieldErrors();
+        var membership = request.SenatorId is { } senatorId
+            ? await db.BodyMembers.FirstOrDefaultAsync(m => m.BodyId == body.Id && m.SenatorId == senatorId && m.EndsOn == null, ct)
+            : null;
+        if (membership is null)
+        {
+            errors.Add("senatorId", "That senator is not a member of this body.");
+        }
+
+        var today = CambodiaTime.Today(clock);
+        if (request.EndsOn is not { } endsOn)
+        {
+            errors.Add("endsOn", "The last day on the body is required.");
+        }
+        else if (membership is not null && (endsOn < membership.StartsOn || endsOn > today))
+        {
+            errors.Add("endsOn", $"The last day must fall between {membership.StartsOn:yyyy-MM-dd} (when the membership began) and today.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<BodyView>.Invalid(errors);
+        }
+
+        membership!.EndsOn = request.EndsOn;
+        await AuditAsync(actor, "legislation.body.end-member", "body", body.Id, new { body.Code, senator = request.SenatorId, role = membership.Role.ToString(), request.EndsOn }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<BodyView>.Ok((await BodiesAsync(ct)).First(b => b.Id == body.Id));
+    }
+
+    private Task AuditAsync(Actor actor, string action, string subjectType, Guid subjectId, object details, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEvent(actor, action, subjectType, subjectId.ToString("D"), "senate composition", JsonSerializer.Serialize(details)), ct);
 }

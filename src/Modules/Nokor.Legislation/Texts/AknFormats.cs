@@ -17,7 +17,7 @@ internal static class AknFormats
         return (result.Text, result.Errors.Select(e => e.ToString()).ToList());
     }
 
-    public static string Write(LegalText text) => AknWriter.Write(text);
+    public static string Write(LegalText text, AknWriterOptions? meta = null) => AknWriter.Write(text, meta);
 
     public static string WorkUri(AknWork work) => FrbrUri.Work(work);
 

@@ -106,7 +106,7 @@ internal sealed class LegalDatabase(
             CreatedBy = actor.Id,
         };
         db.Acts.Add(act);
-        TextStore.Add(db, parsed.Value!, validFrom, "Original version", act.Id, null, actor, now);
+        TextStore.Add(db, parsed.Value!, validFrom, "Original version", act.Id, null, actor, now, await TextStore.ActMetaAsync(db, act, null, Khmer, [], ct));
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.import", "act", act.Id.ToString("D"), "legal database",
             JsonSerializer.Serialize(new { act.WorkUri })), ct);
         await db.SaveChangesAsync(ct);
@@ -140,7 +140,8 @@ internal sealed class LegalDatabase(
             return Outcome<ActView>.Conflict($"The translation {uri} already exists.");
         }
 
-        var text = TextStore.Add(db, parsed.Value!, original.ValidFrom, "English translation", act.Id, null, actor, now);
+        var text = TextStore.Add(db, parsed.Value!, original.ValidFrom, "English translation", act.Id, null, actor, now,
+            await TextStore.ActMetaAsync(db, act, original.VersionDate, English, [], ct));
         text.ValidTo = original.ValidTo;
         act.TitleEn ??= Cut(parsed.Value!.Title);
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.translation", "act", act.Id.ToString("D"), "legal database",
@@ -292,7 +293,8 @@ internal sealed class LegalDatabase(
             translation.ValidTo = effectiveOn;
         }
 
-        var stored = TextStore.Add(db, newVersion, effectiveOn, $"As amended by {amending!.WorkUri}", target.Id, null, actor, now);
+        var meta = await TextStore.ActMetaAsync(db, target, effectiveOn, Khmer, [new AknLifecycleEvent(effectiveOn, "amendment", amending!.WorkUri)], ct);
+        var stored = TextStore.Add(db, newVersion, effectiveOn, $"As amended by {amending.WorkUri}", target.Id, null, actor, now, meta);
         foreach (var (eId, kind) in applied)
         {
             db.Amendments.Add(new AmendmentEntity
@@ -315,7 +317,7 @@ internal sealed class LegalDatabase(
                 return Outcome<ActView>.Invalid(english.Errors);
             }
 
-            TextStore.Add(db, english.Value!, effectiveOn, "English translation", target.Id, null, actor, now);
+            TextStore.Add(db, english.Value!, effectiveOn, "English translation", target.Id, null, actor, now, meta with { ExpressionAuthor = "#senate" });
         }
 
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.amend", "act", target.Id.ToString("D"), "legal database",
@@ -393,12 +395,14 @@ internal sealed class LegalDatabase(
         var bill = await db.Bills.AsNoTracking().FirstOrDefaultAsync(b => b.WorkUri == uri, ct);
         if (bill is not null)
         {
-            if (lang == Khmer && bill.CurrentTextId is { } current)
+            var current = bill.CurrentTextId is { } id ? await db.Texts.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
+            if (lang == Khmer || current is null)
             {
-                return await db.Texts.AsNoTracking().FirstOrDefaultAsync(t => t.Id == current, ct);
+                return current;
             }
 
-            return await db.Texts.AsNoTracking().Where(t => t.BillId == bill.Id && t.Language == lang).OrderByDescending(t => t.ValidFrom).FirstOrDefaultAsync(ct);
+            // Only a translation of the current version: an English text of an earlier one says something else.
+            return await db.Texts.AsNoTracking().FirstOrDefaultAsync(t => t.BillId == bill.Id && t.Language == lang && t.VersionDate == current.VersionDate, ct);
         }
 
         return await db.Texts.AsNoTracking()

@@ -53,9 +53,9 @@ internal static class TextStore
     }
 
     /// <summary>Adds the expression and its articles to the context (saved by the caller).</summary>
-    public static TextEntity Add(LegislationDbContext db, LegalText text, DateOnly validFrom, string? label, Guid? actId, Guid? billId, Actor actor, DateTimeOffset now)
+    public static TextEntity Add(LegislationDbContext db, LegalText text, DateOnly validFrom, string? label, Guid? actId, Guid? billId, Actor actor, DateTimeOffset now, AknWriterOptions? meta = null)
     {
-        var xml = AknFormats.Write(text);
+        var xml = AknFormats.Write(text, meta);
         var entity = new TextEntity
         {
             Id = Guid.NewGuid(),
@@ -91,6 +91,53 @@ internal static class TextStore
 
         return entity;
     }
+
+    /// <summary>
+    /// A bill version's metadata: the work is the National Assembly's (it adopted the law), the
+    /// version is the Assembly's or, for the Senate's proposed amendments, the Senate's; its life
+    /// begins with the Assembly's adoption.
+    /// </summary>
+    public static AknWriterOptions BillMeta(AknWork work, bool bySenate) => new()
+    {
+        WorkAuthor = NationalAssembly,
+        ExpressionAuthor = bySenate ? Senate : NationalAssembly,
+        Events = [new AknLifecycleEvent(work.Date)],
+    };
+
+    /// <summary>
+    /// A law's metadata for the version valid from <paramref name="versionDate"/> (null: the
+    /// original): the work is the Constituent Assembly's for the Constitution and the National
+    /// Assembly's otherwise; the original Khmer expression is the work's author's, a consolidated
+    /// version or a translation is the Senate's legal database's; the lifecycle is the law's
+    /// generation and every amendment in force by that date, each naming the amending law
+    /// (<paramref name="pending"/>: amendments added in this unit of work, not yet saved).
+    /// </summary>
+    public static async Task<AknWriterOptions> ActMetaAsync(LegislationDbContext db, ActEntity act, DateOnly? versionDate, string language, IReadOnlyList<AknLifecycleEvent> pending, CancellationToken ct)
+    {
+        var workAuthor = act.Subtype == "constitution" ? ConstituentAssembly : NationalAssembly;
+        var events = new List<AknLifecycleEvent> { new(act.Date) };
+        if (versionDate is { } upTo)
+        {
+            var amendments = await (
+                from a in db.Amendments
+                where a.TargetActId == act.Id && a.EffectiveOn <= upTo
+                join source in db.Acts on a.AmendingActId equals source.Id
+                select new { a.EffectiveOn, source.WorkUri }).Distinct().ToListAsync(ct);
+            events.AddRange(amendments.Select(a => new AknLifecycleEvent(a.EffectiveOn, "amendment", a.WorkUri)));
+        }
+
+        events.AddRange(pending);
+        return new AknWriterOptions
+        {
+            WorkAuthor = workAuthor,
+            ExpressionAuthor = language == AknLanguages.Khmer && versionDate is null ? workAuthor : Senate,
+            Events = events.Distinct().OrderBy(e => e.Date).ThenBy(e => e.SourceUri, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private const string NationalAssembly = "#nationalAssembly";
+    private const string ConstituentAssembly = "#constituentAssembly";
+    private const string Senate = "#senate";
 
     public static LegalText Load(TextEntity entity) =>
         AknReader.ReadStored(entity.Xml).Text ?? throw new InvalidOperationException($"Stored text {entity.ExpressionUri} does not read back.");
