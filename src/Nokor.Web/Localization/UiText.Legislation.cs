@@ -306,6 +306,18 @@ public static partial class UiText
         "from" => T("leg.CompareFrom"),
         "to" => T("leg.CompareTo"),
         "date" => T("leg.InForceOn"),
+        "senatorId" => T("sen.Senator"),
+        "role" => T("sen.Role"),
+        "bodyCode" => T("sen.Body"),
+        "startsOn" => T("sen.StartsOn"),
+        "endsOn" => T("sen.EndsOn"),
+        "reason" => T("sen.Reason"),
+        "nameKm" => T("sen.NameKm"),
+        "nameLatin" => T("sen.NameLatin"),
+        "seat" => T("sen.SeatKind"),
+        "constituency" => T("sen.Constituency"),
+        "userName" => T("sen.UserName"),
+        "legislature" => T("sen.Legislature"),
         _ => path,
     };
 

@@ -258,6 +258,66 @@ public sealed partial class LegislationPagesTests(NokorHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_senate_composition_is_public_and_the_clerk_keeps_it_with_bad_input_refused_beside_the_field()
+    {
+        var visitor = Browser();
+        var page = await visitor.GetAsync("/senate/members");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<h1>សមាសភាពព្រឹទ្ធសភា</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"seat-Elected\" data-held=\"58\" data-vacant=\"0\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"seat-AppointedByKing\" data-held=\"2\" data-vacant=\"0\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("គណៈកម្មការទី៨នៃព្រឹទ្ធសភា", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<td>ប្រធាន</td>", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"member-form\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("sen.", Text(page.Html), StringComparison.Ordinal);
+        var chair = Regex.Match(Section(page.Html, "commission-8"), "data-senator=\"([0-9a-f-]{36})\" data-role=\"Chair\"").Groups[1].Value;
+        var outsider = Regex.Matches(page.Html, "<tr data-senator=\"([0-9a-f-]{36})\">").Select(m => m.Groups[1].Value)
+            .First(id => !Section(page.Html, "commission-8").Contains(id, StringComparison.Ordinal));
+        Assert.NotEmpty(chair);
+
+        var clerk = await SignInAsync(Clerk);
+        var form = await clerk.GetAsync("/senate/members");
+        Assert.Contains("id=\"member-form\"", form.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"mandate-form\"", form.Html, StringComparison.Ordinal);
+
+        // A second chair, or a day that is not one: refused beside the field, nothing changed.
+        var member = new Dictionary<string, string> { ["MemberInput.BodyCode"] = "commission-8", ["MemberInput.SenatorId"] = outsider, ["MemberInput.Role"] = "Chair" };
+        var secondChair = await clerk.PostFormAsync("/senate/members", "sen-member", member);
+        Assert.Equal(HttpStatusCode.BadRequest, secondChair.Status);
+        Assert.Contains("data-field=\"member.role\"><a href=\"#member-role\">តួនាទី</a>: គណៈកម្មការនេះមានប្រធានរួចហើយ", secondChair.Html, StringComparison.Ordinal);
+        Assert.Matches("id=\"member-role\"[^>]*aria-invalid=\"true\"", secondChair.Html);
+        Assert.DoesNotContain("leg-message", secondChair.Html, StringComparison.Ordinal);
+        var leave = new Dictionary<string, string> { ["LeaveInput.BodyCode"] = "commission-8", ["LeaveInput.SenatorId"] = chair, ["LeaveInput.EndsOn"] = "31/12/2026" };
+        var badDay = await clerk.PostFormAsync("/senate/members", "sen-leave", leave);
+        Assert.Equal(HttpStatusCode.BadRequest, badDay.Status);
+        Assert.Contains("data-field=\"leave.endsOn\"", badDay.Html, StringComparison.Ordinal);
+        var noReason = await clerk.PostFormAsync("/senate/members", "sen-mandate", new() { ["MandateInput.SenatorId"] = chair, ["MandateInput.EndsOn"] = Iso(Today), ["MandateInput.Reason"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Contains("data-field=\"mandate.reason\"><a href=\"#mandate-reason\">មូលហេតុ</a>: សូមផ្ដល់មូលហេតុ", noReason.Html, StringComparison.Ordinal);
+        Assert.Contains($"data-senator=\"{chair}\" data-role=\"Chair\"", Section((await visitor.GetAsync("/senate/members")).Html, "commission-8"), StringComparison.Ordinal);
+
+        // The chair leaves the commission and another senator takes the chair.
+        leave["LeaveInput.EndsOn"] = Iso(Today.AddDays(-1));
+        var left = await clerk.PostFormAsync("/senate/members", "sen-leave", leave);
+        Assert.Equal(HttpStatusCode.Redirect, left.Status);
+        Assert.StartsWith("/senate/members?done=1", left.Location, StringComparison.Ordinal);
+        var appointed = await clerk.PostFormAsync("/senate/members", "sen-member", member);
+        Assert.Equal(HttpStatusCode.Redirect, appointed.Status);
+        var after = Section((await visitor.GetAsync("/senate/members")).Html, "commission-8");
+        Assert.Contains($"data-senator=\"{outsider}\" data-role=\"Chair\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain(chair, after, StringComparison.Ordinal);
+    }
+
+    /// <summary>The section of the composition page for one body.</summary>
+    private static string Section(string html, string code)
+    {
+        var start = html.IndexOf($"id=\"body-{code}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section for {code}");
+        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    [Fact]
     public async Task A_bad_bill_form_shows_the_field_errors_and_writes_nothing()
     {
         var clerk = await SignInAsync(Clerk);

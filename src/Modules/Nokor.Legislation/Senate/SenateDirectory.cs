@@ -148,7 +148,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
         var taken = await db.Mandates.CountAsync(m => m.Legislature == legislature.Number && m.Seat == seat && m.EndsOn == null, ct);
         if (taken >= Seats[seat])
         {
-            errors.Add("seat", $"All {Seats[seat]} seats of this kind in legislature {legislature.Number} are held; end a mandate first.");
+            errors.Add("seat", "All seats of this kind in the legislature are held; end a mandate first.");
         }
 
         string? userId = null;
@@ -310,7 +310,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
         }
         else if (membership is not null && (endsOn < membership.StartsOn || endsOn > today))
         {
-            errors.Add("endsOn", $"The last day must fall between {membership.StartsOn:yyyy-MM-dd} (when the membership began) and today.");
+            errors.Add("endsOn", "The last day must fall between the start of the membership and today.");
         }
 
         if (errors.Any)
