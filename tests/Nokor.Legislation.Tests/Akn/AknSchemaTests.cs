@@ -62,7 +62,11 @@ public sealed class AknSchemaTests
     public void Reports_duplicate_eids()
     {
         var xml = Valid().Replace("<body>", "<body>\n<article eId=\"art_1\"><content><p>x</p></content></article>", StringComparison.Ordinal);
-        Assert.NotEmpty(AknSchema.Validate(xml));
+        var errors = AknSchema.Validate(xml);
+        var error = Assert.Single(errors);
+        Assert.Contains("art_1", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Line > 0, "the error names its line");
+        Assert.Empty(AknSchema.Validate(Valid()));
     }
 
     [Fact]

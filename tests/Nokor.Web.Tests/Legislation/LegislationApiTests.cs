@@ -212,7 +212,12 @@ public sealed class LegislationApiTests(NokorHost host) : IClassFixture<NokorHos
         Assert.Contains("ក្រសួងវប្បធម៌", now.GetProperty("articles")[2].GetProperty("text").GetString(), StringComparison.Ordinal);
         var compare = await JsonAsync(await anonymous.GetAsync(
             $"/api/public/legislation/compare?from={Uri.EscapeDataString(in2012.GetProperty("expressionUri").GetString()!)}&to={Uri.EscapeDataString(now.GetProperty("expressionUri").GetString()!)}"), HttpStatusCode.OK);
-        Assert.Contains("art_3", compare.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(
+            new (string?, string?)[] { ("art_1", "Unchanged"), ("art_2", "Unchanged"), ("art_3", "Changed") },
+            compare.GetProperty("articles").EnumerateArray().Select(a => (a.GetProperty("eId").GetString(), a.GetProperty("status").GetString())));
+        Assert.Equal(1, compare.GetProperty("summary").GetProperty("changed").GetInt32());
+        var changed = compare.GetProperty("articles")[2].GetProperty("diff").EnumerateArray().ToList();
+        Assert.Contains(changed, d => d.GetProperty("operation").GetString() == "Inserted" && d.GetProperty("text").GetString()!.Contains("ក្រសួង", StringComparison.Ordinal));
 
         // Search finds a word inside running Khmer text once the index has followed the change.
         JsonElement hits = default;
