@@ -50,16 +50,29 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public static string TunePostgres(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 32;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// True when the connection string itself names the setting (under any of its spellings).
+    /// <c>NpgsqlConnectionStringBuilder.ContainsKey</c> cannot say: it answers true for every
+    /// keyword Npgsql knows, written or not — which once kept these defaults from ever applying.
+    /// </summary>
+    public static bool Sets(string connectionString, params string[] keywords)
+    {
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return written.Keys.Cast<string>().Any(k => keywords.Any(w => string.Equals(Squeeze(k), Squeeze(w), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static string Squeeze(string keyword) => keyword.Replace(" ", "", StringComparison.Ordinal);
 }

@@ -69,7 +69,9 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
 
     private static async Task<NpgsqlConnection> ConnectAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // Not pooled: the session setting below must not outlive this writer (pooled connections
+        // are not reset on return, see DatabaseSettings.TunePostgres).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using (var command = new NpgsqlCommand("SET synchronous_commit = off", connection))
         {

@@ -34,12 +34,13 @@ internal sealed class PersonLookup : IAsyncDisposable
             // A small pool of its own: two cores gain nothing from more look-ups at once, and the
             // rest of the host (its EF pool) must still get connections under PostgreSQL's
             // max_connections; requests beyond it wait for a connection instead of failing.
-            var builder = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(own) ? settings.ConnectionString : DatabaseSettings.TunePostgres(own));
+            var connectionString = string.IsNullOrWhiteSpace(own) ? settings.ConnectionString : DatabaseSettings.TunePostgres(own);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
             if (configuration.GetValue<int?>("Verification:LookupConnections") is { } size and > 0)
             {
                 builder.MaxPoolSize = size;
             }
-            else if (!builder.ContainsKey("Maximum Pool Size"))
+            else if (!DatabaseSettings.Sets(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
             {
                 builder.MaxPoolSize = 16;
             }
