@@ -59,7 +59,7 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             {
                 errors.Add("birthDate", "Give the date of birth as yyyy-MM-dd, or yyyy-MM or yyyy when the day or month is unknown.");
             }
-            else if (parsed.Earliest > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            else if (parsed.Earliest > CambodiaTime.Today(clock))
             {
                 errors.Add("birthDate", "The date of birth is in the future.");
             }

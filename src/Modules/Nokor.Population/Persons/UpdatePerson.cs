@@ -151,7 +151,7 @@ internal static class UpdatePerson
                 return;
             }
 
-            if (parsed > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            if (parsed > Nokor.Platform.Dates.CambodiaTime.Today(clock))
             {
                 errors.Add("deathDate", "The date of death is in the future.");
                 return;
