@@ -239,9 +239,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
 
     public async Task<Outcome<BodyView>> AddMemberAsync(string bodyCode, MembershipRequest request, Actor actor, CancellationToken ct)
     {
-        var legislature = await CurrentLegislatureAsync(ct);
-        var body = legislature is null ? null : await db.Bodies.FirstOrDefaultAsync(b => b.Code == bodyCode && b.Legislature == legislature.Number, ct);
-        if (body is null)
+        if (await CurrentBodyAsync(bodyCode, ct) is not { } body)
         {
             return Outcome<BodyView>.NotFound("No such body in the current legislature.");
         }
@@ -287,9 +285,7 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
     /// <summary>A senator leaves a body on a day (the chair steps down, a member moves to another commission).</summary>
     public async Task<Outcome<BodyView>> EndMembershipAsync(string bodyCode, EndMembershipRequest request, Actor actor, CancellationToken ct)
     {
-        var legislature = await CurrentLegislatureAsync(ct);
-        var body = legislature is null ? null : await db.Bodies.FirstOrDefaultAsync(b => b.Code == bodyCode && b.Legislature == legislature.Number, ct);
-        if (body is null)
+        if (await CurrentBodyAsync(bodyCode, ct) is not { } body)
         {
             return Outcome<BodyView>.NotFound("No such body in the current legislature.");
         }
@@ -322,6 +318,13 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
         await AuditAsync(actor, "legislation.body.end-member", "body", body.Id, new { body.Code, senator = request.SenatorId, role = membership.Role.ToString(), request.EndsOn }, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<BodyView>.Ok((await BodiesAsync(ct)).First(b => b.Id == body.Id));
+    }
+
+    /// <summary>The body with that code in the current legislature (tracked), if any.</summary>
+    private async Task<BodyEntity?> CurrentBodyAsync(string bodyCode, CancellationToken ct)
+    {
+        var legislature = await CurrentLegislatureAsync(ct);
+        return legislature is null ? null : await db.Bodies.FirstOrDefaultAsync(b => b.Code == bodyCode && b.Legislature == legislature.Number, ct);
     }
 
     private Task AuditAsync(Actor actor, string action, string subjectType, Guid subjectId, object details, CancellationToken ct) =>
