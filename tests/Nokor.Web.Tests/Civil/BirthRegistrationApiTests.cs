@@ -118,6 +118,40 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
     }
 
     [Fact]
+    public async Task Two_approvals_of_one_record_at_the_same_moment_register_one_child_under_one_number()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var second = await host.ClientForAsync("agent.a2");
+        var registrar = await host.ClientForAsync("registrar.a");
+        var senior = await host.ClientForAsync("senior.a");
+        var entered = await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, DaysAgo(2), givenNameKm: "រចនា", givenNameLatin: "Rachana"));
+        await second.StepAsync(entered.Id, "verify");
+
+        var answers = await Task.WhenAll(
+            registrar.PostAsJsonAsync($"/api/civil/registrations/{entered.Id}/approve", new { }),
+            senior.PostAsJsonAsync($"/api/civil/registrations/{entered.Id}/approve", new { }));
+
+        // One approval wins; the other is told the record was decided or changed meanwhile.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var won = await answers.Single(a => a.IsSuccessStatusCode).Content.ReadFromJsonAsync<RegistrationView>(NokorHost.Json);
+        Assert.Equal(RegistrationStatus.Approved, won!.Status);
+        Assert.Empty(won.Certificates);
+        var stored = await registrar.GetFromJsonAsync<RegistrationView>($"/api/civil/registrations/{entered.Id}", NokorHost.Json);
+        Assert.Equal(won.Number, stored!.Number);
+        Assert.Equal(won.SubjectKidc, stored.SubjectKidc);
+        var history = await registrar.GetFromJsonAsync<List<RegistrationHistoryEntry>>($"/api/civil/registrations/{entered.Id}/history", NokorHost.Json);
+        Assert.Single(history!, h => h.Action == "approved");
+
+        // The registry holds the child once, whichever approval asked first.
+        await using var scope = host.Services.CreateAsyncScope();
+        var population = scope.ServiceProvider.GetRequiredService<Nokor.Population.Data.PopulationDbContext>();
+        var children = await population.Persons.AsNoTracking()
+            .Where(p => p.GivenNameLatin == "Rachana")
+            .Select(p => p.Kidc).ToListAsync();
+        Assert.Equal([won.SubjectKidc!], children);
+    }
+
+    [Fact]
     public async Task A_record_is_worked_by_one_person_at_a_time_and_a_registrar_can_reassign_it()
     {
         var agent = await host.ClientForAsync("agent.a");

@@ -298,7 +298,9 @@ internal sealed class RegistrationService(
 
     public async Task<Outcome<RegistrationView>> ApproveAsync(Guid id, Actor actor, CancellationToken ct)
     {
-        var check = await FindAsync(id, actor, track: false, ct);
+        // One tracked load for the whole approval: the save at the end is checked against the
+        // revision read here, so a concurrent decision on the same record answers 409.
+        var check = await FindAsync(id, actor, track: true, ct);
         if (check is null)
         {
             return Outcome<RegistrationView>.NotFound("No registration with this id in your area.");
@@ -327,6 +329,12 @@ internal sealed class RegistrationService(
                 birth.Mother?.Kidc, birth.Mother?.Kidc is null ? JoinName(birth.Mother) : null,
                 birth.Father?.Kidc, birth.Father?.Kidc is null ? JoinName(birth.Father) : null,
                 "Birth registered"), actor, $"crvs:birth:{check.Id}", ct);
+            if (created.Kind == OutcomeKind.Conflict)
+            {
+                // Another approval of this record is registering the child at this moment.
+                return Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again.");
+            }
+
             if (!created.IsOk)
             {
                 return Outcome<RegistrationView>.Invalid("birth", "The Population Registry refused the child: " +
@@ -338,6 +346,11 @@ internal sealed class RegistrationService(
         else
         {
             var recorded = await registry.RecordDeathAsync(check.SubjectKidc!, check.EventDate, actor, $"crvs:death:{check.Id}", ct);
+            if (recorded.Kind == OutcomeKind.Conflict)
+            {
+                return Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again.");
+            }
+
             if (!recorded.IsOk)
             {
                 return Outcome<RegistrationView>.Invalid("death", "The Population Registry refused the death: " +
@@ -351,13 +364,8 @@ internal sealed class RegistrationService(
         // the audit append (which commits on its own connection). A save that then fails leaves a
         // gap in the office's sequence, never a duplicate.
         var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CivilDates.Today(clock).Year, ct);
-        var outcome = await ActAsync(id, actor, "approved", ct, (r, name) =>
+        return await ApplyAsync(check, actor, "approved", ct, (r, name) =>
         {
-            if (ApprovalBlocked(r, actor) is { } blocked)
-            {
-                return blocked;
-            }
-
             r.Status = RegistrationStatus.Approved;
             r.Number = number;
             r.SubjectKidc = subjectKidc;
@@ -367,7 +375,6 @@ internal sealed class RegistrationService(
             Unassign(r);
             return null;
         }, note: number);
-        return outcome;
     }
 
     private static Outcome<RegistrationView>? ApprovalBlocked(RegistrationEntity r, Actor actor)
@@ -454,6 +461,15 @@ internal sealed class RegistrationService(
             return Outcome<RegistrationView>.Conflict($"The record is being worked on by {r.AssignedToName}; a registrar can reassign it.");
         }
 
+        return await ApplyAsync(r, actor, action, ct, change, note);
+    }
+
+    /// <summary>The second half of <see cref="ActAsync"/>, for a record already loaded with tracking and checked.</summary>
+    private async Task<Outcome<RegistrationView>> ApplyAsync(
+        RegistrationEntity r, Actor actor, string action, CancellationToken ct,
+        Func<RegistrationEntity, string, Outcome<RegistrationView>?> change, string? note)
+    {
+        var approvedBefore = r.Status == RegistrationStatus.Approved;
         var name = await staff.DisplayNameAsync(actor, ct);
         if (change(r, name) is { } refused)
         {
@@ -474,7 +490,7 @@ internal sealed class RegistrationService(
             return Outcome<RegistrationView>.Conflict("The record was changed by someone else meanwhile: open it again.");
         }
 
-        return Outcome<RegistrationView>.Ok(await ViewAsync(r, ct));
+        return Outcome<RegistrationView>.Ok(await ViewAsync(r, ct, approvedBefore: approvedBefore));
     }
 
     private static void Unassign(RegistrationEntity r)
@@ -497,7 +513,16 @@ internal sealed class RegistrationService(
         return r is not null && actor.Jurisdiction.Covers(r.OfficeCode) ? r : null;
     }
 
-    public async Task<RegistrationView> ViewAsync(RegistrationEntity r, CancellationToken ct, bool fresh = false)
+    /// <param name="r">The record.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="fresh">Created by this request: no annexes, certificates or corrections yet.</param>
+    /// <param name="approvedBefore">
+    /// Whether the record was approved before the action this view answers (default: its status
+    /// says). Certificates and corrections exist only for a registration approved earlier — both
+    /// services refuse any other, and an approval is never undone — so for the others those two
+    /// look-ups are skipped.
+    /// </param>
+    public async Task<RegistrationView> ViewAsync(RegistrationEntity r, CancellationToken ct, bool fresh = false, bool? approvedBefore = null)
     {
         if (fresh)
         {
@@ -507,6 +532,11 @@ internal sealed class RegistrationService(
         var annexes = await db.Annexes.AsNoTracking().Where(a => a.RegistrationId == r.Id).OrderBy(a => a.AddedAt)
             .Select(a => new AnnexView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Description, a.AddedAt, a.AddedBy))
             .ToListAsync(ct);
+        if (!(approvedBefore ?? r.Status == RegistrationStatus.Approved))
+        {
+            return View(r, annexes, [], []);
+        }
+
         var certificates = (await db.Certificates.AsNoTracking().Where(c => c.RegistrationId == r.Id).ToListAsync(ct))
             .OrderBy(c => c.IssuedAt)
             .Select(c => new CertificateView(c.Id, c.Serial, c.RegistrationVersion, c.Issue,
