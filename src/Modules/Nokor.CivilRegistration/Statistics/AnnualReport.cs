@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nokor.Platform.Charts;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
 
@@ -31,8 +32,9 @@ public static class AnnualReport
             Creator = "Nokor", Created = published.PublishedAt,
         });
         pdf.AddPage(page => Cover(page, published, national));
-        var charts = StatCharts.For(national, khmer: true);
-        var english = StatCharts.For(national, khmer: false);
+        // Khmer charts, captioned with their English titles (the same definitions, so the same order).
+        var charts = Drawn(StatCharts.For(national, khmer: true));
+        var english = Drawn(StatCharts.For(national, khmer: false));
         for (var i = 0; i < charts.Count; i += 2)
         {
             var first = i;
@@ -42,7 +44,7 @@ public static class AnnualReport
                 for (var k = first; k < Math.Min(first + 2, charts.Count); k++)
                 {
                     var top = Margin + ((k - first) * (half + PageCanvas.Mm(5)));
-                    Nokor.Platform.Charts.PdfChartRenderer.Draw(page, charts[k], new SKRect(Margin, top, page.Width - Margin, top + half - 14));
+                    PdfChartRenderer.Draw(page, charts[k], new SKRect(Margin, top, page.Width - Margin, top + half - 14));
                     page.DrawText($"Figure {k + 1}: {english[k].Title}", Margin, top + half - 2, Small);
                 }
 
@@ -67,6 +69,9 @@ public static class AnnualReport
         pdf.AddPage(page => Method(page, published, national));
         return pdf.ToPdf();
     }
+
+    private static List<Chart> Drawn(IReadOnlyList<StatChartDefinition> charts) =>
+        charts.Where(c => c.Chart is not null).Select(c => c.Chart!).ToList();
 
     /// <summary>Tables grouped so that each page holds what fits (a long table gets a page of its own).</summary>
     private static IEnumerable<List<StatTable>> Pages(List<StatTable> tables)
