@@ -165,16 +165,19 @@ LEDGER_BEFORE=$(sql 'SELECT count(*) FROM vrf_query_records')
 TOTAL_2XX=0
 echo "== yes/no verification, wrk -t2, $DURATION per connection count, $WARMUP warm-up each"
 printf '%s\n' "connections | verifications/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors | 2xx answered | ledger records | host CPU | PostgreSQL CPU | wrk CPU | other CPU" > "$OUT/table.txt"
+PASS=0
 for c in $CONNECTIONS; do
+  PASS=$((PASS + 1))  # a connection count may be listed twice ("16 16 16"): each pass has its own label
+  LABEL="wrk-$RUN-$PASS-c$c"
   TOKEN=$(client_token)  # tokens live 10 minutes
-  wrk -t2 -c"$c" -d"$WARMUP" -H "X-Road-UserId: warmup-$RUN-$c" -s bench/verification/verify.lua "$URL" -- "$OUT/bodies.txt" "$TOKEN" > "$OUT/warmup-$c.txt"
+  wrk -t2 -c"$c" -d"$WARMUP" -H "X-Road-UserId: warmup-$RUN-$PASS-c$c" -s bench/verification/verify.lua "$URL" -- "$OUT/bodies.txt" "$TOKEN" > "$OUT/warmup-$c.txt"
   TOTAL_2XX=$((TOTAL_2XX + $(sed -n 's/.*answered2xx=\([0-9]*\).*/\1/p' "$OUT/warmup-$c.txt")))
   echo "-- $c connections"
-  cpu_split run_gen "wrk-$c" wrk -t2 -c"$c" -d"$DURATION" --latency --timeout 10s -H "X-Road-UserId: wrk-$RUN-$c" \
+  cpu_split run_gen "wrk-$c" wrk -t2 -c"$c" -d"$DURATION" --latency --timeout 10s -H "X-Road-UserId: $LABEL" \
     -s bench/verification/verify.lua "$URL" -- "$OUT/bodies.txt" "$TOKEN"
   grep -E 'RESULT|Non-2xx|Socket errors' "$OUT/wrk-$c.txt" | sed 's/^/   /'
   sleep 1  # requests cut off at the end of the run are still recorded; let them land
-  rec=$(recorded "wrk-$RUN-$c")
+  rec=$(recorded "$LABEL")
   answered=$(sed -n 's/.*answered2xx=\([0-9]*\).*/\1/p' "$OUT/wrk-$c.txt")
   TOTAL_2XX=$((TOTAL_2XX + answered))
   echo "   ledger records for this run: $rec; 2xx answers wrk counted: $answered (records - answers = $((rec - answered)), at most the $c requests in flight when wrk stopped)"
