@@ -142,6 +142,10 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
         var history = await registrar.GetFromJsonAsync<List<RegistrationHistoryEntry>>($"/api/civil/registrations/{entered.Id}/history", NokorHost.Json);
         Assert.Single(history!, h => h.Action == "approved");
 
+        // The audit chain says the same: an approval entry that did not take is followed by its failure.
+        var audit = await host.AuditForAsync(entered.Id.ToString());
+        Assert.Equal(1, audit.Count(a => a.Action == "civil.birth.approved") - audit.Count(a => a.Action == "civil.birth.approved.failed"));
+
         // The registry holds the child once, whichever approval asked first.
         await using var scope = host.Services.CreateAsyncScope();
         var population = scope.ServiceProvider.GetRequiredService<Nokor.Population.Data.PopulationDbContext>();

@@ -486,7 +486,10 @@ internal sealed class RegistrationService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The entry above is already in the chain; this one says the action did not happen.
             db.ChangeTracker.Clear();
+            await audit.AppendAsync(new AuditEvent(actor, $"civil.{Kind(r.Event)}.{action}.failed", "registration", r.Id.ToString(), "civil registration",
+                "{\"error\":\"changed meanwhile\"}"), CancellationToken.None);
             return Outcome<RegistrationView>.Conflict("The record was changed by someone else meanwhile: open it again.");
         }
 
