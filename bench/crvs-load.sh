@@ -40,6 +40,11 @@ BENCH=(dotnet bench/Nokor.Bench.Crvs/bin/Release/net10.0/Nokor.Bench.Crvs.dll)
 echo "== migrate"
 "${CLI[@]}" db migrate
 
+# On a new database the host would copy the whole registry into the verification store (issue 4)
+# at its first start, under the measured load; build it here first (nothing is copied if built).
+echo "== verification store"
+"${CLI[@]}" verification rebuild --if-not-built 2> >(tr '\r' '\n' | grep -v '^$' | tail -1 >&2)
+
 echo "== setup (in process): couples, communes, staff accounts, plan"
 "${BENCH[@]}" setup --births $((BIRTHS + WARMUP)) --communes "$COMMUNES" --seed "$SEED" --state "$STATE"
 

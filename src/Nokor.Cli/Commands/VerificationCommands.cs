@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -102,10 +103,27 @@ internal static class VerificationCommands
 
     private static Command Rebuild(CliContext context)
     {
+        var ifNotBuilt = new Option<bool>("--if-not-built")
+        {
+            Description = "Only when the store was never built (a new database): otherwise say where it stands and copy nothing.",
+        };
         var rebuild = new Command("rebuild", "Copy every person from the Population Registry into the verification store (the store stays answerable meanwhile).");
-        rebuild.SetAction(async (_, ct) =>
+        rebuild.Options.Add(ifNotBuilt);
+        rebuild.SetAction(async (parse, ct) =>
         {
             await DatabaseMigrator.MigrateAllAsync(context.Services, ct);
+            if (parse.GetValue(ifNotBuilt))
+            {
+                await using var scope = context.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<Nokor.Verification.Data.VerificationDbContext>();
+                var state = await db.ProjectionStates.AsNoTracking().FirstOrDefaultAsync(s => s.Name == PersonProjector.StateName, ct);
+                if (state is { Ready: true })
+                {
+                    Console.WriteLine($"Verification store: already built, at change {state.Position:N0} of the registry; nothing copied.");
+                    return ExitCodes.Ok;
+                }
+            }
+
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var progress = new Progress<long>(n =>
             {
