@@ -29,7 +29,18 @@ public static class FileUploads
             return (null, Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\"."));
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+        {
+            // A multipart body without its boundary, whose parts do not parse, or cut short (a body
+            // over the size limit stays the host's 413).
+            return (null, Problems.Invalid("file", "The multipart/form-data body is malformed: send the file in the field \"file\"."));
+        }
+
         var file = form.Files.GetFile("file");
         if (file is null)
         {

@@ -151,6 +151,24 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_multipart_body_that_does_not_parse_is_refused_naming_the_file_field()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var entered = await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, DaysAgo(1), givenNameKm: "សុភ័ក្ត្រ", givenNameLatin: "Sopheak"));
+        using var noBoundary = new ByteArrayContent("\0\u0001garbage"u8.ToArray());
+        noBoundary.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+        var problem = await CivilIntents.ProblemAsync(await agent.PostAsync($"/api/civil/registrations/{entered.Id}/annexes", noBoundary), HttpStatusCode.BadRequest);
+        Assert.Contains("malformed", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+
+        using var cut = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 and no closing boundary"u8.ToArray());
+        cut.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        problem = await CivilIntents.ProblemAsync(await agent.PostAsync($"/api/civil/registrations/{entered.Id}/annexes", cut), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Annexes.AnyAsync(a => a.RegistrationId == entered.Id));
+    }
+
+    [Fact]
     public async Task An_information_request_is_received_decided_and_delivered_with_the_extract()
     {
         var agent = await host.ClientForAsync("agent.a");

@@ -32,6 +32,15 @@ public sealed class FhirNotificationApiTests(NokorHost host) : IClassFixture<Nok
         var id = await CreatedAsync(response);
         var open = await agent.GetFromJsonAsync<List<NotificationView>>("/api/civil/notifications", NokorHost.Json);
         var listed = Assert.Single(open!, n => n.Id == id);
+        var national = await host.ClientForAsync("registrar.n");
+        var byCommune = await national.GetFromJsonAsync<List<NotificationView>>($"/api/civil/notifications?commune={host.CommuneA}", NokorHost.Json);
+        Assert.Contains(byCommune!, n => n.Id == id);
+        foreach (var bad in new[] { "%00x", "12a", "123", "../12" })
+        {
+            var refused = await CivilIntents.ProblemAsync(await national.GetAsync($"/api/civil/notifications?commune={bad}"), System.Net.HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("commune", out _), bad);
+        }
+
         Assert.Equal(VitalEvent.Birth, listed.Event);
         Assert.Equal(0, listed.AgeDays);
         Assert.Equal(InformantKind.HealthFacility, listed.InformantKind);

@@ -172,6 +172,11 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
         }));
         Assert.Equal("invalid_client", (await JsonAsync(wrong, HttpStatusCode.Unauthorized)).GetProperty("error").GetString());
 
+        using var malformed = new ByteArrayContent("garbage"u8.ToArray());
+        malformed.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+        var refused = await JsonAsync(await anonymous.PostAsync("/api/verification/v1/token", malformed), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("grant_type", out _), refused.ToString());
+
         var basic = host.CreateClient();
         basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{bank.ClientId}:{bank.Secret}")));
         var viaBasic = await basic.PostAsync("/api/verification/v1/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }));

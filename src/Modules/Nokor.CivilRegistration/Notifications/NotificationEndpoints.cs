@@ -18,7 +18,7 @@ internal static class NotificationEndpoints
             .WithDescription("Stores a notification from the health facility, midwife or village chief that witnessed the event until the family registers it. Sending the same id, or the same source system and reference, again returns the stored notification.");
 
         group.MapGet("/notifications", async (string? commune, HttpContext http, NotificationService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.OpenAsync(http.Actor(), commune, ct)))
+                (await service.OpenAsync(http.Actor(), commune, ct)).ToHttp())
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("ListOpenNotifications")
             .WithSummary("Open notifications of the caller's area, oldest first, with their age in days");

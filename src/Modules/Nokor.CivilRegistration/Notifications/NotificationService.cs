@@ -173,8 +173,13 @@ internal sealed class NotificationService(
     }
 
     /// <summary>Open notifications of the caller's area, oldest first, with their age in days.</summary>
-    public async Task<IReadOnlyList<NotificationView>> OpenAsync(Actor actor, string? communeCode, CancellationToken ct)
+    public async Task<Outcome<IReadOnlyList<NotificationView>>> OpenAsync(Actor actor, string? communeCode, CancellationToken ct)
     {
+        if (communeCode is not null && !Nokor.Platform.Gazetteer.GazetteerService.IsWellFormedCode(communeCode))
+        {
+            return Outcome<IReadOnlyList<NotificationView>>.Invalid("commune", "An area code is 2, 4, 6 or 8 digits (province, district, commune, village).");
+        }
+
         var area = communeCode is not null && actor.Jurisdiction.Covers(communeCode) ? communeCode : actor.Jurisdiction.AreaCode;
         var query = db.Notifications.AsNoTracking().Where(n => n.Status == NotificationStatus.Open);
         if (area is not null)
@@ -184,7 +189,7 @@ internal sealed class NotificationService(
 
         var list = await query.OrderBy(n => n.ReceivedAt).Take(MaxListed).ToListAsync(ct);
         await audit.AppendAsync(new AuditEvent(actor, "civil.notification.list", "notification", area ?? "national", "civil registration"), ct);
-        return list.Select(View).ToList();
+        return Outcome<IReadOnlyList<NotificationView>>.Ok(list.Select(View).ToList());
     }
 
     public async Task<Outcome<NotificationView>> GetAsync(Guid id, Actor actor, CancellationToken ct)

@@ -75,7 +75,16 @@ internal static class ClientEndpoints
 
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+            {
+                return Invalid("grant_type", "The form body is malformed: send application/x-www-form-urlencoded with grant_type=client_credentials.");
+            }
+
             grant = form["grant_type"].ToString();
             clientId ??= NullIfEmpty(form["client_id"].ToString());
             secret ??= NullIfEmpty(form["client_secret"].ToString());
