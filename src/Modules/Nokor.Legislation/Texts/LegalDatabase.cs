@@ -341,8 +341,21 @@ internal sealed class LegalDatabase(
         return acts.Select(a => new ActSummary(a.Id, a.WorkUri, a.Subtype, a.TitleKm, a.TitleEn, a.Date, a.PublishedOn, versions.GetValueOrDefault(a.Id))).ToList();
     }
 
+    /// <summary>
+    /// Whether a URI from a request can name a text at all: an AKN path of printable characters. A
+    /// NUL, which PostgreSQL cannot take in a text parameter, or any other control character is no
+    /// URI of ours, so such a look-up finds nothing without asking the database.
+    /// </summary>
+    private static bool Plausible(string? uri) =>
+        uri is { Length: > 5 and <= 1000 } && uri.StartsWith("/akn/", StringComparison.Ordinal) && !uri.Any(char.IsControl);
+
     public async Task<ActView?> GetActAsync(string workUri, CancellationToken ct)
     {
+        if (!Plausible(workUri))
+        {
+            return null;
+        }
+
         var act = await db.Acts.AsNoTracking().FirstOrDefaultAsync(a => a.WorkUri == workUri, ct);
         if (act is null)
         {
@@ -378,6 +391,11 @@ internal sealed class LegalDatabase(
     public async Task<TextEntity?> ResolveAsync(string uri, string? language, DateOnly? asOf, CancellationToken ct)
     {
         uri = uri.Trim();
+        if (!Plausible(uri))
+        {
+            return null;
+        }
+
         var manifestation = uri.IndexOf('.', uri.LastIndexOf('/') + 1);
         if (manifestation > 0 && uri.Contains('@', StringComparison.Ordinal))
         {
@@ -390,7 +408,12 @@ internal sealed class LegalDatabase(
             return exact;
         }
 
-        var lang = string.IsNullOrWhiteSpace(language) ? Khmer : language;
+        var lang = string.IsNullOrWhiteSpace(language) ? Khmer : language.Trim().ToLowerInvariant();
+        if (lang is not (Khmer or English))
+        {
+            return null;
+        }
+
         var date = asOf ?? CambodiaTime.Today(clock);
         var bill = await db.Bills.AsNoTracking().FirstOrDefaultAsync(b => b.WorkUri == uri, ct);
         if (bill is not null)
