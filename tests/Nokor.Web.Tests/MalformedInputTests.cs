@@ -105,6 +105,25 @@ public sealed class MalformedInputTests(NokorHost host) : IClassFixture<NokorHos
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/public/legislation/acts?subtype=act")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"userName":"a\u0000b"}""", "userName")]
+    [InlineData("""{"birth":{"child":{"surnameKm":"x","givenNameKm":"\u0000"}}}""", "birth.child.givenNameKm")]
+    [InlineData("""{"items":["a","b",{"note":"\u0000"}]}""", "items[2].note")]
+    [InlineData("""["ok","\u0000"]""", "[1]")]
+    [InlineData("\"\\u0000\"", "body")]
+    [InlineData("""{"text":"a\\u0000b","n":1}""", null)]
+    [InlineData("""{"broken":"\u0000""", null)]
+    public void The_field_holding_a_NUL_is_named_by_its_path(string json, string? field) =>
+        Assert.Equal(field, Nokor.Web.Hosting.NulGuard.FieldWithNul(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public async Task The_OpenAPI_document_keeps_the_type_of_text_fields()
+    {
+        var document = JsonNode.Parse(await host.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var userName = document["components"]!["schemas"]!["TokenRequest"]!["properties"]!["userName"]!["type"]!;
+        Assert.Contains("string", userName.ToJsonString());
+    }
+
     /// <summary>The bodies to send: malformed JSON and wrongly typed fields for a JSON operation, garbage for a form.</summary>
     private static IEnumerable<Func<HttpContent>?> Bodies(JsonNode? jsonSchema, JsonObject? content, JsonObject? schemas)
     {

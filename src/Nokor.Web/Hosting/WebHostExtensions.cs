@@ -21,11 +21,7 @@ internal static class WebHostExtensions
 
     public static IServiceCollection AddNokorWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
-        });
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         // Forms may be as large as the largest upload endpoint allows; LimitBodyAsync keeps every
@@ -127,7 +123,7 @@ internal static class WebHostExtensions
         // API errors without a body get ProblemDetails; UI pages render their own 404 text.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.Use(LimitBodyAsync);
-        app.Use(NulGuard.QueryAsync);
+        app.Use(NulGuard.CheckAsync);
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseAuthentication();
