@@ -29,15 +29,8 @@ public static class FileUploads
             return (null, Problems.Invalid("file", "Send the file as multipart/form-data in the field \"file\"."));
         }
 
-        IFormCollection form;
-        try
+        if (await ReadFormOrNullAsync(http.Request, ct) is not { } form)
         {
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
-        {
-            // A multipart body without its boundary, whose parts do not parse, or cut short (a body
-            // over the size limit stays the host's 413).
             return (null, Problems.Invalid("file", "The multipart/form-data body is malformed: send the file in the field \"file\"."));
         }
 
@@ -55,6 +48,23 @@ public static class FileUploads
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (new UploadedFile(file.FileName, buffer.ToArray(), form), null);
+    }
+
+    /// <summary>
+    /// The request's form, or null when its body does not parse: a multipart body without its
+    /// boundary, with parts that do not parse, or cut short. A body over the size limit still
+    /// throws, and stays the host's 413.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadFormOrNullAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+        {
+            return null;
+        }
     }
 
     /// <summary>

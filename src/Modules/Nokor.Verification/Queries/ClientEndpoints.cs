@@ -75,12 +75,7 @@ internal static class ClientEndpoints
 
         if (http.Request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await http.Request.ReadFormAsync(http.RequestAborted);
-            }
-            catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+            if (await Nokor.Platform.Hosting.FileUploads.ReadFormOrNullAsync(http.Request, http.RequestAborted) is not { } form)
             {
                 return Invalid("grant_type", "The form body is malformed: send application/x-www-form-urlencoded with grant_type=client_credentials.");
             }
