@@ -34,14 +34,16 @@ internal static class NulGuard
 
         if (http.Request.HasJsonContentType() && http.Request.ContentLength is not 0)
         {
-            // The only way to put a NUL in JSON text is the escape \u0000; look for it in a copy
-            // and give the body back to the endpoint as it came.
-            http.Request.EnableBuffering();
-            using var copy = new MemoryStream();
+            // The only way to put a NUL in JSON text is the escape \u0000. The body is read once
+            // into memory (its size is bounded by the endpoint's limit), looked at, and the
+            // endpoint reads that copy.
+            var copy = new MemoryStream();
+            http.Response.RegisterForDispose(copy);
             await http.Request.Body.CopyToAsync(copy, http.RequestAborted);
-            http.Request.Body.Position = 0;
-            var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
-            if (bytes.Span.IndexOf("\\u0000"u8) >= 0 && FieldWithNul(bytes.Span) is { } field)
+            copy.Position = 0;
+            http.Request.Body = copy;
+            var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+            if (bytes.IndexOf("\\u0000"u8) >= 0 && FieldWithNul(bytes) is { } field)
             {
                 await RefuseAsync(http, new Dictionary<string, string[]> { [field] = [Message] });
                 return;
