@@ -125,16 +125,6 @@ public static class StatCharts
         return new StatRow(new StatLabel(string.Join("+", keys), "", ""), values);
     }
 
-    private static int Column(StatTable table, string key)
-    {
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            if (table.Columns[i].Key == key)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"Table {table.Name} has no column {key}.");
-    }
+    private static int Column(StatTable table, string key) =>
+        table.ColumnIndex(key) is var i and >= 0 ? i : throw new InvalidOperationException($"Table {table.Name} has no column {key}.");
 }

@@ -40,10 +40,24 @@ public sealed record StatTable(
     public StatValueKind KindOf(StatRow row, int column) =>
         CountColumns.Contains(Columns[column].Key) ? StatValueKind.Count : row.Kind ?? Kind;
 
+    /// <summary>The position of the column with this key, or -1.</summary>
+    public int ColumnIndex(string columnKey)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Key == columnKey)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public double? Cell(string rowKey, string columnKey)
     {
         var row = Rows.FirstOrDefault(r => r.Label.Key == rowKey);
-        var column = Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == columnKey);
-        return row is null || column.c is null ? null : row.Values[column.i];
+        var column = ColumnIndex(columnKey);
+        return row is null || column < 0 ? null : row.Values[column];
     }
 }
