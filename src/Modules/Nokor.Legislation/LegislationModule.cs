@@ -25,12 +25,16 @@ public static class LegislationModule
     public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNokorDbContext<LegislationDbContext>(configuration);
-        services.AddOptions<LegislationOptions>().Bind(configuration.GetSection(LegislationOptions.Section));
+        services.AddOptions<LegislationOptions>().Bind(configuration.GetSection(LegislationOptions.Section))
+            .Validate(o => o.Problem() is null, "Legislation settings out of range: MaxNestingDepth 1-256, MaxStoredCharacters 1-50,000,000, MaxTextCharacters at least 1.")
+            .ValidateOnStart();
         services.AddScoped<BillService>();
         services.AddScoped<CommentService>();
         services.AddScoped<LegalDatabase>();
         services.AddScoped<SenateDirectory>();
         services.AddScoped<BillFeed>();
+        services.AddScoped<SearchStatus>();
+        services.AddHealthChecks().AddCheck<SearchFeederHealthCheck>("legislation-search", tags: ["ready"]);
         services.AddAuthorizationBuilder()
             .AddPolicy(LegislationPolicies.Clerk, p => p.RequireRole(Roles.SenateClerk, Roles.Administrator))
             .AddPolicy(LegislationPolicies.Read, p => p.RequireRole(Roles.SenateClerk, Roles.Senator, Roles.Administrator))
@@ -40,7 +44,8 @@ public static class LegislationModule
         services.AddSingleton(sp => new SearchFeeder(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Search.LegalSearchIndex>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SearchFeeder>>(),
-            TimeSpan.FromMilliseconds(configuration.GetValue("Legislation:Search:PollMilliseconds", 1000))));
+            TimeSpan.FromMilliseconds(configuration.GetValue("Legislation:Search:PollMilliseconds", 1000)),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Search.LegislationSearchOptions>>().Value.MaxAttempts));
         return services;
     }
 
@@ -60,6 +65,7 @@ public static class LegislationModule
         var group = endpoints.MapGroup("/api/legislation").WithTags("Legislation");
         BillEndpoints.Map(group);
         SenateEndpoints.Map(group);
+        Search.SearchStatusEndpoints.Map(group);
         PublicEndpoints.Map(endpoints);
         return endpoints;
     }

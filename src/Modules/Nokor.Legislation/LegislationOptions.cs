@@ -46,4 +46,28 @@ public sealed class LegislationOptions
 
     /// <summary>The largest text accepted for import, in characters.</summary>
     public int MaxTextCharacters { get; set; } = 4_000_000;
+
+    /// <summary>
+    /// The deepest nesting of hierarchical units (part, chapter, section, article, paragraph,
+    /// point…) accepted in an imported text, 1 to <see cref="Akn.AknLimits.HardMaxDepth"/>; checked on
+    /// the XML stream before the schema validation. Real laws go about ten levels deep.
+    /// </summary>
+    public int MaxNestingDepth { get; set; } = Akn.AknLimits.DefaultMaxDepth;
+
+    /// <summary>
+    /// The longest Akoma Ntoso XML stored for one expression, in characters (at most
+    /// <see cref="Akn.AknSchema.MaxDocumentCharacters"/>, what the reader reads back). Twice the
+    /// largest import leaves room for the markup of a text of many short articles.
+    /// </summary>
+    public int MaxStoredCharacters { get; set; } = 8_000_000;
+
+    /// <summary>The reader's limits for an import.</summary>
+    public Akn.AknLimits AknLimits => new() { MaxDepth = MaxNestingDepth };
+
+    /// <summary>Why these settings cannot be used, or null when they can.</summary>
+    public string? Problem() =>
+        MaxNestingDepth is < 1 or > Akn.AknLimits.HardMaxDepth ? $"{Section}:MaxNestingDepth is between 1 and {Akn.AknLimits.HardMaxDepth}."
+        : MaxStoredCharacters is < 1 or > Akn.AknSchema.MaxDocumentCharacters ? $"{Section}:MaxStoredCharacters is between 1 and {Akn.AknSchema.MaxDocumentCharacters:N0}."
+        : MaxTextCharacters < 1 ? $"{Section}:MaxTextCharacters is at least 1."
+        : null;
 }

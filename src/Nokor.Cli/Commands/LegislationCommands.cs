@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.Legislation;
 using Nokor.Legislation.Akn;
 using Nokor.Legislation.Bills;
 using Nokor.Legislation.Contracts;
@@ -16,6 +17,12 @@ namespace Nokor.Cli.Commands;
 /// Akoma Ntoso XML) in the legal database or registers a bill; <c>nokor legislation export URI
 /// --out FILE.xml</c> writes a text as AKN XML (checked against the schema first);
 /// <c>nokor legislation generate --acts N</c> adds synthetic acts for the benchmark.
+/// <para>
+/// Exit codes of <c>import</c>: 0 stored; 1 refused (the text does not conform, nests deeper
+/// than <c>Legislation:MaxNestingDepth</c>, or is larger than the limits: one line per problem on
+/// standard error, naming the field, the element and its line); 2 misuse (a bad option, a
+/// missing file).
+/// </para>
 /// </summary>
 internal static class LegislationCommands
 {
@@ -42,7 +49,7 @@ internal static class LegislationCommands
         var received = new Option<string?>("--received") { Description = "bill: the day the Senate received it (default: today)." };
         var urgent = new Option<bool>("--urgent") { Description = "bill: declared urgent (five days)." };
         var budget = new Option<bool>("--budget") { Description = "bill: the budget law." };
-        var import = new Command("import", "Enter a law in the legal database, or register a bill.")
+        var import = new Command("import", "Enter a law in the legal database, or register a bill. Exit codes: 0 stored; 1 refused (one line per problem: the field, the element and its line); 2 misuse.")
         {
             file, type, date, number, subtype, language, validFrom, titleEn, adopted, received, urgent, budget,
         };
@@ -53,6 +60,15 @@ internal static class LegislationCommands
             {
                 Console.Error.WriteLine($"No such file: {path.FullName}");
                 return ExitCodes.Misuse;
+            }
+
+            // Never read more than the largest text accepted can take in UTF-8 (three bytes a character, and a BOM).
+            var limits = context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LegislationOptions>>().Value;
+            var maxBytes = limits.MaxTextCharacters * 3L + 3;
+            if (path.Length > maxBytes)
+            {
+                Console.Error.WriteLine($"text: the file has {path.Length:N0} bytes; a text has at most {limits.MaxTextCharacters:N0} characters ({maxBytes:N0} bytes).");
+                return ExitCodes.Failed;
             }
 
             var text = await File.ReadAllTextAsync(path.FullName, ct);

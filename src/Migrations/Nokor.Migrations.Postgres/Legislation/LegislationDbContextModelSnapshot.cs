@@ -527,6 +527,40 @@ namespace Nokor.Migrations.Postgres.Legislation
                     b.ToTable("leg_mandates", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Legislation.Data.SearchFailureEntity", b =>
+                {
+                    b.Property<Guid>("TextId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpressionUri")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TextId");
+
+                    b.HasIndex("SetAsideAt");
+
+                    b.ToTable("leg_search_failures", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Legislation.Data.SenatorEntity", b =>
                 {
                     b.Property<Guid>("Id")

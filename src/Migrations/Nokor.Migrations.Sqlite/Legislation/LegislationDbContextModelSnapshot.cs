@@ -518,6 +518,40 @@ namespace Nokor.Migrations.Sqlite.Legislation
                     b.ToTable("leg_mandates", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Legislation.Data.SearchFailureEntity", b =>
+                {
+                    b.Property<Guid>("TextId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpressionUri")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SetAsideAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TextId");
+
+                    b.HasIndex("SetAsideAt");
+
+                    b.ToTable("leg_search_failures", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Legislation.Data.SenatorEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -47,31 +47,75 @@ public static class AknHtml
         return html.ToString();
     }
 
+    /// <summary>The nested table of contents, walked with an explicit stack (no recursion a deep text could exhaust).</summary>
     private static void AppendToc(StringBuilder html, IReadOnlyList<TextUnit> units)
     {
-        var entries = units.Where(u => u.Kind != TextUnitKind.Paragraph).ToList();
-        if (entries.Count == 0)
+        // A list frame writes its next entry (or "</ol>" when done); a closing frame writes its text.
+        var stack = new Stack<(List<TextUnit>? Entries, int Index, string? Close)>();
+        void OpenList(IReadOnlyList<TextUnit> list)
         {
-            return;
+            var entries = list.Where(u => u.Kind != TextUnitKind.Paragraph).ToList();
+            if (entries.Count > 0)
+            {
+                html.Append("<ol>\n");
+                stack.Push((entries, 0, null));
+            }
         }
 
-        html.Append("<ol>\n");
-        foreach (var unit in entries)
+        OpenList(units);
+        while (stack.Count > 0)
         {
-            html.Append("<li class=\"akn-toc-").Append(Css(unit.Kind)).Append("\"><a href=\"#").Append(Encode(unit.EId)).Append("\">")
-                .Append(Encode(Label(unit))).Append("</a>");
-            if (unit.Kind != TextUnitKind.Article)
+            var (entries, index, close) = stack.Pop();
+            if (entries is null)
             {
-                AppendToc(html, unit.Children);
+                html.Append(close);
+                continue;
             }
 
-            html.Append("</li>\n");
-        }
+            if (index >= entries.Count)
+            {
+                html.Append("</ol>\n");
+                continue;
+            }
 
-        html.Append("</ol>\n");
+            stack.Push((entries, index + 1, null));
+            var unit = entries[index];
+            html.Append("<li class=\"akn-toc-").Append(Css(unit.Kind)).Append("\"><a href=\"#").Append(Encode(unit.EId)).Append("\">")
+                .Append(Encode(Label(unit))).Append("</a>");
+            stack.Push((null, 0, "</li>\n"));
+            if (unit.Kind != TextUnitKind.Article)
+            {
+                OpenList(unit.Children);
+            }
+        }
     }
 
-    private static void AppendUnit(StringBuilder html, TextUnit unit, int level)
+    /// <summary>A unit and everything below it, walked with an explicit stack.</summary>
+    private static void AppendUnit(StringBuilder html, TextUnit top, int topLevel)
+    {
+        var open = new Stack<(TextUnit Unit, int Level, int Next)>();
+        Open(html, top, topLevel);
+        open.Push((top, topLevel, 0));
+        while (open.Count > 0)
+        {
+            var (unit, level, next) = open.Pop();
+            if (next < unit.Children.Count)
+            {
+                open.Push((unit, level, next + 1));
+                var child = unit.Children[next];
+                var childLevel = unit.Kind == TextUnitKind.Paragraph ? level : level + 1;
+                Open(html, child, childLevel);
+                open.Push((child, childLevel, 0));
+            }
+            else
+            {
+                html.Append(unit.Kind == TextUnitKind.Paragraph ? "</div>\n" : "</section>\n");
+            }
+        }
+    }
+
+    /// <summary>A unit's opening tag, number, heading and own text; its children and closing tag follow.</summary>
+    private static void Open(StringBuilder html, TextUnit unit, int level)
     {
         var css = Css(unit.Kind);
         if (unit.Kind == TextUnitKind.Paragraph)
@@ -83,12 +127,6 @@ public static class AknHtml
             }
 
             AppendLines(html, unit.Text);
-            foreach (var child in unit.Children)
-            {
-                AppendUnit(html, child, level);
-            }
-
-            html.Append("</div>\n");
             return;
         }
 
@@ -107,12 +145,6 @@ public static class AknHtml
 
         html.Append("</h").Append(h).Append(">\n");
         AppendLines(html, unit.Text);
-        foreach (var child in unit.Children)
-        {
-            AppendUnit(html, child, level + 1);
-        }
-
-        html.Append("</section>\n");
     }
 
     private static void AppendLines(StringBuilder html, IReadOnlyList<string> lines)

@@ -35,28 +35,50 @@ public static class AknReader
 
     private static readonly HashSet<string> _labels = new(StringComparer.Ordinal) { "num", "heading", "subheading" };
 
-    /// <summary>Validates and reads <paramref name="xml"/>; never throws on bad input.</summary>
-    public static AknResult Read(string? xml)
+    /// <summary>Validates and reads <paramref name="xml"/> within the default limits; never throws on bad input.</summary>
+    public static AknResult Read(string? xml) => Read(xml, AknLimits.Default);
+
+    /// <summary>
+    /// Validates and reads <paramref name="xml"/>; never throws on bad input. The nesting is
+    /// checked against <paramref name="limits"/> on the raw stream first, so a document nesting
+    /// deeper is refused (naming the element, its line and the limit) before the schema validator
+    /// or the tree loader spends anything on it.
+    /// </summary>
+    public static AknResult Read(string? xml, AknLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (string.IsNullOrWhiteSpace(xml))
         {
             return AknResult.Failure(0, 0, "The document is empty.");
         }
 
-        var schemaErrors = AknSchema.Validate(xml);
+        if (AknSchema.CheckDepth(xml, limits) is { } tooDeep)
+        {
+            return AknResult.Failure([tooDeep]);
+        }
+
+        var schemaErrors = AknSchema.ValidateChecked(xml);
         return schemaErrors.Count > 0 ? AknResult.Failure(schemaErrors) : Parse(xml);
     }
 
     /// <summary>
     /// Reads a document this system wrote and validated when it stored it, without validating it
-    /// again (a page view of a long law should not pay for a schema validation).
+    /// again (a page view of a long law should not pay for a schema validation). The nesting is
+    /// still checked, against <see cref="AknLimits.Stored"/>: a row written before the limits
+    /// existed, or altered in the database, is refused like an upload, never walked.
     /// </summary>
     public static AknResult ReadStored(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return Parse(xml);
+        if (xml.Length > AknSchema.MaxDocumentCharacters)
+        {
+            return AknResult.Failure(0, 0, $"The document has {xml.Length:N0} characters; at most {AknSchema.MaxDocumentCharacters:N0} are read.");
+        }
+
+        return AknSchema.CheckDepth(xml, AknLimits.Stored) is { } tooDeep ? AknResult.Failure([tooDeep]) : Parse(xml);
     }
 
+    /// <summary>Loads and reads a document whose nesting <see cref="AknSchema.CheckDepth"/> has accepted.</summary>
     private static AknResult Parse(string xml)
     {
         XDocument document;
@@ -146,6 +168,12 @@ public static class AknReader
             return new LegalText(work.Work, expression.Language!, expression.VersionDate, title, preamble, body);
         }
 
+        /// <summary>
+        /// Reads one unit and, recursively, its sub-units. The recursion is bounded: every caller
+        /// has passed the document through <see cref="AknSchema.CheckDepth"/>, so the element tree
+        /// is at most <see cref="AknLimits.HardMaxDepth"/> + <see cref="AknLimits.ElementAllowance"/>
+        /// deep (the same bound holds for <see cref="XElement.Value"/> in <see cref="Blocks"/>).
+        /// </summary>
         private TextUnit? ReadUnit(XElement element)
         {
             if (element.Name.Namespace != _ns || !_kinds.TryGetValue(element.Name.LocalName, out var kind))

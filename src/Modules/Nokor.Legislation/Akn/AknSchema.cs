@@ -18,6 +18,17 @@ public static class AknSchema
     /// <summary>At most this many errors are reported for one document.</summary>
     public const int MaxErrors = 50;
 
+    /// <summary>The most characters a document may have; no reader of this library reads more.</summary>
+    public const int MaxDocumentCharacters = 50_000_000;
+
+    /// <summary>The hierarchical elements of Akoma Ntoso 3.0 (ANhier), each one level of a text's structure.</summary>
+    private static readonly HashSet<string> _hierarchy = new(StringComparer.Ordinal)
+    {
+        "alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "list", "paragraph", "part", "point",
+        "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule",
+        "subsection", "subtitle", "title", "tome", "transitional",
+    };
+
     private const string ResourcePrefix = "Nokor.Legislation.Akn.Schema.";
 
     /// <summary>
@@ -34,13 +45,128 @@ public static class AknSchema
     /// the document is well-formed, has <c>akomaNtoso</c> in the AKN namespace as its root and
     /// conforms to the schema.
     /// </summary>
-    public static IReadOnlyList<AknError> Validate(string xml)
+    public static IReadOnlyList<AknError> Validate(string xml) => Validate(xml, AknLimits.Default);
+
+    /// <summary>
+    /// As <see cref="Validate(string)"/>, with the nesting checked against <paramref name="limits"/>
+    /// first: a document nesting deeper is refused before the validator builds anything for it.
+    /// </summary>
+    public static IReadOnlyList<AknError> Validate(string xml, AknLimits limits)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(limits);
+        return CheckDepth(xml, limits) is { } tooDeep ? [tooDeep] : ValidateChecked(xml);
+    }
+
+    /// <summary>
+    /// Streams through <paramref name="xml"/> without building anything and reports the first
+    /// element nested deeper than <paramref name="limits"/> allow: more hierarchical units (part,
+    /// chapter, article, paragraph, point…) inside one another than <see cref="AknLimits.MaxDepth"/>,
+    /// or more elements of any kind than <see cref="AknLimits.MaxElementDepth"/>. The error names the
+    /// element, its path (repeated names counted: <c>article/paragraph×33</c>), its eId or the
+    /// nearest enclosing one, its line and the limit. Null when the nesting is within the limits;
+    /// also null for input that is not well-formed, which the schema validation reports with its
+    /// line. Memory is bounded by the limit: the walk keeps only the open elements, and stops at
+    /// the first one too deep.
+    /// </summary>
+    public static AknError? CheckDepth(string xml, AknLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(limits);
+        var capacity = limits.MaxElementDepth + 1;
+        var names = new string[capacity];
+        var eIds = new string?[capacity];
+        var units = new int[capacity];
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), SafeReaderSettings());
+            var info = (IXmlLineInfo)reader;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                // reader.Depth counts the open ancestors: the element goes at that index and
+                // everything the stack held from there on has been closed.
+                var index = reader.Depth;
+                var name = reader.LocalName;
+                var hierarchical = reader.NamespaceURI == Namespace && _hierarchy.Contains(name);
+                var level = (index > 0 ? units[index - 1] : 0) + (hierarchical ? 1 : 0);
+                var tooManyUnits = level > limits.MaxDepth;
+                if (tooManyUnits || index + 1 > limits.MaxElementDepth)
+                {
+                    var own = reader.GetAttribute("eId");
+                    var enclosing = index > 0 ? eIds[index - 1] : null;
+                    var path = Path(names.AsSpan(0, Math.Min(index, capacity)), name);
+                    var where = own is not null ? $" (eId {Quote(own)})" : enclosing is not null ? $" (inside {Quote(enclosing)})" : "";
+                    var message = tooManyUnits
+                        ? $"The <{name}> at {path}{where} is nested {level} hierarchical levels deep; at most {limits.MaxDepth} are accepted."
+                        : $"The <{name}> at {path}{where} is nested {index + 1} elements deep; at most {limits.MaxElementDepth} are accepted.";
+                    return new AknError(info.LineNumber, info.LinePosition, message);
+                }
+
+                names[index] = name;
+                eIds[index] = reader.GetAttribute("eId") ?? (index > 0 ? eIds[index - 1] : null);
+                units[index] = level;
+            }
+        }
+        catch (XmlException)
+        {
+            // Not well-formed: the validation that follows reports where it breaks.
+        }
+
+        return null;
+    }
+
+    /// <summary>An element path with runs of the same name counted: akomaNtoso/act/body/article/paragraph×33.</summary>
+    private static string Path(ReadOnlySpan<string> ancestors, string name)
+    {
+        var path = new System.Text.StringBuilder();
+        string? run = null;
+        var count = 0;
+        void Flush()
+        {
+            if (run is null)
+            {
+                return;
+            }
+
+            path.Append(path.Length > 0 ? "/" : "").Append(run);
+            if (count > 1)
+            {
+                path.Append('×').Append(count);
+            }
+        }
+
+        for (var i = 0; i <= ancestors.Length; i++)
+        {
+            var element = i < ancestors.Length ? ancestors[i] : name;
+            if (element == run)
+            {
+                count++;
+                continue;
+            }
+
+            Flush();
+            (run, count) = (element, 1);
+        }
+
+        Flush();
+        return path.ToString();
+    }
+
+    /// <summary>An identifier from the document for a message: quoted, and cut when long.</summary>
+    private static string Quote(string value) => "\"" + (value.Length <= 80 ? value : value[..80] + "…") + "\"";
+
+    /// <summary>Validates a document whose nesting <see cref="CheckDepth"/> has accepted.</summary>
+    internal static IReadOnlyList<AknError> ValidateChecked(string xml)
+    {
         var schemas = _pool.TryTake(out var pooled) ? pooled : Load();
         try
         {
-            return Validate(xml, schemas);
+            return ValidateWith(xml, schemas);
         }
         finally
         {
@@ -51,7 +177,7 @@ public static class AknSchema
         }
     }
 
-    private static List<AknError> Validate(string xml, XmlSchemaSet schemas)
+    private static List<AknError> ValidateWith(string xml, XmlSchemaSet schemas)
     {
         var errors = new List<AknError>();
         var settings = SafeReaderSettings();
@@ -120,7 +246,7 @@ public static class AknSchema
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersFromEntities = 0,
-        MaxCharactersInDocument = 50_000_000,
+        MaxCharactersInDocument = MaxDocumentCharacters,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
     };

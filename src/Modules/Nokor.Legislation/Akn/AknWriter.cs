@@ -30,7 +30,7 @@ public sealed record AknWriterOptions
 }
 
 /// <summary>
-/// Writes a <see cref="LegalText"/> as an Akoma Ntoso 3.0 document (UTF-8, indented) that
+/// Writes a <see cref="LegalText"/> as an Akoma Ntoso 3.0 document (UTF-8, one element per line) that
 /// validates against the official schema: <c>meta</c> with the FRBR identification of work,
 /// expression and manifestation in the naming convention, the references (TLCs) for every
 /// <c>href</c> it uses and an optional lifecycle; <c>preface</c> with the title; the preamble;
@@ -42,6 +42,11 @@ public sealed record AknWriterOptions
 /// pointing at the Khmer one), because only the Khmer text is law in Cambodia. The original
 /// version is <c>contains="originalVersion"</c>, a later version <c>singleVersion</c> (one
 /// point-in-time text, not a multi-version document).
+/// <para>
+/// Elements start on a line of their own but are not indented: indentation grows with the depth
+/// of every line, so a deep text would be written in space quadratic in its depth (a text 8,000
+/// levels deep once took 128 MB). The units are written with an explicit stack, not recursion.
+/// </para>
 /// </remarks>
 public static partial class AknWriter
 {
@@ -98,7 +103,7 @@ public static partial class AknWriter
         {
             Encoding = new UTF8Encoding(false),
             Indent = true,
-            IndentChars = "  ",
+            IndentChars = "",
             NewLineChars = "\n",
             CheckCharacters = true,
         };
@@ -295,7 +300,31 @@ public static partial class AknWriter
             writer.WriteEndElement();
         }
 
-        private void WriteUnit(TextUnit unit)
+        /// <summary>Writes a top-level unit and everything below it, depth first, with an explicit stack.</summary>
+        private void WriteUnit(TextUnit top)
+        {
+            var open = new Stack<(TextUnit Unit, int Next)>();
+            Open(top);
+            open.Push((top, 0));
+            while (open.Count > 0)
+            {
+                var (unit, next) = open.Pop();
+                if (next < unit.Children.Count)
+                {
+                    open.Push((unit, next + 1));
+                    var child = unit.Children[next];
+                    Open(child);
+                    open.Push((child, 0));
+                }
+                else
+                {
+                    writer.WriteEndElement();
+                }
+            }
+        }
+
+        /// <summary>Writes a unit's start tag, number, heading and own text; its children and end tag follow.</summary>
+        private void Open(TextUnit unit)
         {
             if (string.IsNullOrEmpty(unit.EId) || unit.EId.Any(char.IsWhiteSpace))
             {
@@ -314,9 +343,9 @@ public static partial class AknWriter
                 writer.WriteElementString("heading", heading);
             }
 
-            if (unit.Children.Count == 0)
+            if (unit.Children.Count == 0 || unit.Text.Count > 0)
             {
-                writer.WriteStartElement("content");
+                writer.WriteStartElement(unit.Children.Count == 0 ? "content" : "intro");
                 foreach (var line in unit.Text)
                 {
                     writer.WriteElementString("p", line);
@@ -324,26 +353,6 @@ public static partial class AknWriter
 
                 writer.WriteEndElement();
             }
-            else
-            {
-                if (unit.Text.Count > 0)
-                {
-                    writer.WriteStartElement("intro");
-                    foreach (var line in unit.Text)
-                    {
-                        writer.WriteElementString("p", line);
-                    }
-
-                    writer.WriteEndElement();
-                }
-
-                foreach (var child in unit.Children)
-                {
-                    WriteUnit(child);
-                }
-            }
-
-            writer.WriteEndElement();
         }
 
         private void Value(string element, string value)

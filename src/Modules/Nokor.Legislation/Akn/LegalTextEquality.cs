@@ -12,16 +12,40 @@ public static class LegalTextEquality
         && a.Preamble.SequenceEqual(b.Preamble, StringComparer.Ordinal)
         && UnitsEqual(a.Body, b.Body);
 
-    /// <summary>True when both lists hold the same units, recursively.</summary>
-    public static bool UnitsEqual(IReadOnlyList<TextUnit> a, IReadOnlyList<TextUnit> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => UnitEqual(p.First, p.Second));
+    /// <summary>True when both lists hold the same units, all the way down (walked with an explicit stack).</summary>
+    public static bool UnitsEqual(IReadOnlyList<TextUnit> a, IReadOnlyList<TextUnit> b)
+    {
+        var pending = new Stack<(IReadOnlyList<TextUnit> A, IReadOnlyList<TextUnit> B)>();
+        pending.Push((a, b));
+        while (pending.Count > 0)
+        {
+            var (left, right) = pending.Pop();
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < left.Count; i++)
+            {
+                if (!OwnPartsEqual(left[i], right[i]))
+                {
+                    return false;
+                }
+
+                pending.Push((left[i].Children, right[i].Children));
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>True when both units have the same kind, eId, number, heading, text and children.</summary>
-    public static bool UnitEqual(TextUnit a, TextUnit b) =>
+    public static bool UnitEqual(TextUnit a, TextUnit b) => UnitsEqual([a], [b]);
+
+    private static bool OwnPartsEqual(TextUnit a, TextUnit b) =>
         a.Kind == b.Kind
         && a.EId == b.EId
         && a.Num == b.Num
         && a.Heading == b.Heading
-        && a.Text.SequenceEqual(b.Text, StringComparer.Ordinal)
-        && UnitsEqual(a.Children, b.Children);
+        && a.Text.SequenceEqual(b.Text, StringComparer.Ordinal);
 }

@@ -334,6 +334,12 @@ public static partial class PlainTextImporter
 
         public ParagraphStyle Style { get; set; }
 
+        /// <summary>
+        /// The unit and its children. Recursive, and bounded: plain text has five levels (part,
+        /// chapter, section, article, paragraph), a container only holds a deeper kind
+        /// (<see cref="Parser"/> closes the containers of the same or a deeper level first) and a
+        /// paragraph holds nothing, so no text nests more than five deep.
+        /// </summary>
         public TextUnit Build() => new(Kind, EId, Num, Heading, Text.ToArray(), Children.Select(c => c.Build()).ToArray());
     }
 

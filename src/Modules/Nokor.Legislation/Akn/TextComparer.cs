@@ -228,36 +228,26 @@ public static class TextComparer
         return tokens;
     }
 
-    /// <summary>The article's text as compared: its own paragraphs, then each numbered paragraph with its number.</summary>
+    /// <summary>The article's text as compared: its own paragraphs, then each numbered paragraph with its number (walked without recursion).</summary>
     internal static string ArticleText(TextUnit article)
     {
         var lines = new List<string>(article.Text);
-        foreach (var child in article.Children)
+        foreach (var (unit, _) in TextUnits.DepthFirst(article.Children))
         {
-            AppendUnitLines(child, lines);
+            var first = true;
+            foreach (var line in unit.Text)
+            {
+                lines.Add(first && unit.Num.Length > 0 ? unit.Num + " " + line : line);
+                first = false;
+            }
+
+            if (first && unit.Num.Length > 0)
+            {
+                lines.Add(unit.Num);
+            }
         }
 
         return string.Join("\n", lines);
-    }
-
-    private static void AppendUnitLines(TextUnit unit, List<string> lines)
-    {
-        var first = true;
-        foreach (var line in unit.Text)
-        {
-            lines.Add(first && unit.Num.Length > 0 ? unit.Num + " " + line : line);
-            first = false;
-        }
-
-        if (first && unit.Num.Length > 0)
-        {
-            lines.Add(unit.Num);
-        }
-
-        foreach (var child in unit.Children)
-        {
-            AppendUnitLines(child, lines);
-        }
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !KhmerText.IsKhmer(c) || KhmerNumerals.IsKhmerDigit(c);
@@ -275,27 +265,9 @@ public static class TextComparer
         return id;
     }
 
-    private static List<TextUnit> Articles(IReadOnlyList<TextUnit> units)
-    {
-        var result = new List<TextUnit>();
-        void Walk(IReadOnlyList<TextUnit> list)
-        {
-            foreach (var unit in list)
-            {
-                if (unit.Kind == TextUnitKind.Article)
-                {
-                    result.Add(unit);
-                }
-                else
-                {
-                    Walk(unit.Children);
-                }
-            }
-        }
-
-        Walk(units);
-        return result;
-    }
+    /// <summary>Every article in document order, wherever it sits; what is inside an article is not searched.</summary>
+    private static List<TextUnit> Articles(IReadOnlyList<TextUnit> units) =>
+        TextUnits.DepthFirst(units, u => u.Kind != TextUnitKind.Article).Select(p => p.Unit).Where(u => u.Kind == TextUnitKind.Article).ToList();
 
     private static ArticleComparison Matched(TextUnit older, TextUnit newer)
     {

@@ -69,7 +69,7 @@ internal sealed class BillService(
         // The work is named before the number is taken, with a placeholder number, so that a text
         // that does not parse takes no number.
         var probeWork = new AknWork(AknDocType.Bill, request.AssemblyAdoptedOn!.Value, "0");
-        var parsed = TextStore.Parse("text", request.Text, probeWork, "khm", null, Options.MaxTextCharacters);
+        var parsed = TextStore.Parse("text", request.Text, probeWork, "khm", null, Options);
         if (!parsed.IsOk)
         {
             return Outcome<BillView>.Invalid(parsed.Errors);
@@ -78,7 +78,7 @@ internal sealed class BillService(
         Outcome<LegalText>? english = null;
         if (!string.IsNullOrWhiteSpace(request.TextEn))
         {
-            english = TextStore.Parse("textEn", request.TextEn, probeWork, "eng", null, Options.MaxTextCharacters);
+            english = TextStore.Parse("textEn", request.TextEn, probeWork, "eng", null, Options);
             if (!english.IsOk)
             {
                 return Outcome<BillView>.Invalid(english.Errors);
@@ -89,6 +89,17 @@ internal sealed class BillService(
         if (!KhmerText.ContainsKhmer(titleKm))
         {
             return Outcome<BillView>.Invalid("titleKm", "The Khmer title is required (the law's original language is Khmer).");
+        }
+
+        // The stored size is checked on the placeholder work too, so that a text too large to
+        // store takes no number either (the real number adds a few characters at most).
+        var probes = new[] { ("text", parsed.Value! with { Title = titleKm }, false), ("textEn", english?.Value, true) };
+        foreach (var (field, probe, bySenate) in probes)
+        {
+            if (probe is not null && TextStore.Check(Options, field, probe, TextStore.BillMeta(probeWork, bySenate)) is { IsOk: false } tooLarge)
+            {
+                return Outcome<BillView>.Invalid(tooLarge.Errors);
+            }
         }
 
         var receivedOn = request.ReceivedOn!.Value;
@@ -113,10 +124,17 @@ internal sealed class BillService(
             CreatedBy = actor.Id,
             Revision = 1,
         };
-        var text = TextStore.Add(db, parsed.Value! with { Work = work, Title = titleKm }, work.Date, "As adopted by the National Assembly", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: false));
-        if (english?.Value is { } en)
+        var added = TextStore.Add(db, Options, "text", parsed.Value! with { Work = work, Title = titleKm }, work.Date, "As adopted by the National Assembly", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: false));
+        if (!added.IsOk)
         {
-            TextStore.Add(db, en with { Work = work }, work.Date, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true));
+            return Outcome<BillView>.Invalid(added.Errors);
+        }
+
+        var text = added.Value!;
+        if (english?.Value is { } en
+            && TextStore.Add(db, Options, "textEn", en with { Work = work }, work.Date, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true)) is { IsOk: false } refused)
+        {
+            return Outcome<BillView>.Invalid(refused.Errors);
         }
 
         bill.CurrentTextId = text.Id;
@@ -273,7 +291,7 @@ internal sealed class BillService(
                 return Outcome<BillView>.Conflict($"A version of this bill dated {occurredOn:yyyy-MM-dd} already exists; one version per day.");
             }
 
-            var parsed = TextStore.Parse("text", request.Text, work, "khm", occurredOn, Options.MaxTextCharacters);
+            var parsed = TextStore.Parse("text", request.Text, work, "khm", occurredOn, Options);
             if (!parsed.IsOk)
             {
                 return Outcome<BillView>.Invalid(parsed.Errors);
@@ -281,7 +299,7 @@ internal sealed class BillService(
 
             if (!string.IsNullOrWhiteSpace(request.TextEn))
             {
-                var english = TextStore.Parse("textEn", request.TextEn, work, "eng", occurredOn, Options.MaxTextCharacters);
+                var english = TextStore.Parse("textEn", request.TextEn, work, "eng", occurredOn, Options);
                 if (!english.IsOk)
                 {
                     return Outcome<BillView>.Invalid(english.Errors);
@@ -291,11 +309,18 @@ internal sealed class BillService(
             }
 
             var bySenate = stage is BillStage.CommissionReport or BillStage.Decision;
-            newText = TextStore.Add(db, parsed.Value!, occurredOn, VersionLabel(stage, request.Decision), null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate));
-            bill.CurrentTextId = newText.Id;
-            if (englishVersion is not null)
+            var added = TextStore.Add(db, Options, "text", parsed.Value!, occurredOn, VersionLabel(stage, request.Decision), null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate));
+            if (!added.IsOk)
             {
-                TextStore.Add(db, englishVersion, occurredOn, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true));
+                return Outcome<BillView>.Invalid(added.Errors);
+            }
+
+            newText = added.Value!;
+            bill.CurrentTextId = newText.Id;
+            if (englishVersion is not null
+                && TextStore.Add(db, Options, "textEn", englishVersion, occurredOn, "English translation", null, bill.Id, actor, now, TextStore.BillMeta(work, bySenate: true)) is { IsOk: false } refused)
+            {
+                return Outcome<BillView>.Invalid(refused.Errors);
             }
         }
 
@@ -333,6 +358,11 @@ internal sealed class BillService(
                 }
 
                 var promulgated = await PromulgateAsync(bill, lawNumber!, occurredOn, actor, now, ct);
+                if (promulgated.Kind == OutcomeKind.Invalid)
+                {
+                    return Outcome<BillView>.Invalid(promulgated.Errors);
+                }
+
                 if (!promulgated.IsOk)
                 {
                     return Outcome<BillView>.Conflict(promulgated.Message ?? "The law could not be entered in the legal database.");
@@ -442,16 +472,21 @@ internal sealed class BillService(
         };
         db.Acts.Add(act);
         var text = TextStore.Load(current);
-        TextStore.Add(db, text with { Work = work, VersionDate = null, Language = "khm" }, promulgatedOn, "As promulgated", act.Id, null, actor, now,
+        var added = TextStore.Add(db, Options, "text", text with { Work = work, VersionDate = null, Language = "khm" }, promulgatedOn, "As promulgated", act.Id, null, actor, now,
             await TextStore.ActMetaAsync(db, act, null, "khm", [], ct));
+        if (!added.IsOk)
+        {
+            return Outcome<ActEntity>.Invalid(added.Errors);
+        }
 
         // Only a translation of the version promulgated goes with the law: an English text of an
         // earlier version (the Senate amended the Khmer after it) would say something else.
         var english = await db.Texts.FirstOrDefaultAsync(t => t.BillId == bill.Id && t.Language == "eng" && t.VersionDate == current.VersionDate, ct);
-        if (english is not null)
+        if (english is not null
+            && TextStore.Add(db, Options, "textEn", TextStore.Load(english) with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now,
+                await TextStore.ActMetaAsync(db, act, null, "eng", [], ct)) is { IsOk: false } refused)
         {
-            TextStore.Add(db, TextStore.Load(english) with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now,
-                await TextStore.ActMetaAsync(db, act, null, "eng", [], ct));
+            return Outcome<ActEntity>.Invalid(refused.Errors);
         }
 
         return Outcome<ActEntity>.Ok(act);

@@ -20,6 +20,7 @@ internal sealed class LegislationDbContext(DbContextOptions<LegislationDbContext
     public DbSet<AmendmentEntity> Amendments => Set<AmendmentEntity>();
     public DbSet<CommentEntity> Comments => Set<CommentEntity>();
     public DbSet<TextChangeEntity> TextChanges => Set<TextChangeEntity>();
+    public DbSet<SearchFailureEntity> SearchFailures => Set<SearchFailureEntity>();
 
     /// <summary>
     /// Every save that adds or changes a text also adds a row to the outbox
@@ -240,6 +241,16 @@ internal sealed class LegislationDbContext(DbContextOptions<LegislationDbContext
         {
             e.ToTable("leg_text_changes");
             e.HasKey(c => c.Id);
+        });
+
+        builder.Entity<SearchFailureEntity>(e =>
+        {
+            e.ToTable("leg_search_failures");
+            e.HasKey(f => f.TextId);
+            e.Property(f => f.TextId).ValueGeneratedNever();
+            e.Property(f => f.ExpressionUri).HasMaxLength(240);
+            e.Property(f => f.Reason).HasMaxLength(1000);
+            e.HasIndex(f => f.SetAsideAt);
         });
     }
 }

@@ -202,3 +202,23 @@ internal sealed class TextChangeEntity
     public Guid TextId { get; set; }
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>
+/// A text the search feeder could not index (too large, unreadable, refused by the index): the
+/// feeder retries it through the outbox until <see cref="Attempts"/> reaches the configured
+/// limit, then sets it aside (<see cref="SetAsideAt"/>) and goes on with later texts. Staff see
+/// the set-aside texts on the search status and can queue one again after a fix.
+/// </summary>
+internal sealed class SearchFailureEntity
+{
+    public Guid TextId { get; set; }
+    public required string ExpressionUri { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>What went wrong, about the document only (no personal data).</summary>
+    public required string Reason { get; set; }
+
+    public DateTimeOffset FirstFailedAt { get; set; }
+    public DateTimeOffset LastFailedAt { get; set; }
+    public DateTimeOffset? SetAsideAt { get; set; }
+}

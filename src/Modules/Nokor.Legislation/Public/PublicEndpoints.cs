@@ -8,6 +8,7 @@ using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Senate;
 using Nokor.Legislation.Search;
 using Nokor.Legislation.Texts;
+using Microsoft.Extensions.Options;
 using Nokor.Platform.Errors;
 
 namespace Nokor.Legislation.Public;
@@ -52,10 +53,27 @@ internal static class PublicEndpoints
             .WithName("PublicGetText")
             .WithSummary("A text as JSON: ?uri=expression URI, or a work URI with ?date= (the law as it stood that day) and ?lang=khm|eng");
 
-        group.MapGet("/text.html", async Task<Results<ContentHttpResult, NotFound>> (string uri, string? lang, DateOnly? date, LegalDatabase db, CancellationToken ct) =>
-                await db.ResolveAsync(uri, lang, date, ct) is { } text
-                    ? TypedResults.Content(AknHtml.Render(TextStore.Load(text)), "text/html; charset=utf-8")
-                    : TypedResults.NotFound())
+        group.MapGet("/text.html", async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> (string uri, string? lang, DateOnly? date, LegalDatabase db, IOptions<LegislationOptions> options, CancellationToken ct) =>
+            {
+                if (await db.ResolveAsync(uri, lang, date, ct) is not { } text)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (Unservable(text, options.Value) is { } problem)
+                {
+                    return problem;
+                }
+
+                try
+                {
+                    return TypedResults.Content(AknHtml.Render(TextStore.Load(text)), "text/html; charset=utf-8");
+                }
+                catch (UnreadableTextException)
+                {
+                    return Unavailable(text.ExpressionUri, "it does not read back");
+                }
+            })
             .WithName("PublicGetTextHtml")
             .WithSummary("A text as an HTML fragment with its table of contents");
 
@@ -131,7 +149,7 @@ internal static class PublicEndpoints
             .WithSummary("The Permanent Committee and the commissions, with their members");
 
         // FRBR URIs resolve where they say: /akn/kh/act/2024-05-01/12/khm@ answers with the AKN XML.
-        endpoints.MapGet("/akn/{**path}", async Task<Results<ContentHttpResult, NotFound>> (string path, string? date, LegalDatabase db, CancellationToken ct) =>
+        endpoints.MapGet("/akn/{**path}", async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> (string path, string? date, LegalDatabase db, IOptions<LegislationOptions> options, CancellationToken ct) =>
             {
                 var uri = "/akn/" + path;
                 var lang = uri.Contains("/eng@", StringComparison.Ordinal) || uri.EndsWith("/eng", StringComparison.Ordinal) ? "eng" : null;
@@ -140,15 +158,34 @@ internal static class PublicEndpoints
                     uri = uri[..^4];
                 }
 
-                return await db.ResolveAsync(uri, lang, date is null ? null : DateOnly.TryParse(date, out var d) ? d : null, ct) is { } text
-                    ? TypedResults.Content(text.Xml, "application/akn+xml; charset=utf-8")
-                    : TypedResults.NotFound();
+                if (await db.ResolveAsync(uri, lang, date is null ? null : DateOnly.TryParse(date, out var d) ? d : null, ct) is not { } text)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                return Unservable(text, options.Value) is { } problem ? problem : TypedResults.Content(text.Xml, "application/akn+xml; charset=utf-8");
             })
             .AllowAnonymous()
             .WithTags("Legislation (public)")
             .WithName("ResolveAkn")
             .WithSummary("Resolve an Akoma Ntoso FRBR URI to its XML (a work URI gives the version in force, or on ?date=)");
     }
+
+    /// <summary>
+    /// Stored texts are bounded by <see cref="LegislationOptions.MaxStoredCharacters"/> when they
+    /// are written; a row over it (stored before the limit existed, or the limit lowered since)
+    /// is not sent, so no public answer is larger than the limit.
+    /// </summary>
+    private static ProblemHttpResult? Unservable(Data.TextEntity text, LegislationOptions options) =>
+        text.Xml.Length > options.MaxStoredCharacters
+            ? Unavailable(text.ExpressionUri, $"its XML has {text.Xml.Length:N0} characters, over the {options.MaxStoredCharacters:N0} served")
+            : null;
+
+    private static ProblemHttpResult Unavailable(string expressionUri, string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        type: Problems.TypeBase + "text-unavailable",
+        title: "This text cannot be served.",
+        detail: $"{expressionUri} is held but cannot be served: {why}. The Secretariat of the Senate has to correct it.");
 
     /// <summary>The public record names the acting body, not the member of staff who typed it in.</summary>
     private static BillView Public(BillView bill) => bill with

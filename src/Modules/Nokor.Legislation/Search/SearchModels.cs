@@ -16,6 +16,12 @@ internal sealed class LegislationSearchOptions
 
     /// <summary>The indexing buffer of the IndexWriter in MB; more makes bulk (re)building faster.</summary>
     public double RamBufferSizeMb { get; set; } = 48;
+
+    /// <summary>
+    /// How many times the feeder tries a text that fails to index (one try per poll) before it
+    /// sets the text aside and reports it on the search status.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 3;
 }
 
 /// <summary>One article of a text as the index holds it.</summary>

@@ -30,6 +30,7 @@ public static class ActGeneration
             var uris = chunk.Select(a => AknFormats.WorkUri(a.Khmer.Work)).ToList();
             var existing = (await db.Acts.Where(a => uris.Contains(a.WorkUri)).Select(a => a.WorkUri).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var limits = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LegislationOptions>>().Value;
             var batch = 0;
             foreach (var act in chunk)
             {
@@ -55,7 +56,8 @@ public static class ActGeneration
                 db.Acts.Add(entity);
                 foreach (var expression in act.Expressions)
                 {
-                    var text = TextStore.Add(db, expression.Text, expression.ValidFrom, "Synthetic (benchmark)", entity.Id, null, actor, now);
+                    var text = TextStore.Add(db, limits, "text", expression.Text, expression.ValidFrom, "Synthetic (benchmark)", entity.Id, null, actor, now).Value
+                        ?? throw new InvalidOperationException("A synthetic act is over the storage limits.");
                     text.ValidTo = expression.ValidTo;
                 }
 

@@ -11,9 +11,9 @@ internal static class AknFormats
         return (result.Text, result.Errors.Select(e => e.ToString()).ToList());
     }
 
-    public static (LegalText? Text, IReadOnlyList<string> Errors) ReadXml(string xml)
+    public static (LegalText? Text, IReadOnlyList<string> Errors) ReadXml(string xml, AknLimits limits)
     {
-        var result = AknReader.Read(xml);
+        var result = AknReader.Read(xml, limits);
         return (result.Text, result.Errors.Select(e => e.ToString()).ToList());
     }
 

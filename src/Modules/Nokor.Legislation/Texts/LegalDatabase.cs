@@ -84,7 +84,7 @@ internal sealed class LegalDatabase(
             return Outcome<ActView>.Conflict($"The legal database already holds {workUri}; record its amendments instead.");
         }
 
-        var parsed = TextStore.Parse("text", request.Text, work, Khmer, null, options.Value.MaxTextCharacters);
+        var parsed = TextStore.Parse("text", request.Text, work, Khmer, null, options.Value);
         if (!parsed.IsOk)
         {
             return Outcome<ActView>.Invalid(parsed.Errors);
@@ -106,7 +106,12 @@ internal sealed class LegalDatabase(
             CreatedBy = actor.Id,
         };
         db.Acts.Add(act);
-        TextStore.Add(db, parsed.Value!, validFrom, "Original version", act.Id, null, actor, now, await TextStore.ActMetaAsync(db, act, null, Khmer, [], ct));
+        var added = TextStore.Add(db, options.Value, "text", parsed.Value!, validFrom, "Original version", act.Id, null, actor, now, await TextStore.ActMetaAsync(db, act, null, Khmer, [], ct));
+        if (!added.IsOk)
+        {
+            return Outcome<ActView>.Invalid(added.Errors);
+        }
+
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.import", "act", act.Id.ToString("D"), "legal database",
             JsonSerializer.Serialize(new { act.WorkUri })), ct);
         await db.SaveChangesAsync(ct);
@@ -128,7 +133,7 @@ internal sealed class LegalDatabase(
             return Outcome<ActView>.Invalid("validFrom", "No Khmer version of this law is in force on that date.");
         }
 
-        var parsed = TextStore.Parse("text", request.Text, work, English, original.VersionDate, options.Value.MaxTextCharacters);
+        var parsed = TextStore.Parse("text", request.Text, work, English, original.VersionDate, options.Value);
         if (!parsed.IsOk)
         {
             return Outcome<ActView>.Invalid(parsed.Errors);
@@ -140,9 +145,14 @@ internal sealed class LegalDatabase(
             return Outcome<ActView>.Conflict($"The translation {uri} already exists.");
         }
 
-        var text = TextStore.Add(db, parsed.Value!, original.ValidFrom, "English translation", act.Id, null, actor, now,
+        var added = TextStore.Add(db, options.Value, "text", parsed.Value!, original.ValidFrom, "English translation", act.Id, null, actor, now,
             await TextStore.ActMetaAsync(db, act, original.VersionDate, English, [], ct));
-        text.ValidTo = original.ValidTo;
+        if (!added.IsOk)
+        {
+            return Outcome<ActView>.Invalid(added.Errors);
+        }
+
+        added.Value!.ValidTo = original.ValidTo;
         act.TitleEn ??= Cut(parsed.Value!.Title);
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.translation", "act", act.Id.ToString("D"), "legal database",
             JsonSerializer.Serialize(new { uri })), ct);
@@ -235,7 +245,7 @@ internal sealed class LegalDatabase(
             TextUnit? article = null;
             if (kind != AmendmentKind.Repeal)
             {
-                var parsed = TextStore.Parse(field + ".text", text.Title + "\n" + change.Text, text.Work, Khmer, effectiveOn, options.Value.MaxTextCharacters);
+                var parsed = TextStore.Parse(field + ".text", text.Title + "\n" + change.Text, text.Work, Khmer, effectiveOn, options.Value);
                 var articles = parsed.IsOk ? TextStore.Articles(parsed.Value!).ToList() : [];
                 if (!parsed.IsOk || articles.Count != 1)
                 {
@@ -294,7 +304,13 @@ internal sealed class LegalDatabase(
         }
 
         var meta = await TextStore.ActMetaAsync(db, target, effectiveOn, Khmer, [new AknLifecycleEvent(effectiveOn, "amendment", amending!.WorkUri)], ct);
-        var stored = TextStore.Add(db, newVersion, effectiveOn, $"As amended by {amending.WorkUri}", target.Id, null, actor, now, meta);
+        var added = TextStore.Add(db, options.Value, "changes", newVersion, effectiveOn, $"As amended by {amending.WorkUri}", target.Id, null, actor, now, meta);
+        if (!added.IsOk)
+        {
+            return Outcome<ActView>.Invalid(added.Errors);
+        }
+
+        var stored = added.Value!;
         foreach (var (eId, kind) in applied)
         {
             db.Amendments.Add(new AmendmentEntity
@@ -311,13 +327,17 @@ internal sealed class LegalDatabase(
 
         if (!string.IsNullOrWhiteSpace(request.TextEn))
         {
-            var english = TextStore.Parse("textEn", request.TextEn, text.Work, English, effectiveOn, options.Value.MaxTextCharacters);
+            var english = TextStore.Parse("textEn", request.TextEn, text.Work, English, effectiveOn, options.Value);
             if (!english.IsOk)
             {
                 return Outcome<ActView>.Invalid(english.Errors);
             }
 
-            TextStore.Add(db, english.Value!, effectiveOn, "English translation", target.Id, null, actor, now, meta with { ExpressionAuthor = "#senate" });
+            var addedEnglish = TextStore.Add(db, options.Value, "textEn", english.Value!, effectiveOn, "English translation", target.Id, null, actor, now, meta with { ExpressionAuthor = "#senate" });
+            if (!addedEnglish.IsOk)
+            {
+                return Outcome<ActView>.Invalid(addedEnglish.Errors);
+            }
         }
 
         await audit.AppendAsync(new AuditEvent(actor, "legislation.act.amend", "act", target.Id.ToString("D"), "legal database",
@@ -458,27 +478,23 @@ internal sealed class LegalDatabase(
             }
         }
 
-        return Outcome<TextComparison>.Ok(TextComparer.Compare(TextStore.Load(from), TextStore.Load(to)));
-    }
-
-    private static TextUnit? Find(IEnumerable<TextUnit> units, string eId)
-    {
-        foreach (var unit in units)
+        try
         {
-            if (unit.EId == eId)
-            {
-                return unit;
-            }
-
-            if (unit.Kind != TextUnitKind.Article && Find(unit.Children, eId) is { } found)
-            {
-                return found;
-            }
+            return Outcome<TextComparison>.Ok(TextComparer.Compare(TextStore.Load(from), TextStore.Load(to)));
         }
-
-        return null;
+        catch (UnreadableTextException e)
+        {
+            return Outcome<TextComparison>.Conflict($"{e.ExpressionUri} is held but does not read back; the Secretariat of the Senate has to correct it.");
+        }
     }
 
+    private static TextUnit? Find(IReadOnlyList<TextUnit> units, string eId) =>
+        TextUnits.DepthFirst(units, u => u.Kind != TextUnitKind.Article).Select(p => p.Unit).FirstOrDefault(u => u.EId == eId);
+
+    // Replace, Remove and Insert recurse through the containers above the articles. The depth is
+    // bounded: the text was read back from storage (AknReader.ReadStored refuses a document
+    // nesting more than AknLimits.HardMaxDepth units) and the new article comes from the
+    // plain-text importer, whose units nest at most five deep.
     private static List<TextUnit> Replace(IReadOnlyList<TextUnit> units, string eId, TextUnit replacement) =>
         units.Select(u => u.EId == eId ? replacement : u.Kind == TextUnitKind.Article ? u : u with { Children = Replace(u.Children, eId, replacement) }).ToList();
 

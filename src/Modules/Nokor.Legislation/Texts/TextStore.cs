@@ -19,9 +19,14 @@ internal static class TextStore
 {
     public static bool LooksLikeXml(string input) => input.TrimStart().StartsWith('<');
 
-    /// <summary>Parses <paramref name="input"/> for the given work; errors name <paramref name="field"/> and the line.</summary>
-    public static Outcome<LegalText> Parse(string field, string? input, AknWork work, string language, DateOnly? versionDate, int maxCharacters)
+    /// <summary>
+    /// Parses <paramref name="input"/> for the given work within the limits of
+    /// <paramref name="limits"/> (its length, and for XML its nesting, checked before anything
+    /// else reads it); errors name <paramref name="field"/> and the line.
+    /// </summary>
+    public static Outcome<LegalText> Parse(string field, string? input, AknWork work, string language, DateOnly? versionDate, LegislationOptions limits)
     {
+        var maxCharacters = limits.MaxTextCharacters;
         if (string.IsNullOrWhiteSpace(input))
         {
             return Outcome<LegalText>.Invalid(field, "The text is required.");
@@ -32,7 +37,9 @@ internal static class TextStore
             return Outcome<LegalText>.Invalid(field, $"The text has {input.Length:N0} characters; at most {maxCharacters:N0} are accepted.");
         }
 
-        var (text, errors) = LooksLikeXml(input) ? AknFormats.ReadXml(input) : AknFormats.ReadPlain(input, work, language, versionDate);
+        // Plain text nests at most five units deep (part, chapter, section, article, paragraph):
+        // the importer has no other levels, so only XML needs the depth check.
+        var (text, errors) = LooksLikeXml(input) ? AknFormats.ReadXml(input, limits.AknLimits) : AknFormats.ReadPlain(input, work, language, versionDate);
         if (errors.Count > 0 || text is null)
         {
             var fieldErrors = new FieldErrors();
@@ -52,15 +59,29 @@ internal static class TextStore
         return Outcome<LegalText>.Ok(text with { Work = work, Language = language, VersionDate = versionDate });
     }
 
-    /// <summary>Adds the expression and its articles to the context (saved by the caller).</summary>
-    public static TextEntity Add(LegislationDbContext db, LegalText text, DateOnly validFrom, string? label, Guid? actId, Guid? billId, Actor actor, DateTimeOffset now, AknWriterOptions? meta = null)
+    /// <summary>
+    /// Adds the expression and its articles to the context (saved by the caller), or refuses it,
+    /// naming <paramref name="field"/> and the expression, when it nests deeper than
+    /// <see cref="LegislationOptions.MaxNestingDepth"/> or its Akoma Ntoso XML would be longer than
+    /// <see cref="LegislationOptions.MaxStoredCharacters"/>: every stored text is one the reader
+    /// reads back, the search index takes and the public URI serves at a bounded size. Nothing is
+    /// added to the context when it is refused.
+    /// </summary>
+    public static Outcome<TextEntity> Add(LegislationDbContext db, LegislationOptions limits, string field, LegalText text, DateOnly validFrom, string? label, Guid? actId, Guid? billId, Actor actor, DateTimeOffset now, AknWriterOptions? meta = null)
     {
-        var xml = AknFormats.Write(text, meta);
+        var checkedXml = Check(limits, field, text, meta);
+        if (!checkedXml.IsOk)
+        {
+            return Outcome<TextEntity>.Invalid(checkedXml.Errors);
+        }
+
+        var xml = checkedXml.Value!;
+        var expressionUri = AknFormats.ExpressionUri(text.Work, text.Language, text.VersionDate);
         var entity = new TextEntity
         {
             Id = Guid.NewGuid(),
             WorkUri = AknFormats.WorkUri(text.Work),
-            ExpressionUri = AknFormats.ExpressionUri(text.Work, text.Language, text.VersionDate),
+            ExpressionUri = expressionUri,
             DocType = text.Work.Type,
             Language = text.Language,
             VersionDate = text.VersionDate,
@@ -89,7 +110,28 @@ internal static class TextStore
             });
         }
 
-        return entity;
+        return Outcome<TextEntity>.Ok(entity);
+    }
+
+    /// <summary>
+    /// The Akoma Ntoso XML <paramref name="text"/> is stored as, or why it cannot be stored: it
+    /// nests deeper than <see cref="LegislationOptions.MaxNestingDepth"/> (the unit named), or the
+    /// XML would be longer than <see cref="LegislationOptions.MaxStoredCharacters"/> (the
+    /// expression named). The writer does not indent, so the XML grows with the text, never with
+    /// the square of its depth.
+    /// </summary>
+    public static Outcome<string> Check(LegislationOptions limits, string field, LegalText text, AknWriterOptions? meta)
+    {
+        var expressionUri = AknFormats.ExpressionUri(text.Work, text.Language, text.VersionDate);
+        if (TextUnits.FirstDeeperThan(text.Body, limits.MaxNestingDepth) is (var deep, var depth))
+        {
+            return Outcome<string>.Invalid(field, $"{expressionUri}: the {AknWriter.ElementName(deep.Kind)} {deep.EId} is nested {depth} levels deep; at most {limits.MaxNestingDepth} are accepted.");
+        }
+
+        var xml = AknFormats.Write(text, meta);
+        return xml.Length > limits.MaxStoredCharacters
+            ? Outcome<string>.Invalid(field, $"{expressionUri} would be stored as {xml.Length:N0} characters of Akoma Ntoso XML; at most {limits.MaxStoredCharacters:N0} are accepted.")
+            : Outcome<string>.Ok(xml);
     }
 
     /// <summary>
@@ -139,8 +181,18 @@ internal static class TextStore
     private const string ConstituentAssembly = "#constituentAssembly";
     private const string Senate = "#senate";
 
-    public static LegalText Load(TextEntity entity) =>
-        AknReader.ReadStored(entity.Xml).Text ?? throw new InvalidOperationException($"Stored text {entity.ExpressionUri} does not read back.");
+    /// <summary>
+    /// Reads a stored expression back. A row that does not read (written before the limits, or
+    /// altered in the database) throws <see cref="UnreadableTextException"/> naming the expression
+    /// and the first problem; the search feeder sets such a text aside.
+    /// </summary>
+    public static LegalText Load(TextEntity entity)
+    {
+        var result = AknReader.ReadStored(entity.Xml);
+        return result.Succeeded
+            ? result.Text
+            : throw new UnreadableTextException(entity.ExpressionUri, result.Errors.FirstOrDefault()?.ToString() ?? "it does not read back");
+    }
 
     public static async Task<bool> ExpressionExistsAsync(LegislationDbContext db, string expressionUri, CancellationToken ct) =>
         await db.Texts.AnyAsync(t => t.ExpressionUri == expressionUri, ct);
@@ -172,18 +224,13 @@ internal static class TextStore
     public static string ArticleText(TextUnit article)
     {
         var lines = new List<string>(article.Text);
-        AppendParagraphs(article.Children, lines);
-        return string.Join('\n', lines);
-    }
-
-    private static void AppendParagraphs(IReadOnlyList<TextUnit> units, List<string> lines)
-    {
-        foreach (var unit in units)
+        foreach (var (unit, _) in TextUnits.DepthFirst(article.Children))
         {
             var body = string.Join(' ', unit.Text);
             lines.Add(string.IsNullOrEmpty(unit.Num) ? body : unit.Num + " " + body);
-            AppendParagraphs(unit.Children, lines);
         }
+
+        return string.Join('\n', lines);
     }
 
     public static ArticleView ToView(TextArticleEntity a) => new(a.EId, a.Num, a.Heading, a.Text);
@@ -193,4 +240,11 @@ internal static class TextStore
             articles.OrderBy(a => a.Ordinal).Select(ToView).ToList());
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+/// <summary>A stored expression that does not read back as a text.</summary>
+internal sealed class UnreadableTextException(string expressionUri, string problem)
+    : InvalidOperationException($"Stored text {expressionUri} does not read back: {problem}")
+{
+    public string ExpressionUri { get; } = expressionUri;
 }
