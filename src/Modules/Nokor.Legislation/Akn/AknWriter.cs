@@ -44,8 +44,9 @@ public sealed record AknWriterOptions
 /// point-in-time text, not a multi-version document).
 /// <para>
 /// Elements start on a line of their own but are not indented: indentation grows with the depth
-/// of every line, so a deep text would be written in space quadratic in its depth (a text 8,000
-/// levels deep once took 128 MB). The units are written with an explicit stack, not recursion.
+/// of every line, so a deep text would be written in space (and XmlWriter's indenting in time)
+/// quadratic in its depth; a text 8,000 levels deep once took 128 MB. The units are written with
+/// an explicit stack, not recursion.
 /// </para>
 /// </remarks>
 public static partial class AknWriter
@@ -102,9 +103,7 @@ public static partial class AknWriter
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(false),
-            Indent = true,
-            IndentChars = "",
-            NewLineChars = "\n",
+            Indent = false,
             CheckCharacters = true,
         };
         using (var writer = XmlWriter.Create(buffer, settings))
@@ -129,6 +128,9 @@ public static partial class AknWriter
     {
         private readonly SortedSet<string> _organizations = new(StringComparer.Ordinal) { "nokor" };
 
+        /// <summary>For each open element, whether it holds elements (its end tag then goes on a line of its own).</summary>
+        private readonly Stack<bool> _open = new();
+
         public void Write()
         {
             var work = text.Work;
@@ -136,41 +138,43 @@ public static partial class AknWriter
             _organizations.Add(options.ExpressionAuthor[1..]);
 
             writer.WriteStartDocument();
+            writer.WriteWhitespace("\n");
             writer.WriteStartElement("akomaNtoso", AknSchema.Namespace);
-            writer.WriteStartElement(work.Type == AknDocType.Act ? "act" : "bill");
+            _open.Push(false);
+            Start(work.Type == AknDocType.Act ? "act" : "bill");
             writer.WriteAttributeString("name", work.Subtype ?? FrbrUri.TypeName(work.Type));
             writer.WriteAttributeString("contains", text.VersionDate is null ? "originalVersion" : "singleVersion");
 
             WriteMeta();
 
-            writer.WriteStartElement("preface");
-            writer.WriteStartElement("longTitle");
-            writer.WriteStartElement("p");
-            writer.WriteElementString("docTitle", text.Title);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            Start("preface");
+            Start("longTitle");
+            Start("p");
+            writer.WriteElementString("docTitle", text.Title); // inside <p>: no line break before it
+            End();
+            End();
+            End();
 
             if (text.Preamble.Count > 0)
             {
-                writer.WriteStartElement("preamble");
+                Start("preamble");
                 foreach (var line in text.Preamble)
                 {
-                    writer.WriteElementString("p", line);
+                    Element("p", line);
                 }
 
-                writer.WriteEndElement();
+                End();
             }
 
-            writer.WriteStartElement("body");
+            Start("body");
             foreach (var unit in text.Body)
             {
                 WriteUnit(unit);
             }
 
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            End();
+            End();
+            End();
             writer.WriteEndDocument();
         }
 
@@ -179,11 +183,11 @@ public static partial class AknWriter
             var work = text.Work;
             var language = text.Language;
             var expressionDate = text.VersionDate ?? work.Date;
-            writer.WriteStartElement("meta");
-            writer.WriteStartElement("identification");
+            Start("meta");
+            Start("identification");
             writer.WriteAttributeString("source", Source);
 
-            writer.WriteStartElement("FRBRWork");
+            Start("FRBRWork");
             Value("FRBRthis", FrbrUri.WorkThis(work));
             Value("FRBRuri", FrbrUri.Work(work));
             Date(work.Date, work.Type == AknDocType.Act ? "promulgation" : "adoption");
@@ -195,9 +199,9 @@ public static partial class AknWriter
             }
 
             Value("FRBRnumber", work.Number);
-            writer.WriteEndElement();
+            End();
 
-            writer.WriteStartElement("FRBRExpression");
+            Start("FRBRExpression");
             Value("FRBRthis", FrbrUri.ExpressionThis(work, language, text.VersionDate));
             Value("FRBRuri", FrbrUri.Expression(work, language, text.VersionDate));
             Date(expressionDate, text.VersionDate is null ? "original" : "version");
@@ -210,94 +214,94 @@ public static partial class AknWriter
             var original = FrbrUri.Expression(work, AknLanguages.Khmer, text.VersionDate);
             if (language != AknLanguages.Khmer)
             {
-                writer.WriteStartElement("FRBRauthoritative");
+                Start("FRBRauthoritative");
                 writer.WriteAttributeString("value", "false");
-                writer.WriteEndElement();
-                writer.WriteStartElement("FRBRmasterExpression");
+                End();
+                Start("FRBRmasterExpression");
                 writer.WriteAttributeString("href", original);
                 writer.WriteAttributeString("showAs", "Khmer original");
-                writer.WriteEndElement();
+                End();
             }
 
-            writer.WriteStartElement("FRBRlanguage");
+            Start("FRBRlanguage");
             writer.WriteAttributeString("language", language);
-            writer.WriteEndElement();
+            End();
             if (language != AknLanguages.Khmer)
             {
-                writer.WriteStartElement("FRBRtranslation");
+                Start("FRBRtranslation");
                 writer.WriteAttributeString("href", original);
                 writer.WriteAttributeString("fromLanguage", AknLanguages.Khmer);
                 writer.WriteAttributeString("authoritative", "false");
                 writer.WriteAttributeString("by", options.ExpressionAuthor);
-                writer.WriteEndElement();
+                End();
             }
 
-            writer.WriteEndElement();
+            End();
 
-            writer.WriteStartElement("FRBRManifestation");
+            Start("FRBRManifestation");
             Value("FRBRthis", FrbrUri.ManifestationThis(work, language, text.VersionDate));
             Value("FRBRuri", FrbrUri.Manifestation(work, language, text.VersionDate));
             Date(options.ManifestationDate ?? expressionDate, "transformation");
             Author(Source);
             Value("FRBRformat", "application/akn+xml");
-            writer.WriteEndElement();
+            End();
 
-            writer.WriteEndElement();
+            End();
 
             if (options.Events.Count > 0)
             {
-                writer.WriteStartElement("lifecycle");
+                Start("lifecycle");
                 writer.WriteAttributeString("source", Source);
                 var index = 0;
                 foreach (var e in options.Events.OrderBy(e => e.Date))
                 {
                     index++;
-                    writer.WriteStartElement("eventRef");
+                    Start("eventRef");
                     writer.WriteAttributeString("eId", $"lc_{index}");
                     writer.WriteAttributeString("date", FrbrUri.FormatDate(e.Date));
                     writer.WriteAttributeString("source", e.SourceUri is null ? "#original" : $"#lc_{index}_source");
                     writer.WriteAttributeString("type", e.Type);
-                    writer.WriteEndElement();
+                    End();
                 }
 
-                writer.WriteEndElement();
+                End();
             }
 
-            writer.WriteStartElement("references");
+            Start("references");
             writer.WriteAttributeString("source", Source);
             if (options.Events.Count > 0)
             {
-                writer.WriteStartElement("original");
+                Start("original");
                 writer.WriteAttributeString("eId", "original");
                 writer.WriteAttributeString("href", FrbrUri.Expression(work, AknLanguages.Khmer, null));
                 writer.WriteAttributeString("showAs", text.Title);
-                writer.WriteEndElement();
+                End();
                 var index = 0;
                 foreach (var e in options.Events.OrderBy(e => e.Date))
                 {
                     index++;
                     if (e.SourceUri is not null)
                     {
-                        writer.WriteStartElement("passiveRef");
+                        Start("passiveRef");
                         writer.WriteAttributeString("eId", $"lc_{index}_source");
                         writer.WriteAttributeString("href", e.SourceUri);
                         writer.WriteAttributeString("showAs", e.SourceUri);
-                        writer.WriteEndElement();
+                        End();
                     }
                 }
             }
 
             foreach (var organization in _organizations)
             {
-                writer.WriteStartElement("TLCOrganization");
+                Start("TLCOrganization");
                 writer.WriteAttributeString("eId", organization);
                 writer.WriteAttributeString("href", $"/ontology/organization/{AknWork.Country}/{organization}");
                 writer.WriteAttributeString("showAs", _knownOrganizations.GetValueOrDefault(organization, organization));
-                writer.WriteEndElement();
+                End();
             }
 
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            End();
+            End();
         }
 
         /// <summary>Writes a top-level unit and everything below it, depth first, with an explicit stack.</summary>
@@ -318,7 +322,7 @@ public static partial class AknWriter
                 }
                 else
                 {
-                    writer.WriteEndElement();
+                    End();
                 }
             }
         }
@@ -331,50 +335,90 @@ public static partial class AknWriter
                 throw new ArgumentException($"The unit \"{unit.Num}\" has no valid eId.", nameof(text));
             }
 
-            writer.WriteStartElement(ElementName(unit.Kind));
+            Start(ElementName(unit.Kind));
             writer.WriteAttributeString("eId", unit.EId);
             if (unit.Num.Length > 0)
             {
-                writer.WriteElementString("num", unit.Num);
+                Element("num", unit.Num);
             }
 
             if (unit.Heading is { Length: > 0 } heading)
             {
-                writer.WriteElementString("heading", heading);
+                Element("heading", heading);
             }
 
             if (unit.Children.Count == 0 || unit.Text.Count > 0)
             {
-                writer.WriteStartElement(unit.Children.Count == 0 ? "content" : "intro");
+                Start(unit.Children.Count == 0 ? "content" : "intro");
                 foreach (var line in unit.Text)
                 {
-                    writer.WriteElementString("p", line);
+                    Element("p", line);
                 }
 
-                writer.WriteEndElement();
+                End();
+            }
+        }
+
+        /// <summary>
+        /// Starts an element on a new line. Not XmlWriter's indentation: it writes the indent
+        /// string once per level for every line, which costs time quadratic in the depth even
+        /// when the string is empty.
+        /// </summary>
+        private void Start(string name)
+        {
+            writer.WriteWhitespace("\n");
+            writer.WriteStartElement(name);
+            HasChild();
+            _open.Push(false);
+        }
+
+        /// <summary>A text-only element on a new line.</summary>
+        private void Element(string name, string value)
+        {
+            writer.WriteWhitespace("\n");
+            writer.WriteElementString(name, value);
+            HasChild();
+        }
+
+        /// <summary>Ends the element; on a line of its own when it holds elements.</summary>
+        private void End()
+        {
+            if (_open.Pop())
+            {
+                writer.WriteWhitespace("\n");
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private void HasChild()
+        {
+            if (_open.TryPop(out _))
+            {
+                _open.Push(true);
             }
         }
 
         private void Value(string element, string value)
         {
-            writer.WriteStartElement(element);
+            Start(element);
             writer.WriteAttributeString("value", value);
-            writer.WriteEndElement();
+            End();
         }
 
         private void Date(DateOnly date, string name)
         {
-            writer.WriteStartElement("FRBRdate");
+            Start("FRBRdate");
             writer.WriteAttributeString("date", FrbrUri.FormatDate(date));
             writer.WriteAttributeString("name", name);
-            writer.WriteEndElement();
+            End();
         }
 
         private void Author(string href)
         {
-            writer.WriteStartElement("FRBRauthor");
+            Start("FRBRauthor");
             writer.WriteAttributeString("href", href);
-            writer.WriteEndElement();
+            End();
         }
     }
 }
