@@ -34,6 +34,7 @@ public static class LegislationModule
         services.AddScoped<SenateDirectory>();
         services.AddScoped<BillFeed>();
         services.AddScoped<SearchStatus>();
+        services.AddScoped<SearchFailures>();
         services.AddHealthChecks().AddCheck<SearchFeederHealthCheck>("legislation-search", tags: ["ready"]);
         services.AddAuthorizationBuilder()
             .AddPolicy(LegislationPolicies.Clerk, p => p.RequireRole(Roles.SenateClerk, Roles.Administrator))

@@ -16,7 +16,9 @@ namespace Nokor.Cli.Commands;
 /// <c>nokor legislation import FILE --type act|bill</c> enters a text (structured plain text or
 /// Akoma Ntoso XML) in the legal database or registers a bill; <c>nokor legislation export URI
 /// --out FILE.xml</c> writes a text as AKN XML (checked against the schema first);
-/// <c>nokor legislation generate --acts N</c> adds synthetic acts for the benchmark.
+/// <c>nokor legislation generate --acts N</c> adds synthetic acts for the benchmark;
+/// <c>search-failures</c> lists the texts the search feeder retries or set aside and
+/// <c>search-retry TEXT-ID</c> queues one again after a fix.
 /// <para>
 /// Exit codes of <c>import</c>: 0 stored; 1 refused (the text does not conform, nests deeper
 /// than <c>Legislation:MaxNestingDepth</c>, or is larger than the limits: one line per problem on
@@ -32,6 +34,8 @@ internal static class LegislationCommands
         legislation.Subcommands.Add(Import(context));
         legislation.Subcommands.Add(Export(context));
         legislation.Subcommands.Add(Generate(context));
+        legislation.Subcommands.Add(SearchFailuresCommand(context));
+        legislation.Subcommands.Add(SearchRetry(context));
         return legislation;
     }
 
@@ -179,6 +183,49 @@ internal static class LegislationCommands
             return ExitCodes.Ok;
         });
         return generate;
+    }
+
+    private static Command SearchFailuresCommand(CliContext context)
+    {
+        var command = new Command("search-failures", "The texts the search feeder could not index: retried, or set aside with the reason.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = context.Services.CreateAsyncScope();
+            var (retrying, setAside, latest) = await scope.ServiceProvider.GetRequiredService<SearchFailures>().ListAsync(ct);
+            Console.WriteLine($"retrying={retrying} set_aside={setAside}");
+            foreach (var f in latest)
+            {
+                Console.WriteLine($"{(f.SetAsideAt is null ? "retrying" : "set_aside")} {f.ExpressionUri} text_id={f.TextId:D} attempts={f.Attempts} reason={f.Reason}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command SearchRetry(CliContext context)
+    {
+        var id = new Argument<string>("TEXT-ID") { Description = "The text_id shown by search-failures." };
+        var command = new Command("search-retry", "Queue a text that failed to index again, with a fresh count of attempts (after its cause was fixed). Exit codes: 0 queued; 1 no such failure; 2 misuse.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Guid.TryParse(parse.GetValue(id), out var textId))
+            {
+                Console.Error.WriteLine("TEXT-ID: a text id as shown by search-failures.");
+                return ExitCodes.Misuse;
+            }
+
+            await using var scope = context.Services.CreateAsyncScope();
+            var retried = await scope.ServiceProvider.GetRequiredService<SearchFailures>().RetryAsync(textId, Actor.Platform("cli:legislation"), ct);
+            if (!Report(retried))
+            {
+                return ExitCodes.Failed;
+            }
+
+            Console.WriteLine($"queued {retried.Value!.ExpressionUri}");
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static bool Report<T>(Outcome<T> outcome)

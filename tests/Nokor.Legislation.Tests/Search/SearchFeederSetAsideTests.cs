@@ -142,7 +142,7 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
 
         // Fixed in the database and queued again by the Secretariat: indexed, its record gone.
         await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Texts.Where(t => t.Id == lighthouses.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Xml, original)));
-        var retried = await InScopeAsync(sp => sp.GetRequiredService<SearchStatus>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
+        var retried = await InScopeAsync(sp => sp.GetRequiredService<SearchFailures>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
         Assert.True(retried.IsOk);
         Assert.Equal(lighthouses.Uri, retried.Value!.ExpressionUri);
         Assert.Equal(1, await SyncAsync());
@@ -151,7 +151,7 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Healthy, (await HealthAsync()).Status);
         var after = await StatusAsync();
         Assert.Equal((3, 3, 0, 0, 0), (after.Texts, after.Indexed, after.Pending, after.Retrying, after.SetAsideCount));
-        var again = await InScopeAsync(sp => sp.GetRequiredService<SearchStatus>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
+        var again = await InScopeAsync(sp => sp.GetRequiredService<SearchFailures>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
         Assert.Equal(Nokor.Platform.Errors.OutcomeKind.NotFound, again.Kind);
         Assert.Empty(after.Failures);
     }

@@ -118,4 +118,30 @@ public sealed class DeepActTests(NokorHost host) : IClassFixture<NokorHost>
         var line = Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Matches("^text: line [0-9]+, column [0-9]+: The <paragraph> at akomaNtoso/act/body/article/paragraph×32 \\(eId \"art_1__para_00032\"\\) is nested 33 hierarchical levels deep; at most 32 are accepted\\.$", line);
     }
+
+    [Fact]
+    public async Task A_set_aside_text_is_listed_and_queued_again_from_the_command_line()
+    {
+        var textId = Guid.NewGuid();
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LegislationDbContext>();
+            db.SearchFailures.Add(new SearchFailureEntity
+            {
+                TextId = textId, ExpressionUri = "/akn/kh/act/2024-08-01/1/khm@", Attempts = 3, Reason = "The stored XML does not read back.",
+                FirstFailedAt = DateTimeOffset.UtcNow, LastFailedAt = DateTimeOffset.UtcNow, SetAsideAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var listed = await NokorCli.RunAsync(host, "legislation", "search-failures");
+        Assert.True(listed.ExitCode == 0, listed.Output);
+        Assert.Contains($"set_aside /akn/kh/act/2024-08-01/1/khm@ text_id={textId:D} attempts=3 reason=The stored XML does not read back.", listed.Output, StringComparison.Ordinal);
+
+        var retried = await NokorCli.RunAsync(host, "legislation", "search-retry", textId.ToString());
+        Assert.True(retried.ExitCode == 0, retried.Output);
+        Assert.Contains("queued /akn/kh/act/2024-08-01/1/khm@", retried.Output, StringComparison.Ordinal);
+        Assert.Equal(1, (await NokorCli.RunAsync(host, "legislation", "search-retry", textId.ToString())).ExitCode);
+        Assert.Equal(2, (await NokorCli.RunAsync(host, "legislation", "search-retry", "not-an-id")).ExitCode);
+    }
 }

@@ -16,8 +16,8 @@ internal static class SearchStatusEndpoints
             .WithName("SearchFeederStatus")
             .WithSummary("The search feeder: texts indexed, pending, retrying and set aside (with the expression URI and the reason)");
 
-        group.MapPost("/search/failures/{textId:guid}/retry", async (Guid textId, HttpContext http, SearchStatus status, CancellationToken ct) =>
-                (await status.RetryAsync(textId, http.Actor(), ct)).ToHttp())
+        group.MapPost("/search/failures/{textId:guid}/retry", async (Guid textId, HttpContext http, SearchFailures failures, CancellationToken ct) =>
+                (await failures.RetryAsync(textId, http.Actor(), ct)).ToHttp())
             .RequireAuthorization(LegislationPolicies.Clerk)
             .WithName("RetrySearchFailure")
             .WithSummary("Queue a text that failed to index again, with a fresh count of attempts (after its cause was fixed)");

@@ -11,33 +11,26 @@ using Nokor.Platform.Staff;
 namespace Nokor.Legislation.Texts;
 
 /// <summary>
-/// The search feeder's status for the Secretariat (texts indexed, pending, retrying, set aside
-/// with the reason) and the way to queue a set-aside text again once its cause is fixed. The
-/// status holds only FRBR URIs of laws and bills, which are public, and reasons about documents.
+/// The texts the search feeder could not index, from the database alone (the command line reads
+/// them without opening the index a running host holds), and the way to queue one again once its
+/// cause is fixed. They hold only FRBR URIs of laws and bills, which are public, and reasons
+/// about documents.
 /// </summary>
-internal sealed class SearchStatus(LegislationDbContext db, LegalSearchIndex index, SearchFeeder feeder, IAuditLog audit, TimeProvider clock)
+internal sealed class SearchFailures(LegislationDbContext db, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>At most this many failures are listed.</summary>
     public const int MaxListed = 100;
 
-    public async Task<SearchFeederStatus> GetAsync(CancellationToken ct)
+    /// <summary>How many are retried and set aside, and the latest failures (at most <see cref="MaxListed"/>).</summary>
+    public async Task<(int Retrying, int SetAside, IReadOnlyList<SearchFailureView> Latest)> ListAsync(CancellationToken ct)
     {
-        var cursor = index.GetCursor();
-        var indexed = index.TextCount;
-        var texts = await db.Texts.CountAsync(ct);
-        var pending = cursor is { } at
-            ? await db.TextChanges.Where(c => c.Id > at).Select(c => c.TextId).Distinct().CountAsync(ct)
-            : Math.Max(0, texts - indexed);
         var setAside = await db.SearchFailures.CountAsync(f => f.SetAsideAt != null, ct);
         var retrying = await db.SearchFailures.CountAsync(f => f.SetAsideAt == null, ct);
-        var failures = await db.SearchFailures.AsNoTracking()
+        var latest = await db.SearchFailures.AsNoTracking()
             .OrderByDescending(f => f.LastFailedAt).ThenBy(f => f.TextId).Take(MaxListed)
             .Select(f => new SearchFailureView(f.TextId, f.ExpressionUri, f.Attempts, f.Reason, f.FirstFailedAt, f.LastFailedAt, f.SetAsideAt))
             .ToListAsync(ct);
-        var run = feeder.RunState;
-        var state = run.FailuresInARow >= 3 ? "failing" : cursor is null ? "rebuilding" : "following";
-        return new SearchFeederStatus(state, texts, indexed, index.DocumentCount, cursor, pending, retrying, setAside, feeder.MaxAttempts, failures,
-            run.LastSuccess, run.LastFailure, run.LastError);
+        return (retrying, setAside, latest);
     }
 
     /// <summary>
@@ -59,6 +52,25 @@ internal sealed class SearchStatus(LegislationDbContext db, LegalSearchIndex ind
             JsonSerializer.Serialize(new { record.ExpressionUri, record.Attempts })), ct);
         await db.SaveChangesAsync(ct);
         return Outcome<SearchFailureView>.Ok(view);
+    }
+}
+
+/// <summary>The search feeder's status on this host, for the Secretariat: texts indexed, pending, retried and set aside.</summary>
+internal sealed class SearchStatus(LegislationDbContext db, LegalSearchIndex index, SearchFeeder feeder, SearchFailures failures)
+{
+    public async Task<SearchFeederStatus> GetAsync(CancellationToken ct)
+    {
+        var cursor = index.GetCursor();
+        var indexed = index.TextCount;
+        var texts = await db.Texts.CountAsync(ct);
+        var pending = cursor is { } at
+            ? await db.TextChanges.Where(c => c.Id > at).Select(c => c.TextId).Distinct().CountAsync(ct)
+            : Math.Max(0, texts - indexed);
+        var (retrying, setAside, latest) = await failures.ListAsync(ct);
+        var run = feeder.RunState;
+        var state = run.FailuresInARow >= 3 ? "failing" : cursor is null ? "rebuilding" : "following";
+        return new SearchFeederStatus(state, texts, indexed, index.DocumentCount, cursor, pending, retrying, setAside, feeder.MaxAttempts, latest,
+            run.LastSuccess, run.LastFailure, run.LastError);
     }
 }
 
