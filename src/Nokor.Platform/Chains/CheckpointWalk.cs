@@ -195,7 +195,7 @@ public sealed class CheckpointWalk
                 var period = ChainCheckpoints.Period(_previousAt, minutes);
                 var start = ChainCheckpoints.PeriodStart(period, minutes);
                 var last = _chained.LastOrDefault(c => c.Sequence < _previousSequence);
-                var held = last is null ? "no checkpoint holds an entry before it" : $"the last checkpoint that holds is {Number(last.Number!.Value)}, of entry {Number(last.Sequence)}";
+                var held = last is null ? "no checkpoint holds an entry before it" : $"the last checkpoint before it is checkpoint {Number(last.Number!.Value)}, of entry {Number(last.Sequence)}";
                 return new CheckpointProblem(CheckpointFault.PeriodWithoutCheckpoint, _previousSequence, null,
                     $"entry {Number(_previousSequence)} closed the period {Time(start)}–{Time(start.AddMinutes(minutes))} but no signed checkpoint holds it " +
                     $"({held}): checkpoints were deleted, and the entries after the last one may have been rewritten");
