@@ -38,6 +38,7 @@ public static class VerificationModule
         services.AddScoped<InstitutionService>();
         services.AddScoped<LedgerReports>();
         services.AddScoped<LedgerVerifier>();
+        services.AddScoped<LedgerCheckpointer>();
         services.AddScoped<BulkJobs>();
         services.AddAuthorizationBuilder()
             .AddPolicy(VerificationPolicies.Manage, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator))
@@ -54,6 +55,7 @@ public static class VerificationModule
             services.AddHostedService(sp => sp.GetRequiredService<PersonProjector>());
         }
 
+        services.AddHostedService<LedgerCheckpointService>();
         if (configuration.GetValue(VerificationOptions.Section + ":" + nameof(VerificationOptions.RunBulkJobs), true))
         {
             services.AddHostedService<BulkWorker>();
@@ -67,6 +69,7 @@ public static class VerificationModule
         ClientEndpoints.Map(endpoints);
         StaffEndpoints.Map(endpoints);
         BulkEndpoints.Map(endpoints);
+        LedgerHeadEndpoint.Map(endpoints);
         return endpoints;
     }
 }

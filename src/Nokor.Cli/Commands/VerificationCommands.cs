@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Institutions;
@@ -25,6 +26,7 @@ internal static class VerificationCommands
         verification.Subcommands.Add(Client(context));
         verification.Subcommands.Add(Rebuild(context));
         verification.Subcommands.Add(VerifyLedger(context));
+        verification.Subcommands.Add(ExportHead(context));
         return verification;
     }
 
@@ -143,21 +145,82 @@ internal static class VerificationCommands
 
     private static Command VerifyLedger(CliContext context)
     {
-        var command = new Command("verify-ledger", "Check the hash chain of the verification query ledger; exit 1 and name the first broken record if it does not hold.");
-        command.SetAction(async (_, ct) =>
+        var witness = new Option<string?>("--witness")
         {
+            Description = "A witness file from 'nokor verification export-head' (or GET /api/verification/ledger/head): fail unless the ledger still holds that head.",
+        };
+        var command = new Command("verify-ledger",
+            "Check the hash chain of the verification query ledger and its chained, signed checkpoints (one must close every " +
+            "Verification:CheckpointMinutes period that had records). Exit 0 when it holds, 1 naming the first broken record (or when the " +
+            "witnessed head is no longer in the history), 2 when the witness file cannot be read, 3 when the witness is not genuine.")
+        {
+            witness,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ChainHead? head = null;
+            if (parse.GetValue(witness) is { } path)
+            {
+                var read = await WitnessFile.ReadAsync(path, LedgerCheckpoints.ChainName,
+                    context.Services.GetRequiredService<Nokor.Platform.Signing.SigningKeyRing>().GetPublicKeySet(), ct);
+                if (read.Head is null)
+                {
+                    Console.Error.WriteLine(read.Error);
+                    return read.ExitCode;
+                }
+
+                head = read.Head;
+            }
+
             await using var scope = context.Services.CreateAsyncScope();
             var verifier = scope.ServiceProvider.GetRequiredService<LedgerVerifier>();
-            var check = await verifier.VerifyAsync(new Progress<long>(n => Console.Error.Write($"\r{n:N0} records checked   ")), ct);
+            var check = await verifier.VerifyAsync(head, new Progress<long>(n => Console.Error.Write($"\r{n:N0} records checked   ")), ct);
             Console.Error.WriteLine();
             if (check.Intact)
             {
-                Console.WriteLine($"The query ledger is intact: {check.Records:N0} records.");
-                return ExitCodes.Ok;
+                var witnessed = head is null ? "" : $" The witnessed head (record {head.Sequence}, checkpoint {head.Checkpoint}) is in the history.";
+                Console.WriteLine($"The query ledger is intact: {check.Records:N0} records.{witnessed}");
+                return ChainExitCodes.Intact;
             }
 
             Console.WriteLine($"The query ledger is broken at record {check.FirstBroken}: {check.Problem}");
-            return ExitCodes.Failed;
+            return ChainExitCodes.Broken;
+        });
+        return command;
+    }
+
+    private static Command ExportHead(CliContext context)
+    {
+        var output = new Option<string?>("--out") { Description = "Write the witness to this file (replaced if it exists) instead of printing it." };
+        var command = new Command("export-head",
+            "Sign the query ledger's head and write it as a witness (JSON): keep it outside this database, then " +
+            "'nokor verification verify-ledger --witness FILE' fails if the ledger is later rewritten or cut short.")
+        {
+            output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = context.Services.CreateAsyncScope();
+            var checkpoint = await scope.ServiceProvider.GetRequiredService<LedgerCheckpointer>().CreateAsync(ct);
+            if (checkpoint is null)
+            {
+                Console.Error.WriteLine("The query ledger is empty: there is no head to witness yet.");
+                return ExitCodes.Failed;
+            }
+
+            var head = ChainHead.From(LedgerCheckpoints.ChainName, checkpoint);
+            var path = parse.GetValue(output);
+            var json = await WitnessFile.WriteAsync(head, path, ct);
+            if (path is null)
+            {
+                Console.Write(json);
+            }
+            else
+            {
+                Console.WriteLine($"Query ledger head written to {path}: record {head.Sequence}, checkpoint {head.Checkpoint}, key {head.KeyId}.");
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

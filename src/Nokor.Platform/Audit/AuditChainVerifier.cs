@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
 
 namespace Nokor.Platform.Audit;
@@ -27,6 +29,15 @@ public enum AuditChainBreak
 
     /// <summary>A checkpoint's signature does not verify with the platform's keys: the checkpoint was forged or edited.</summary>
     CheckpointForged,
+
+    /// <summary>The chain of checkpoints has a gap or a wrong link: a checkpoint was deleted or replaced.</summary>
+    CheckpointChainBroken,
+
+    /// <summary>A period of <c>Audit:CheckpointMinutes</c> that had entries ended without a checkpoint: checkpoints were deleted.</summary>
+    PeriodWithoutCheckpoint,
+
+    /// <summary>The witnessed head (<c>--witness</c>) is not in the database's history: rewritten or truncated.</summary>
+    WitnessNotInHistory,
 }
 
 /// <summary>
@@ -52,12 +63,14 @@ public sealed record AuditVerification(
 /// <summary>
 /// Proves the audit chain: reads every entry in sequence order, a page at a time so that tens of
 /// millions of rows never sit in memory, and recomputes each hash as <see cref="AuditChainHash"/>
-/// specifies. It reports the first broken entry. Removing entries from the end of the chain would
-/// leave a shorter chain that still verifies, so the verifier also checks every signed
-/// <see cref="AuditCheckpoint"/>: its signature, and that the entry it names is present with the
-/// hash it names. Entries after the newest checkpoint are protected by the chain only.
+/// specifies. It reports the first broken entry. The hash chain alone cannot show a chain rewritten
+/// from some entry on, or cut short, so the verifier also applies the checkpoint rules of
+/// <see cref="CheckpointWalk"/>: every signed <see cref="AuditCheckpoint"/> verifies, they chain to
+/// each other without a gap, each entry they hold has the hash they signed, every
+/// <c>Audit:CheckpointMinutes</c> period that had entries (but the newest) ended with a checkpoint,
+/// and, given a witness (<see cref="ChainHead"/>), the witnessed head is still in the history.
 /// </summary>
-public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyRing keys)
+public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyRing keys, IConfiguration? configuration = null)
 {
     public const int PageSize = 10_000;
 
@@ -67,27 +80,27 @@ public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyR
 
     /// <param name="progress">Told the number of entries verified so far after every page.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
-    public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<AuditVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        VerifyAsync(null, progress, cancellationToken);
+
+    /// <param name="witness">A head kept outside the database, already checked with <see cref="ChainHead.TryRead(string, string, Signing.PublicKeySet, out ChainHead?, out ChainHeadProblem, out string)"/>.</param>
+    /// <param name="progress">Told the number of entries verified so far after every page.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public async Task<AuditVerification> VerifyAsync(ChainHead? witness, IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         var expected = 1L;
         var previous = AuditChainHash.Genesis;
         var count = 0L;
         var after = long.MinValue;
+        AuditEntry? previousEntry = null;
 
-        var checkpoints = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
-        var publicKeys = keys.GetPublicKeySet();
-        foreach (var checkpoint in checkpoints)
+        var stored = await db.AuditCheckpoints.AsNoTracking().ToListAsync(cancellationToken);
+        var walk = CheckpointWalk.Start(AuditCheckpoint.ChainName, stored.Select(c => c.ToStored()), keys.GetPublicKeySet(),
+            ChainCheckpoints.PeriodMinutes(configuration, AuditCheckpoint.PeriodKey), witness, out var startProblem);
+        if (walk is null)
         {
-            if (!Signing.SignedToken.TryVerify(checkpoint.Token, publicKeys, out var bytes, out var error) ||
-                CheckpointPayload.TryRead(bytes) is not { } payload ||
-                payload.Sequence != checkpoint.Sequence || payload.Hash != checkpoint.Hash)
-            {
-                return AuditVerification.Broken(0, checkpoint.Sequence, AuditChainBreak.CheckpointForged,
-                    $"the checkpoint of entry {checkpoint.Sequence} is not signed by the platform's keys{(error.Length > 0 ? $" ({error})" : "")}: forged or edited", null);
-            }
+            return Broken(startProblem!, 0, null);
         }
-
-        var checkpointed = checkpoints.ToDictionary(c => c.Sequence, c => c.Hash);
 
         while (true)
         {
@@ -98,15 +111,8 @@ public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyR
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
-                if (checkpoints.Count > 0 && checkpoints[^1].Sequence >= expected)
-                {
-                    var last = checkpoints[^1];
-                    return AuditVerification.Broken(count, expected, AuditChainBreak.Truncated,
-                        $"entries {expected} to {last.Sequence} are missing from the end of the chain, which a checkpoint signed at " +
-                        $"{AuditChainHash.FormatTimestamp(last.At)} holds: deleted", null);
-                }
-
-                return AuditVerification.Intact(count);
+                var end = walk.End(expected - 1);
+                return end is null ? AuditVerification.Intact(count) : Broken(end, count, null);
             }
 
             foreach (var entry in page)
@@ -117,14 +123,15 @@ public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyR
                     return broken;
                 }
 
-                if (checkpointed.TryGetValue(entry.Sequence, out var signedHash) && !string.Equals(signedHash, entry.Hash, StringComparison.Ordinal))
+                if (walk.Entry(entry.Sequence, entry.Hash, entry.At) is { } problem)
                 {
-                    return AuditVerification.Broken(count, entry.Sequence, AuditChainBreak.CheckpointMismatch,
-                        "its hash is not the one a signed checkpoint recorded: the chain was rewritten from here or before", entry);
+                    var at = problem.Sequence == entry.Sequence ? entry : previousEntry;
+                    return Broken(problem, problem.Sequence == entry.Sequence ? count : count - 1, at);
                 }
 
                 previous = entry.Hash;
                 expected = entry.Sequence + 1;
+                previousEntry = entry;
                 count++;
             }
 
@@ -133,6 +140,16 @@ public sealed class AuditChainVerifier(PlatformDbContext db, Signing.SigningKeyR
         }
     }
 
+    private static AuditVerification Broken(CheckpointProblem problem, long count, AuditEntry? entry) =>
+        AuditVerification.Broken(Math.Max(0, count), problem.Sequence, problem.Fault switch
+        {
+            CheckpointFault.Forged => AuditChainBreak.CheckpointForged,
+            CheckpointFault.ChainBroken => AuditChainBreak.CheckpointChainBroken,
+            CheckpointFault.Mismatch => AuditChainBreak.CheckpointMismatch,
+            CheckpointFault.Truncated => AuditChainBreak.Truncated,
+            CheckpointFault.PeriodWithoutCheckpoint => AuditChainBreak.PeriodWithoutCheckpoint,
+            _ => AuditChainBreak.WitnessNotInHistory,
+        }, problem.Reason, entry);
     private static AuditVerification? Check(AuditEntry entry, long expected, string previous, long count)
     {
         if (entry.Sequence < expected)

@@ -1,11 +1,12 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
 using Nokor.Platform.Signing;
 
@@ -13,80 +14,130 @@ namespace Nokor.Platform.Audit;
 
 /// <summary>
 /// A signed statement that the chain held entry <see cref="Sequence"/> with hash <see cref="Hash"/>
-/// at <see cref="At"/> (DESIGN: "periodic checkpoints signed by the platform key"). The hash chain
-/// alone cannot show entries deleted from its end; a checkpoint can, because no one without the
-/// platform key can make a checkpoint for the shortened chain, and the verifier requires every
-/// checkpointed entry to be present with its hash.
+/// at <see cref="At"/> (DESIGN: "periodic checkpoints signed by the platform key"). Checkpoints are
+/// chained (<see cref="ChainCheckpoints"/>): numbered without gaps, each naming the digest of the one
+/// before. The audit writer makes one for the last entry of every <c>Audit:CheckpointMinutes</c>
+/// period as soon as an entry of a later period is written, the host one of the head every period,
+/// and <c>nokor audit checkpoint</c> / <c>export-head</c> one on demand. Rows from before chaining
+/// (version 1, <see cref="Number"/> null) are still verified, as the starting point of the chain.
 /// </summary>
 public sealed class AuditCheckpoint
 {
+    /// <summary>The chain name signed into audit checkpoints.</summary>
+    public const string ChainName = "audit";
+
+    /// <summary>The configuration key of the period.</summary>
+    public const string PeriodKey = "Audit:CheckpointMinutes";
+
+    /// <summary>1, 2, 3… in the chain of checkpoints; null for a legacy (unchained) checkpoint.</summary>
+    public long? Number { get; set; }
     public long Sequence { get; set; }
     public required string Hash { get; set; }
     public DateTimeOffset At { get; set; }
-    /// <summary>The signed token over <c>{"s":sequence,"h":hash,"a":at}</c> (<see cref="SignedToken"/> format).</summary>
+    /// <summary>The digest of the checkpoint before (<see cref="ChainCheckpoints.Digest"/>); null for a legacy checkpoint.</summary>
+    public string? Previous { get; set; }
+    /// <summary>The signed token (<see cref="SignedToken"/> format) over the checkpoint payload.</summary>
     public required string Token { get; set; }
+
+    public StoredCheckpoint ToStored() => new(Number, Sequence, Hash, At, Previous, Token);
+
+    internal static AuditCheckpoint From(StoredCheckpoint c) => new()
+    {
+        Number = c.Number, Sequence = c.Sequence, Hash = c.Hash, At = c.At, Previous = c.Previous, Token = c.Token,
+    };
 }
 
-internal sealed record CheckpointPayload(
-    [property: JsonPropertyName("s")] long Sequence,
-    [property: JsonPropertyName("h")] string Hash,
-    [property: JsonPropertyName("a")] DateTimeOffset At)
+/// <summary>Reads and writes checkpoint rows inside the audit writer's locked transaction (plain commands, as the writer uses).</summary>
+internal static class AuditCheckpointRows
 {
-    public byte[] ToBytes() => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this));
+    private const string LastSql =
+        "SELECT \"Number\", \"Sequence\", \"Hash\", \"At\", \"Previous\", \"Token\" FROM audit_checkpoints ORDER BY \"Sequence\" DESC LIMIT 1";
 
-    public static CheckpointPayload? TryRead(byte[] bytes)
+    private const string InsertSql =
+        "INSERT INTO audit_checkpoints (\"Number\", \"Sequence\", \"Hash\", \"At\", \"Previous\", \"Token\") VALUES (@n, @s, @h, @a, @p, @t)";
+
+    public static async Task<StoredCheckpoint?> LastAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
-        try
-        {
-            return JsonSerializer.Deserialize<CheckpointPayload>(bytes);
-        }
-        catch (JsonException)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = LastSql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
         {
             return null;
         }
+
+        return new StoredCheckpoint(
+            await reader.IsDBNullAsync(0, ct) ? null : reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3),
+            await reader.IsDBNullAsync(4, ct) ? null : reader.GetString(4),
+            reader.GetString(5));
+    }
+
+    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, StoredCheckpoint checkpoint, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql;
+        Add(command, "@n", checkpoint.Number);
+        Add(command, "@s", checkpoint.Sequence);
+        Add(command, "@h", checkpoint.Hash);
+        Add(command, "@a", checkpoint.At);
+        Add(command, "@p", checkpoint.Previous);
+        Add(command, "@t", checkpoint.Token);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 }
 
-/// <summary>Makes a checkpoint of the chain's current head (<c>nokor audit checkpoint</c>, and periodically in the host).</summary>
-public sealed class AuditCheckpointer(PlatformDbContext db, SigningKeyRing keys, TimeProvider clock)
+/// <summary>
+/// Makes a checkpoint of the chain's current head (<c>nokor audit checkpoint</c>, <c>export-head</c>,
+/// and every period in the host), under the writer's lock so that it chains to the newest checkpoint.
+/// </summary>
+public sealed class AuditCheckpointer(PlatformDbContext db, DatabaseSettings settings, SigningKeyRing keys, TimeProvider clock, IConfiguration? configuration = null)
 {
     /// <summary>The checkpoint of the current head, new or existing; null while the chain is empty.</summary>
     public async Task<AuditCheckpoint?> CreateAsync(CancellationToken ct)
     {
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        if (head is null)
-        {
-            return null;
-        }
-
-        if (await db.AuditCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Sequence == head.Sequence, ct) is { } existing)
-        {
-            return existing;
-        }
-
-        var now = clock.GetUtcNow();
-        var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var checkpoint = new AuditCheckpoint
-        {
-            Sequence = head.Sequence,
-            Hash = head.Hash,
-            At = at,
-            Token = keys.Sign(new CheckpointPayload(head.Sequence, head.Hash, at).ToBytes()),
-        };
-        db.AuditCheckpoints.Add(checkpoint);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another process checkpointed the same head at the same moment.
-            db.ChangeTracker.Clear();
-            return await db.AuditCheckpoints.AsNoTracking().FirstAsync(c => c.Sequence == head.Sequence, ct);
-        }
+            await using var transaction = settings.Provider == DatabaseProvider.Sqlite
+                ? ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false)
+                : await connection.BeginTransactionAsync(ct);
+            var head = await AuditLog.LockAndReadTailAsync(connection, transaction, settings.Provider, ct);
+            if (head is null)
+            {
+                return null;
+            }
 
-        return checkpoint;
+            var last = await AuditCheckpointRows.LastAsync(connection, transaction, ct);
+            if (last is not null && last.Sequence == head.Value.Sequence)
+            {
+                await transaction.CommitAsync(ct);
+                return AuditCheckpoint.From(last);
+            }
+
+            var made = ChainCheckpoints.Sign(keys, AuditCheckpoint.ChainName, last, head.Value.Sequence, head.Value.Hash, clock.GetUtcNow(),
+                ChainCheckpoints.PeriodMinutes(configuration, AuditCheckpoint.PeriodKey));
+            await AuditCheckpointRows.InsertAsync(connection, transaction, made, ct);
+            await transaction.CommitAsync(ct);
+            return AuditCheckpoint.From(made);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 
@@ -96,7 +147,7 @@ internal sealed class AuditCheckpointService(IServiceProvider services, Microsof
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = Math.Max(1, configuration.GetValue("Audit:CheckpointMinutes", 5));
+        var minutes = ChainCheckpoints.PeriodMinutes(configuration, AuditCheckpoint.PeriodKey);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

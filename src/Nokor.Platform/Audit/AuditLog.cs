@@ -38,7 +38,7 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
 
     private const string PostgresLockSql = "SELECT pg_advisory_xact_lock(5642811662173033796)";
 
-    private const string TailSql = "SELECT \"Sequence\", \"Hash\" FROM audit_entries ORDER BY \"Sequence\" DESC LIMIT 1";
+    private const string TailSql = "SELECT \"Sequence\", \"Hash\", \"At\" FROM audit_entries ORDER BY \"Sequence\" DESC LIMIT 1";
 
     private const string InsertSql =
         "INSERT INTO audit_entries (\"Sequence\", \"At\", \"ActorKind\", \"ActorId\", \"ActorOffice\", \"Action\", " +
@@ -57,6 +57,8 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
     private AsyncServiceScope? _scope;
     private PlatformDbContext? _db;
     private DatabaseProvider _provider;
+    private Signing.SigningKeyRing? _keys;
+    private int _periodMinutes = Chains.ChainCheckpoints.DefaultPeriodMinutes;
 
     /// <summary>
     /// Returns once the entry is committed and chained. Cancelling stops the wait, not the write:
@@ -213,34 +215,74 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
             ? ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false)
             : await connection.BeginTransactionAsync();
 
-        var (sequence, previous) = await ReadTailAsync(connection, transaction);
+        var tail = await LockAndReadTailAsync(connection, transaction, _provider, CancellationToken.None);
+        var (sequence, previous, previousAt) = tail ?? (0, AuditChainHash.Genesis, default);
+        var closing = new List<(long Sequence, string Hash)>();
         foreach (var pending in batch)
         {
             var entry = pending.Entry;
+            if (sequence > 0 && Chains.ChainCheckpoints.ClosesPeriod(previousAt, entry.At, _periodMinutes))
+            {
+                closing.Add((sequence, previous));
+            }
+
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
             entry.Hash = AuditChainHash.Compute(previous, entry);
             previous = entry.Hash;
+            previousAt = entry.At;
         }
 
         await InsertAsync(connection, transaction, batch);
+        if (closing.Count > 0)
+        {
+            await CheckpointPeriodsAsync(connection, transaction, closing);
+        }
+
         await transaction.CommitAsync();
     }
 
-    private async Task<(long Sequence, string Hash)> ReadTailAsync(DbConnection connection, DbTransaction transaction)
+    /// <summary>
+    /// Signs a checkpoint of every entry in <paramref name="closing"/>: each was the last of its
+    /// period, and the batch starts a later one. In the batch's transaction, so the entries of a
+    /// later period are never stored without the checkpoint that closes the one before.
+    /// </summary>
+    private async Task CheckpointPeriodsAsync(DbConnection connection, DbTransaction transaction, List<(long Sequence, string Hash)> closing)
+    {
+        var keys = _keys ?? throw new InvalidOperationException("The audit writer has no signing keys.");
+        var last = await AuditCheckpointRows.LastAsync(connection, transaction, CancellationToken.None);
+        foreach (var (sequence, hash) in closing)
+        {
+            if (last is not null && last.Sequence >= sequence)
+            {
+                continue;
+            }
+
+            last = Chains.ChainCheckpoints.Sign(keys, AuditCheckpoint.ChainName, last, sequence, hash, time.GetUtcNow(), _periodMinutes);
+            await AuditCheckpointRows.InsertAsync(connection, transaction, last, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Takes the chain's write lock (PostgreSQL: the advisory lock, in the same round trip; SQLite:
+    /// the caller's immediate transaction holds it) and reads the tail: sequence, hash and time of
+    /// the newest entry, or null for an empty chain.
+    /// </summary>
+    internal static async Task<(long Sequence, string Hash, DateTimeOffset At)?> LockAndReadTailAsync(
+        DbConnection connection, DbTransaction transaction, DatabaseProvider provider, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = _provider == DatabaseProvider.Postgres ? PostgresLockSql + ";\n" + TailSql : TailSql;
-        await using var reader = await command.ExecuteReaderAsync();
-        if (_provider == DatabaseProvider.Postgres)
+        command.CommandText = provider == DatabaseProvider.Postgres ? PostgresLockSql + ";\n" + TailSql : TailSql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (provider == DatabaseProvider.Postgres)
         {
-            await reader.NextResultAsync();
+            await reader.NextResultAsync(ct);
         }
 
-        return await reader.ReadAsync()
-            ? (reader.GetInt64(0), reader.GetString(1))
-            : (0, AuditChainHash.Genesis);
+        return await reader.ReadAsync(ct)
+            ? (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2))
+            : null;
     }
 
     /// <summary>One multi-row INSERT per batch; the column names are those of the migrations.</summary>
@@ -306,6 +348,9 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             _provider = scope.ServiceProvider.GetRequiredService<DatabaseSettings>().Provider;
+            _keys = scope.ServiceProvider.GetRequiredService<Signing.SigningKeyRing>();
+            _periodMinutes = Chains.ChainCheckpoints.PeriodMinutes(
+                scope.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), AuditCheckpoint.PeriodKey);
             if (_provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres))
             {
                 throw new InvalidOperationException($"Unknown provider {_provider}.");

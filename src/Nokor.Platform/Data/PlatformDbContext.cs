@@ -80,7 +80,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasKey(c => c.Sequence);
             e.Property(c => c.Sequence).ValueGeneratedNever();
             e.Property(c => c.Hash).HasMaxLength(64);
+            e.Property(c => c.Previous).HasMaxLength(64);
             e.Property(c => c.Token).HasMaxLength(1000);
+            // The chain of checkpoints has one of each number; legacy rows (null) are exempt.
+            e.HasIndex(c => c.Number).IsUnique();
         });
     }
 }

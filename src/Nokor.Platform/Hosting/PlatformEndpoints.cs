@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Signing;
 using Nokor.Platform.Staff;
@@ -12,6 +13,7 @@ public static class PlatformEndpoints
         endpoints.MapAuthApi();
         endpoints.MapGazetteerApi();
         endpoints.MapSigningApi();
+        endpoints.MapAuditHead();
         return endpoints;
     }
 }

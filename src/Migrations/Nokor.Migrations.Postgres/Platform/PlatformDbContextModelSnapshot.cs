@@ -138,12 +138,22 @@ namespace Nokor.Migrations.Postgres.Platform
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Previous")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });

@@ -254,6 +254,40 @@ namespace Nokor.Migrations.Postgres.Verification
                     b.ToTable("vrf_institutions", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Verification.Data.LedgerCheckpointEntity", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AtUs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("vrf_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Verification.Data.PersonFactsEntity", b =>
                 {
                     b.Property<Guid>("PersonId")

@@ -249,6 +249,40 @@ namespace Nokor.Migrations.Sqlite.Verification
                     b.ToTable("vrf_institutions", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.Verification.Data.LedgerCheckpointEntity", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("vrf_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.Verification.Data.PersonFactsEntity", b =>
                 {
                     b.Property<Guid>("PersonId")

@@ -145,6 +145,22 @@ internal sealed class QueryRecordEntity
     public required string Hash { get; set; }
 }
 
+/// <summary>
+/// A signed, chained checkpoint of the query ledger (<see cref="Nokor.Platform.Chains.ChainCheckpoints"/>,
+/// chain name <c>verification</c>): the writer makes one for the last record of every
+/// <c>Verification:CheckpointMinutes</c> period, the host one of the head every period.
+/// </summary>
+internal sealed class LedgerCheckpointEntity
+{
+    public long Number { get; set; }
+    public long Sequence { get; set; }
+    public required string Hash { get; set; }
+    /// <summary>When it was signed, Unix microseconds (UTC).</summary>
+    public long AtUs { get; set; }
+    public required string Previous { get; set; }
+    public required string Token { get; set; }
+}
+
 /// <summary>Queries and amounts per institution, month (yyyyMM, Cambodia time) and query type, kept with the ledger.</summary>
 internal sealed class UsageEntity
 {

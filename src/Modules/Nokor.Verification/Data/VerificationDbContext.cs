@@ -10,6 +10,7 @@ internal sealed class VerificationDbContext(DbContextOptions<VerificationDbConte
     public DbSet<PersonFactsEntity> Persons => Set<PersonFactsEntity>();
     public DbSet<ProjectionStateEntity> ProjectionStates => Set<ProjectionStateEntity>();
     public DbSet<QueryRecordEntity> QueryRecords => Set<QueryRecordEntity>();
+    public DbSet<LedgerCheckpointEntity> Checkpoints => Set<LedgerCheckpointEntity>();
     public DbSet<UsageEntity> Usage => Set<UsageEntity>();
     public DbSet<BulkJobEntity> BulkJobs => Set<BulkJobEntity>();
 
@@ -117,6 +118,17 @@ internal sealed class VerificationDbContext(DbContextOptions<VerificationDbConte
             {
                 e.Property(q => q.Kidc).UseCollation("C");
             }
+        });
+
+        builder.Entity<LedgerCheckpointEntity>(e =>
+        {
+            e.ToTable("vrf_checkpoints");
+            e.HasKey(c => c.Number);
+            e.Property(c => c.Number).ValueGeneratedNever();
+            e.Property(c => c.Hash).HasMaxLength(64);
+            e.Property(c => c.Previous).HasMaxLength(64);
+            e.Property(c => c.Token).HasMaxLength(1000);
+            e.HasIndex(c => c.Sequence).IsUnique();
         });
 
         builder.Entity<UsageEntity>(e =>

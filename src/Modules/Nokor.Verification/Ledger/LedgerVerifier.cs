@@ -1,15 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Nokor.Platform.Chains;
+using Nokor.Platform.Signing;
 using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Ledger;
 
-public sealed record LedgerCheck(bool Intact, long Records, long? FirstBroken, string? Problem);
+/// <summary>
+/// The outcome of <see cref="LedgerVerifier"/>: <paramref name="FirstBroken"/> is the record
+/// sequence of the first break, <paramref name="Fault"/> its kind when a checkpoint rule failed.
+/// </summary>
+public sealed record LedgerCheck(bool Intact, long Records, long? FirstBroken, string? Problem, CheckpointFault? Fault = null);
 
-/// <summary>Walks the query ledger in sequence order and names the first record whose chain does not hold.</summary>
-internal sealed class LedgerVerifier(VerificationDbContext db)
+/// <summary>
+/// Walks the query ledger in sequence order and names the first record whose chain does not hold,
+/// then applies the checkpoint rules of <see cref="CheckpointWalk"/> (chained signed checkpoints,
+/// one closing every <c>Verification:CheckpointMinutes</c> period that had records, and a witness).
+/// </summary>
+internal sealed class LedgerVerifier(VerificationDbContext db, SigningKeyRing keys, IConfiguration? configuration = null)
 {
-    public async Task<LedgerCheck> VerifyAsync(IProgress<long>? progress, CancellationToken ct)
+    public Task<LedgerCheck> VerifyAsync(IProgress<long>? progress, CancellationToken ct) => VerifyAsync(null, progress, ct);
+
+    public async Task<LedgerCheck> VerifyAsync(ChainHead? witness, IProgress<long>? progress, CancellationToken ct)
     {
+        var stored = await db.Checkpoints.AsNoTracking().ToListAsync(ct);
+        var walk = CheckpointWalk.Start(LedgerCheckpoints.ChainName, stored.Select(LedgerCheckpoints.ToStored), keys.GetPublicKeySet(),
+            ChainCheckpoints.PeriodMinutes(configuration, LedgerCheckpoints.PeriodKey), witness, out var startProblem);
+        if (walk is null)
+        {
+            return Broken(startProblem!, 0);
+        }
+
         var previous = LedgerHash.Genesis;
         long expected = 1, count = 0;
         while (true)
@@ -18,7 +39,7 @@ internal sealed class LedgerVerifier(VerificationDbContext db)
             var page = await db.QueryRecords.AsNoTracking().Where(q => q.Sequence >= from).OrderBy(q => q.Sequence).Take(10_000).ToListAsync(ct);
             if (page.Count == 0)
             {
-                return new LedgerCheck(true, count, null, null);
+                return walk.End(expected - 1) is { } end ? Broken(end, count) : new LedgerCheck(true, count, null, null);
             }
 
             foreach (var record in page)
@@ -38,6 +59,11 @@ internal sealed class LedgerVerifier(VerificationDbContext db)
                     return new LedgerCheck(false, count, record.Sequence, "Its content does not match its hash: it was changed after it was written.");
                 }
 
+                if (walk.Entry(record.Sequence, record.Hash, LedgerCheckpoints.FromMicroseconds(record.AtUs)) is { } problem)
+                {
+                    return Broken(problem, problem.Sequence == record.Sequence ? count : count - 1);
+                }
+
                 previous = record.Hash;
                 expected++;
                 count++;
@@ -45,5 +71,11 @@ internal sealed class LedgerVerifier(VerificationDbContext db)
 
             progress?.Report(count);
         }
+    }
+
+    private static LedgerCheck Broken(CheckpointProblem problem, long count)
+    {
+        var reason = problem.Reason.Length > 0 ? char.ToUpperInvariant(problem.Reason[0]) + problem.Reason[1..] : problem.Reason;
+        return new LedgerCheck(false, Math.Max(0, count), problem.Sequence, reason + ".", problem.Fault);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nokor.Platform.Chains;
 using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Ledger;
@@ -55,7 +56,10 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     private AsyncServiceScope? _scope;
     private DbConnection? _connection;
     private bool _postgres;
-    private (long Sequence, string Hash)? _tail;
+    private (long Sequence, string Hash, long AtUs)? _tail;
+    private StoredCheckpoint? _lastCheckpoint;
+    private Nokor.Platform.Signing.SigningKeyRing? _keys;
+    private int _periodMinutes = ChainCheckpoints.DefaultPeriodMinutes;
 
     public Task AppendAsync(QueryRecord record, CancellationToken ct) => AppendManyAsync([record], ct);
 
@@ -154,7 +158,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
             }
             catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && attempt < 10)
             {
-                // Another host extended the chain since this one last wrote: read its tail, chain again.
+                // Another host extended the chain (or checkpointed it) since this one last wrote: read its tail, chain again.
                 _tail = null;
             }
         }
@@ -168,16 +172,23 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     /// </summary>
     private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WritePostgresAsync(DbConnection connection, List<Pending> batch)
     {
-        _tail ??= await TailAsync(connection, null);
-        var (records, sums) = Chain(batch, _tail.Value);
+        if (_tail is null)
+        {
+            _tail = await TailAsync(connection, null);
+            _lastCheckpoint = await LedgerCheckpoints.LastAsync(connection, null);
+        }
+
+        var (records, sums, closing) = Chain(batch, _tail.Value, _periodMinutes);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder();
         var p = new Parameters(command, sql, _postgres);
         AppendInserts(sql, p, records);
+        var last = AppendCheckpoints(sql, p, closing, _lastCheckpoint);
         AppendUsage(sql, p, sums);
         command.CommandText = sql.ToString();
         var totals = await ReadTotalsAsync(command, sums);
-        _tail = (records[^1].Sequence, records[^1].Hash);
+        _tail = (records[^1].Sequence, records[^1].Hash, records[^1].AtUs);
+        _lastCheckpoint = last;
         return totals;
     }
 
@@ -185,12 +196,17 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteSqliteAsync(DbConnection connection, List<Pending> batch)
     {
         await using var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var (records, sums) = Chain(batch, await TailAsync(connection, transaction));
+        var (records, sums, closing) = Chain(batch, await TailAsync(connection, transaction), _periodMinutes);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder();
         var p = new Parameters(command, sql, _postgres);
         AppendInserts(sql, p, records);
+        if (closing.Count > 0)
+        {
+            AppendCheckpoints(sql, p, closing, await LedgerCheckpoints.LastAsync(connection, transaction));
+        }
+
         AppendUsage(sql, p, sums);
         command.CommandText = sql.ToString();
         var totals = await ReadTotalsAsync(command, sums);
@@ -198,20 +214,28 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         return totals;
     }
 
-    private static (List<QueryRecordEntity> Records, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> Sums) Chain(
-        List<Pending> batch, (long Sequence, string Hash) tail)
+    private static (List<QueryRecordEntity> Records, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> Sums, List<(long Sequence, string Hash)> Closing) Chain(
+        List<Pending> batch, (long Sequence, string Hash, long AtUs) tail, int periodMinutes)
     {
-        var (sequence, previous) = tail;
+        var (sequence, previous, previousAtUs) = tail;
+        var closing = new List<(long Sequence, string Hash)>();
         var records = new List<QueryRecordEntity>();
         var sums = new Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)>();
         foreach (var pending in batch)
         {
             foreach (var q in pending.Records)
             {
+                var atUs = ToMicroseconds(q.At);
+                if (sequence > 0 && ChainCheckpoints.ClosesPeriod(LedgerCheckpoints.FromMicroseconds(previousAtUs), LedgerCheckpoints.FromMicroseconds(atUs), periodMinutes))
+                {
+                    closing.Add((sequence, previous));
+                }
+
+                previousAtUs = atUs;
                 var entity = new QueryRecordEntity
                 {
                     Sequence = ++sequence,
-                    AtUs = ToMicroseconds(q.At),
+                    AtUs = atUs,
                     RequestId = q.RequestId,
                     InstitutionId = q.InstitutionId,
                     CredentialId = q.CredentialId,
@@ -235,16 +259,46 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
             }
         }
 
-        return (records, sums);
+        return (records, sums, closing);
     }
 
-    private async Task<(long Sequence, string Hash)> TailAsync(DbConnection connection, DbTransaction? transaction)
+    /// <summary>
+    /// Signs a checkpoint of every record in <paramref name="closing"/> (each was the last of its
+    /// period, and the batch starts a later one) and adds their inserts to the batch, so records of
+    /// a later period are never stored without the checkpoint closing the one before. Returns the
+    /// newest checkpoint afterwards.
+    /// </summary>
+    private StoredCheckpoint? AppendCheckpoints(StringBuilder sql, Parameters p, List<(long Sequence, string Hash)> closing, StoredCheckpoint? last)
+    {
+        foreach (var (sequence, hash) in closing)
+        {
+            if (last is not null && last.Sequence >= sequence)
+            {
+                continue;
+            }
+
+            var keys = _keys ?? throw new InvalidOperationException("The query ledger has no signing keys.");
+            last = ChainCheckpoints.Sign(keys, LedgerCheckpoints.ChainName, last, sequence, hash, TimeProvider.System.GetUtcNow(), _periodMinutes);
+            sql.Append("INSERT INTO vrf_checkpoints (\"Number\", \"Sequence\", \"Hash\", \"AtUs\", \"Previous\", \"Token\") VALUES (");
+            p.Add(last.Number, first: true);
+            p.Add(last.Sequence);
+            p.Add(last.Hash);
+            p.Add(ToMicroseconds(last.At));
+            p.Add(last.Previous);
+            p.Add(last.Token);
+            sql.Append(");\n");
+        }
+
+        return last;
+    }
+
+    internal static async Task<(long Sequence, string Hash, long AtUs)> TailAsync(DbConnection connection, DbTransaction? transaction)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT \"Sequence\", \"Hash\" FROM vrf_query_records ORDER BY \"Sequence\" DESC LIMIT 1";
+        command.CommandText = "SELECT \"Sequence\", \"Hash\", \"AtUs\" FROM vrf_query_records ORDER BY \"Sequence\" DESC LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : (0, LedgerHash.Genesis, 0);
     }
 
     /// <summary>
@@ -360,6 +414,9 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         {
             var db = scope.ServiceProvider.GetRequiredService<VerificationDbContext>();
             _postgres = db.Database.IsNpgsql();
+            _keys = scope.ServiceProvider.GetRequiredService<Nokor.Platform.Signing.SigningKeyRing>();
+            _periodMinutes = ChainCheckpoints.PeriodMinutes(
+                scope.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), LedgerCheckpoints.PeriodKey);
             await db.Database.OpenConnectionAsync();
             _scope = scope;
             _connection = db.Database.GetDbConnection();
@@ -378,6 +435,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         _scope = null;
         _connection = null;
         _tail = null;
+        _lastCheckpoint = null;
         if (scope is not null)
         {
             try

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nokor.Migrations.Sqlite.Platform
+{
+    /// <inheritdoc />
+    public partial class ChainedCheckpoints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "Number",
+                table: "audit_checkpoints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Previous",
+                table: "audit_checkpoints",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_Number",
+                table: "audit_checkpoints",
+                column: "Number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_audit_checkpoints_Number",
+                table: "audit_checkpoints");
+
+            migrationBuilder.DropColumn(
+                name: "Number",
+                table: "audit_checkpoints");
+
+            migrationBuilder.DropColumn(
+                name: "Previous",
+                table: "audit_checkpoints");
+        }
+    }
+}
