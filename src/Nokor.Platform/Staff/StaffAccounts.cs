@@ -134,8 +134,16 @@ public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> u
     public async Task<IReadOnlyList<string>> SetPasswordAsync(string userName, string newPassword, CancellationToken ct = default)
     {
         if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        // Checked first, then hash and new stamp saved together: a refused password changes nothing.
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, newPassword)).Errors.Select(e => e.Description));
+        }
+
+        if (errors.Count > 0) return errors;
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
+        var result = await users.UpdateSecurityStampAsync(user);
         sessions.Invalidate(user.Id);
         return Errors([result]);
     }
