@@ -32,7 +32,10 @@ internal sealed class Tokens(HttpClient http, string password)
 
     private async Task<Token> FetchAsync(string user)
     {
-        using var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
+        // The system account signs in with client credentials (its secret is the bench password).
+        using var response = user == Setup.SystemAccount
+            ? await http.PostAsJsonAsync("/api/auth/token", new { grantType = "client_credentials", clientId = user, clientSecret = password })
+            : await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Token for {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

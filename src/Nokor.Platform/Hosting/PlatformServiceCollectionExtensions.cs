@@ -39,15 +39,28 @@ public static class PlatformServiceCollectionExtensions
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords never lock an account (anyone could lock anyone's): sign-in is
+                // throttled per client instead (SignInThrottle). Lockout is what an administrator
+                // sets: `nokor users lock` / `disable`.
+                o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordRules>();
+
+        services.TryAddSingleton(SignInLimits.From(configuration));
+        services.TryAddSingleton<SignInThrottle>();
+        services.TryAddSingleton(sp => TotpPolicy.From(configuration,
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.EnvironmentName ?? "Production"));
+        services.TryAddSingleton(new SessionCheckInterval(TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Auth:SessionCheckSeconds", 5.0), 0, 60))));
+        services.TryAddSingleton<StaffSessions>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<StaffTokens>();
 
         services.AddNokorGazetteer();
         services.AddNokorSigning(configuration);

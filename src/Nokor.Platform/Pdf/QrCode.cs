@@ -75,4 +75,42 @@ public static class QrCode
         using var paint = new SKPaint { Color = color ?? SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = true };
         canvas.DrawPath(path, paint);
     }
+
+    /// <summary>
+    /// The QR code as text for a terminal with a dark background: light modules (and the quiet
+    /// zone) are drawn with block characters, two module rows per line.
+    /// </summary>
+    public static string Text(string content)
+    {
+        var modules = Encode(content);
+        var count = modules.GetLength(0);
+        var size = count + 2 * QuietZoneModules;
+        bool Light(int row, int column)
+        {
+            var r = row - QuietZoneModules;
+            var c = column - QuietZoneModules;
+            return r < 0 || c < 0 || r >= count || c >= count || !modules[r, c];
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (var row = 0; row < size; row += 2)
+        {
+            for (var column = 0; column < size; column++)
+            {
+                var top = Light(row, column);
+                var bottom = row + 1 < size ? Light(row + 1, column) : false;
+                text.Append((top, bottom) switch
+                {
+                    (true, true) => '█',
+                    (true, false) => '▀',
+                    (false, true) => '▄',
+                    _ => ' ',
+                });
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
 }

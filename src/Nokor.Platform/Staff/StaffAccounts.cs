@@ -5,11 +5,23 @@ using Nokor.Platform.Gazetteer;
 
 namespace Nokor.Platform.Staff;
 
+/// <summary>
+/// A new account. For a staff account <see cref="Password"/> is its password; for a system account
+/// (role <see cref="Roles.System"/>) it is the client secret the other system signs in with
+/// (grantType client_credentials); <see cref="StaffAccounts.NewClientSecret"/> makes a strong one.
+/// </summary>
 public sealed record NewStaffAccount(string UserName, string DisplayName, string Password, string Role, OfficeLevel Level, string? AreaCode);
 
-/// <summary>Creates offices and staff accounts; used by the CLI (first administrator) and the demo seed.</summary>
-public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles)
+/// <summary>
+/// Creates offices and staff accounts, locks, unlocks, sets passwords and second factors; used by
+/// the CLI (first administrator) and the demo seed. Every change that must end the account's
+/// sessions changes its security stamp and tells <see cref="StaffSessions"/> at once.
+/// </summary>
+public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles, StaffSessions sessions, SecondFactor secondFactor)
 {
+    /// <summary>A client secret for a system account: 256 random bits, base64url.</summary>
+    public static string NewClientSecret() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public async Task EnsureRolesAsync(CancellationToken ct = default)
     {
         foreach (var role in Roles.All)
@@ -92,4 +104,77 @@ public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> u
         var added = await users.AddToRolesAsync(user, Roles.Granted(account.Role));
         return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
     }
+
+    /// <summary>
+    /// Locks the account until <paramref name="until"/> (null: disabled, until unlocked) and ends
+    /// its sessions and tokens.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LockAsync(string userName, DateTimeOffset? until, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
+        var results = new[]
+        {
+            await users.SetLockoutEnabledAsync(user, true),
+            await users.SetLockoutEndDateAsync(user, until ?? DateTimeOffset.MaxValue),
+            await users.UpdateSecurityStampAsync(user),
+        };
+        sessions.Invalidate(user.Id);
+        return Errors(results);
+    }
+
+    public async Task<IReadOnlyList<string>> UnlockAsync(string userName, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
+        var results = new[] { await users.SetLockoutEndDateAsync(user, null), await users.ResetAccessFailedCountAsync(user) };
+        sessions.Invalidate(user.Id);
+        return Errors(results);
+    }
+
+    /// <summary>Sets a new password (a system account: a new client secret); ends the account's sessions and tokens.</summary>
+    public async Task<IReadOnlyList<string>> SetPasswordAsync(string userName, string newPassword, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
+        // Checked first, then hash and new stamp saved together: a refused password changes nothing.
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, newPassword)).Errors.Select(e => e.Description));
+        }
+
+        if (errors.Count > 0) return errors;
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
+        var result = await users.UpdateSecurityStampAsync(user);
+        sessions.Invalidate(user.Id);
+        return Errors([result]);
+    }
+
+    /// <summary>Ends every session and token of the account without changing anything else.</summary>
+    public async Task<IReadOnlyList<string>> RevokeSessionsAsync(string userName, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
+        var result = await users.UpdateSecurityStampAsync(user);
+        sessions.Invalidate(user.Id);
+        return Errors([result]);
+    }
+
+    /// <summary>Gives a staff account a new TOTP secret and recovery codes (replacing old ones); ends its sessions.</summary>
+    public async Task<(TotpEnrolment? Enrolment, IReadOnlyList<string> Errors)> EnrolTotpAsync(string userName, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return (null, [$"No account '{userName}'."]);
+        if (user.IsSystem) return (null, [$"'{userName}' is a system account: it signs in with its client secret, without a second factor."]);
+        var result = await secondFactor.EnrolAsync(user);
+        sessions.Invalidate(user.Id);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<string>> RemoveTotpAsync(string userName, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user) return [$"No account '{userName}'."];
+        var errors = await secondFactor.RemoveAsync(user);
+        sessions.Invalidate(user.Id);
+        return errors;
+    }
+
+    private static IReadOnlyList<string> Errors(IEnumerable<IdentityResult> results) =>
+        results.SelectMany(r => r.Errors).Select(e => e.Description).ToList();
 }

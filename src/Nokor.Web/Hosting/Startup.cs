@@ -104,9 +104,17 @@ internal static class Startup
 
         Console.WriteLine();
         Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");
-        foreach (var d in demo)
+        foreach (var d in demo.Where(d => d.Role != Roles.System))
         {
             Console.WriteLine($"  {d.User,-20} {d.Role,-14} {d.Level} {d.Area}");
+        }
+
+        // System accounts sign in with client credentials, never a password (POST /api/auth/token
+        // {"grantType":"client_credentials","clientId":...,"clientSecret":...}).
+        Console.WriteLine("System accounts (client credentials; client secret " + DemoPassword + "):");
+        foreach (var d in demo.Where(d => d.Role == Roles.System))
+        {
+            Console.WriteLine($"  client id {d.User,-20} {d.Role,-14} {d.Level} {d.Area}");
         }
 
         Console.WriteLine();

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Authentication;
+using Nokor.Platform.Hosting;
 using Nokor.Platform.Staff;
 using Nokor.Web.Components;
 using Scalar.AspNetCore;
@@ -34,14 +36,19 @@ internal static class WebHostExtensions
         });
         services.AddExceptionHandler<NokorExceptionHandler>();
 
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => SecurityHeaders.ConfigureForwardedHeaders(o, configuration));
+
+        // Every rate limit counts per client as ClientPartition says (IPv4 address, IPv6 /64, the
+        // real client behind a configured proxy), and every refusal is a 429 with Retry-After.
         // The public certificate check needs no login; a per-address budget keeps it from being
-        // used to sweep the register.
+        // used to sweep the register. Sign-in has its own throttle (SignInThrottle).
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RejectedAsync;
             o.AddPolicy(Nokor.CivilRegistration.Certificates.CertificateEndpoints.PublicRateLimit, http =>
                 System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientPartition.Of(http),
                     _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                     {
                         PermitLimit = configuration.GetValue("Nokor:PublicVerificationPerMinute", 60),
@@ -75,6 +82,9 @@ internal static class WebHostExtensions
             o.Cookie.Name = "nokor.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including behind a TLS proxy that is a known
+            // proxy (X-Forwarded-Proto, see SecurityHeaders.ConfigureForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
@@ -100,7 +110,7 @@ internal static class WebHostExtensions
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHttpContextAccessor();
         return services;
     }
@@ -119,6 +129,8 @@ internal static class WebHostExtensions
 
     public static WebApplication UseNokorWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // API errors without a body get ProblemDetails; UI pages render their own 404 text.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -127,6 +139,7 @@ internal static class WebHostExtensions
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseAuthentication();
+        app.Use(CheckSessionAsync);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -171,6 +184,48 @@ internal static class WebHostExtensions
 
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>
+    /// A token or cookie whose account was locked or disabled, or whose password, secret or second
+    /// factor changed since it was issued, no longer signs anyone in (StaffSessions): the request
+    /// goes on as anonymous, and a stale cookie is removed.
+    /// </summary>
+    private static async Task CheckSessionAsync(HttpContext http, RequestDelegate next)
+    {
+        if (http.User.Identity?.IsAuthenticated == true &&
+            !await http.RequestServices.GetRequiredService<StaffSessions>().IsCurrentAsync(http.User, http.RequestAborted))
+        {
+            if (http.IsFromBrowser())
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+
+            http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        }
+
+        await next(http);
+    }
+
+    private static async ValueTask RejectedAsync(Microsoft.AspNetCore.RateLimiting.OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retry)
+            ? (long)Math.Ceiling(Math.Max(1, retry.TotalSeconds))
+            : 60;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = Nokor.Platform.Errors.Problems.TypeBase + "too-many-requests",
+                Title = "Too many requests.",
+                Detail = $"Too many requests from this address; try again in {seconds} seconds.",
+            },
+        });
     }
 
     /// <summary>

@@ -121,12 +121,62 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Legislation:Search:PollMilliseconds", "100");
         builder.UseSetting("DataProtection:KeyDirectory", Path.Combine(DataDirectory, "dataprotection"));
         builder.UseSetting("Nokor:PublicVerificationPerMinute", "10000");
+        // Tests sign in far more often than people: the sign-in limits and the second factor have
+        // their own tests (AuthTests), which set them back.
+        builder.UseSetting("Auth:SignIn:PerAddressPerMinute", "100000");
+        builder.UseSetting("Auth:RequireTotpForRoles", "none");
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>());
     }
 
+    /// <summary>
+    /// Test requests may say which address they come from (header X-Test-Remote-Address), as a TCP
+    /// connection would, before any of the host's middleware runs.
+    /// </summary>
+    private sealed class TestRemoteAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Header = "X-Test-Remote-Address";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (Microsoft.AspNetCore.Http.HttpContext http, Microsoft.AspNetCore.Http.RequestDelegate following) =>
+            {
+                if (http.Request.Headers.TryGetValue(Header, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    http.Connection.RemoteIpAddress = address;
+                    http.Request.Headers.Remove(Header);
+                }
+
+                return following(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Sends the client's requests as if from <paramref name="address"/>.</summary>
+    public static HttpClient From(HttpClient client, string address)
+    {
+        client.DefaultRequestHeaders.Remove(TestRemoteAddress.Header);
+        client.DefaultRequestHeaders.Add(TestRemoteAddress.Header, address);
+        return client;
+    }
+
+    /// <summary>
+    /// A client with a bearer token of <paramref name="user"/>: staff with their password, system
+    /// accounts (role system) with client credentials, their secret being <see cref="Password"/>.
+    /// </summary>
     public async Task<HttpClient> ClientForAsync(string user)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Password });
+        bool isSystem;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            isSystem = await platform.Users.AnyAsync(u => u.UserName == user && u.IsSystem);
+        }
+
+        var response = isSystem
+            ? await client.PostAsJsonAsync("/api/auth/token", new { grantType = "client_credentials", clientId = user, clientSecret = Password })
+            : await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
