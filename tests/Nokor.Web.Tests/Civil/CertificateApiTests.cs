@@ -28,7 +28,7 @@ public sealed class CertificateApiTests(NokorHost host) : IClassFixture<NokorHos
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var token));
+        Assert.True(PdfReader.TryReadKeywords(pdf, out var token));
         return (pdf, response.Headers.GetValues("X-Certificate-Serial").Single(), token);
     }
 
