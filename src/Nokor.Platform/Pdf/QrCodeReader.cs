@@ -5,8 +5,7 @@ using ZXing.Common;
 namespace Nokor.Platform.Pdf;
 
 /// <summary>
-/// Finds and decodes the QR code in a photo or scan (PNG or JPEG): SkiaSharp decodes the image to
-/// 8-bit grey, ZXing.Net locates and reads the symbol (<see cref="QrCode"/> draws them). The input is
+/// Finds and decodes the QR code in a photo or scan (PNG or JPEG): SkiaSharp decodes the image (BGRA), ZXing.Net locates and reads the symbol (<see cref="QrCode"/> draws them). The input is
 /// untrusted: size, format and pixel count are checked before anything is decoded, and every failure
 /// is a one-line reason, never an exception.
 /// </summary>
@@ -15,8 +14,8 @@ public static class QrCodeReader
     /// <summary>The largest file read (a phone photo is 2 to 8 MB).</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
 
-    /// <summary>The most pixels decoded (a 48-megapixel photo); larger images are refused, not scaled, to bound memory.</summary>
-    public const long MaxPixels = 48_000_000;
+    /// <summary>The most pixels decoded (a 40-megapixel photo, 160 MB decoded); larger images are refused, not scaled, to bound memory.</summary>
+    public const long MaxPixels = 40_000_000;
 
     /// <summary>The longest side the image is searched at first (larger photos are decoded scaled down: ZXing is faster and as good).</summary>
     private const int SearchSide = 2400;
@@ -67,7 +66,7 @@ public static class QrCodeReader
             return Failure.Unreadable;
         }
 
-        using var decoded = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+        using var decoded = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
         {
@@ -75,16 +74,24 @@ public static class QrCodeReader
             return Failure.Unreadable;
         }
 
-        // A large photo is searched scaled down first, then at full size; a small one at its size.
-        foreach (var side in new[] { SearchSide, int.MaxValue })
+        // A large photo is searched scaled down first, then at full size; a small scan (a dense
+        // code at two or three pixels a module) also scaled up, which the binarizer reads better.
+        var longest = Math.Max(decoded.Width, decoded.Height);
+        var scales = new List<float>();
+        if (longest > SearchSide)
         {
-            var longest = Math.Max(decoded.Width, decoded.Height);
-            if (side != int.MaxValue && longest <= side)
-            {
-                continue;
-            }
+            scales.Add((float)SearchSide / longest);
+        }
 
-            var found = side == int.MaxValue ? Decode(decoded) : DecodeScaled(decoded, (float)side / longest);
+        scales.Add(1);
+        if (longest <= SearchSide)
+        {
+            scales.Add(2);
+        }
+
+        foreach (var scale in scales)
+        {
+            var found = scale == 1 ? Decode(decoded) : DecodeScaled(decoded, scale);
             if (found is not null)
             {
                 text = found;
@@ -99,21 +106,21 @@ public static class QrCodeReader
 
     private static string? DecodeScaled(SKBitmap bitmap, float scale)
     {
-        var info = new SKImageInfo(Math.Max(1, (int)(bitmap.Width * scale)), Math.Max(1, (int)(bitmap.Height * scale)), SKColorType.Gray8, SKAlphaType.Opaque);
+        var info = new SKImageInfo(Math.Max(1, (int)(bitmap.Width * scale)), Math.Max(1, (int)(bitmap.Height * scale)), SKColorType.Bgra8888, SKAlphaType.Premul);
         using var scaled = bitmap.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         return scaled is null ? null : Decode(scaled);
     }
 
-    private static string? Decode(SKBitmap gray)
+    private static string? Decode(SKBitmap bitmap)
     {
-        // Gray8 rows may be padded: copy them tight for the luminance source.
-        var width = gray.Width;
-        var height = gray.Height;
-        var pixels = new byte[width * height];
-        var source = gray.GetPixelSpan();
+        // Rows may be padded: copy them tight for the luminance source (4 bytes a pixel, BGRA).
+        var width = bitmap.Width;
+        var height = bitmap.Height;
+        var pixels = new byte[width * height * 4];
+        var source = bitmap.GetPixelSpan();
         for (var y = 0; y < height; y++)
         {
-            source.Slice(y * gray.RowBytes, width).CopyTo(pixels.AsSpan(y * width, width));
+            source.Slice(y * bitmap.RowBytes, width * 4).CopyTo(pixels.AsSpan(y * width * 4, width * 4));
         }
 
         var reader = new BarcodeReaderGeneric
@@ -121,6 +128,6 @@ public static class QrCodeReader
             AutoRotate = true,
             Options = new DecodingOptions { TryHarder = true, PossibleFormats = [BarcodeFormat.QR_CODE] },
         };
-        return reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text;
+        return reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.BGRA32))?.Text;
     }
 }
