@@ -275,6 +275,44 @@ public sealed class CertificateApiTests(NokorHost host) : IClassFixture<NokorHos
         }
     }
 
+    [Fact]
+    public async Task The_public_page_asks_for_the_check_code_shows_the_name_only_with_it_and_says_when_a_certificate_is_locked()
+    {
+        var approved = await ApprovedBirthAsync("សុភា", "Sophea");
+        var (pdf, serial, _) = await PrintAsync(await host.ClientForAsync("registrar.a"), approved.Id);
+        var code = CheckCodeOf(pdf);
+        var visitor = host.CreateClient();
+
+        var form = WebUtility.HtmlDecode(await visitor.GetStringAsync("/verify"));
+        Assert.Contains("<input id=\"c\" name=\"c\"", form);
+        Assert.Contains("លេខកូដផ្ទៀងផ្ទាត់", form);
+        Assert.DoesNotContain("name=\"d\"", form);
+
+        var bare = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/verify?q={Uri.EscapeDataString(serial)}"));
+        Assert.Contains("data-genuine=\"true\"", bare);
+        Assert.Contains("id=\"give-code\"", bare);
+        Assert.DoesNotContain("សុភា", bare);
+        Assert.DoesNotContain(approved.SubjectKidc!, bare);
+
+        var shown = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/verify?q={Uri.EscapeDataString(serial)}&c={code}"));
+        Assert.Contains("id=\"check-name-km\">ចាន់ សុភា<", shown);
+        Assert.Contains(approved.SubjectKidc!, shown);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/verify?q={Uri.EscapeDataString(serial)}&c={OtherCode(code)}"));
+            Assert.Contains("data-genuine=\"false\"", wrong);
+        }
+
+        var locked = await visitor.GetAsync($"/verify?q={Uri.EscapeDataString(serial)}&c={code}");
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(locked.Headers.Contains("Retry-After"));
+        var page = WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync());
+        Assert.Contains("data-locked=\"true\"", page);
+        Assert.Contains("ការព្យាយាមច្រើនពេក", page);
+        Assert.DoesNotContain("សុភា", page);
+    }
+
     /// <summary>The check code as the PDF prints it, read back from the page's text.</summary>
     private static string CheckCodeOf(byte[] pdf)
     {
