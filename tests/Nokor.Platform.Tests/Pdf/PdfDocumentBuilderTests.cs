@@ -74,7 +74,11 @@ public sealed class PdfDocumentBuilderTests
     [Fact]
     public void Hand_written_literal_escapes_are_decoded()
     {
-        const string pdf = "%PDF-1.4\n1 0 obj\n<</Title (a\\(b\\)c \\\\ \\101\\60x \\\nline)\n/Keywords <FEFF0041 17D2>\n/Count 3 /Ref 2 0 R /N /Name /Arr [1 (x)] /D <</A (b)>>>>\nendobj\ntrailer\n<</Size 2 /Info 1 0 R>>\n%%EOF\n";
+        // A minimal document written by hand (no cross-reference table: the reader finds the objects).
+        const string pdf = "%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Kids [3 0 R] /Count 1>>\nendobj\n" +
+            "3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>>\nendobj\n" +
+            "4 0 obj\n<</Title (a\\(b\\)c \\\\ \\101\\60x \\\nline)\n/Keywords <FEFF0041 17D2>\n/Count 3 /Ref 2 0 R /N /Name /Arr [1 (x)] /D <</A (b)>>>>\nendobj\n" +
+            "trailer\n<</Size 5 /Root 1 0 R /Info 4 0 R>>\n%%EOF\n";
         var bytes = Encoding.ASCII.GetBytes(pdf);
 
         Assert.True(PdfReader.TryReadInfoString(bytes, "Title", out var title));
