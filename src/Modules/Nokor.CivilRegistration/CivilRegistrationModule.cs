@@ -27,6 +27,8 @@ public static class CivilRegistrationModule
         services.AddScoped<Information.InformationService>();
         services.AddScoped<Certificates.CertificateComposer>();
         services.AddScoped<Certificates.CertificateService>();
+        services.AddSingleton<Certificates.CertificateCheckCodes>();
+        services.AddSingleton<Certificates.CertificateCheckAttempts>();
         services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<Statistics.ServiceLevels>();
         services.AddScoped<Statistics.Publications>();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Certificates;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
-using Nokor.Platform.Pdf;
 using Nokor.Platform.Signing;
 using Nokor.Platform.Staff;
 
@@ -12,10 +11,14 @@ namespace Nokor.Cli.Commands;
 
 /// <summary>
 /// <c>nokor certificate render --registration NUMBER --out FILE.pdf</c> prints a certificate (recorded
-/// like any print, by the platform actor "cli"); <c>nokor certificate verify FILE.pdf</c> checks the
-/// signed QR payload the PDF carries: exit 0 when it is genuine and the certificate current, 1
-/// otherwise. With <c>--keys FILE</c> the signature is checked against that published key set alone;
-/// with <c>--offline</c> the register is not asked, so currency is not checked (and said so).
+/// like any print, by the platform actor "cli"); <c>nokor certificate verify FILE</c> checks a
+/// certificate PDF, or a photo or scan of the paper (PNG/JPEG, its QR code decoded), with
+/// <see cref="CertificateFileCheck"/>: the signature, and a PDF's visible text against the signed
+/// fields. Exit 0 when genuine and current, 1 not genuine or superseded, 2 misuse, 3 the visible text
+/// does not match the signed data, 4 the file cannot be read, 5 no certificate code in the file
+/// (<see cref="VerifyExitCodes"/>). With <c>--keys FILE</c> the signature is checked against that
+/// published key set alone (offline verification); without it, against the local key ring. With
+/// <c>--offline</c> the register is not asked, so currency is not checked (and said so).
 /// </summary>
 internal static class CertificateCommands
 {
@@ -57,10 +60,11 @@ internal static class CertificateCommands
             return ExitCodes.Ok;
         });
 
-        var pdf = new Argument<FileInfo>("FILE") { Description = "The certificate PDF." };
+        var pdf = new Argument<FileInfo>("FILE") { Description = "The certificate: its PDF, or a photo or scan of the paper (PNG or JPEG)." };
         var keysFile = new Option<FileInfo>("--keys") { Description = "Published public key set (nokor keys export, or GET /api/keys) to check the signature against." };
         var offline = new Option<bool>("--offline") { Description = "Do not ask the register whether the certificate is current." };
-        var verify = new Command("verify", "Check a certificate PDF's signed QR payload: exit 0 when genuine and current, 1 otherwise.")
+        var verify = new Command("verify", "Check a certificate file's signed code (and a PDF's visible text against it). Exit codes: 0 genuine and current, " +
+            "1 not genuine or superseded, 2 misuse, 3 the visible text does not match the signed data, 4 the file cannot be read, 5 no certificate code in the file.")
         {
             pdf,
             keysFile,
@@ -75,16 +79,21 @@ internal static class CertificateCommands
                 return ExitCodes.Misuse;
             }
 
-            var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
-            if (!PdfMetadataReader.TryReadKeywords(bytes, out var token) || !token.StartsWith(SignedToken.Prefix + ".", StringComparison.Ordinal))
+            if (file.Length > CertificateFileCheck.MaxBytes)
             {
-                Console.WriteLine("NOT GENUINE: the file carries no Nokor certificate payload.");
-                return ExitCodes.Failed;
+                Console.WriteLine($"UNREADABLE: the file is larger than {CertificateFileCheck.MaxBytes / (1024 * 1024)} MB.");
+                return VerifyExitCodes.Unreadable;
             }
 
             PublicKeySet keys;
             if (parse.GetValue(keysFile) is { } keysPath)
             {
+                if (!keysPath.Exists)
+                {
+                    Console.Error.WriteLine($"No key set file {keysPath.FullName}.");
+                    return ExitCodes.Misuse;
+                }
+
                 if (!PublicKeySet.TryParse(await File.ReadAllTextAsync(keysPath.FullName, ct), out var parsed, out var keyError))
                 {
                     Console.Error.WriteLine($"The key set {keysPath.FullName} is not valid: {keyError}");
@@ -98,22 +107,46 @@ internal static class CertificateCommands
                 keys = context.Services.GetRequiredService<SigningKeyRing>().GetPublicKeySet();
             }
 
-            if (!SignedToken.TryVerify(token, keys, out var payloadBytes, out var error))
+            var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
+
+            // A parser of an untrusted file is given a bounded time.
+            CertificateFileResult result;
+            try
             {
-                Console.WriteLine($"NOT GENUINE: {error}");
-                return ExitCodes.Failed;
+                result = await Task.Run(() => CertificateFileCheck.Check(bytes, keys), ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("UNREADABLE: reading the file took more than 60 seconds.");
+                return VerifyExitCodes.Unreadable;
             }
 
-            var payload = CertificatePayload.TryRead(payloadBytes);
-            if (payload is null)
+            switch (result.Verdict)
             {
-                Console.WriteLine("NOT GENUINE: the signed payload is not a Nokor certificate.");
-                return ExitCodes.Failed;
+                case CertificateFileVerdict.Unreadable:
+                    Console.WriteLine($"UNREADABLE: {result.Message}");
+                    return VerifyExitCodes.Unreadable;
+                case CertificateFileVerdict.NoCode:
+                    Console.WriteLine($"NO CERTIFICATE CODE: {result.Message}");
+                    return VerifyExitCodes.NoCode;
+                case CertificateFileVerdict.NotGenuine:
+                    Console.WriteLine($"NOT GENUINE: {result.Message}");
+                    return ExitCodes.Failed;
             }
 
-            Console.WriteLine($"Signature: genuine (key {token.Split('.')[2]}).");
+            var payload = result.Payload!;
+            Console.WriteLine($"Signature: genuine (key {result.KeyId}).");
             Console.WriteLine($"Certificate {payload.Serial}: {(payload.Event == "B" ? "birth" : "death")} registration {payload.RegistrationNumber} version {payload.RegistrationVersion}");
             Console.WriteLine($"  {payload.NameKm} / {payload.NameLatin}, KIDC {payload.Kidc ?? "-"}, {payload.EventDate}, issued {payload.IssuedAt:yyyy-MM-dd HH:mm} UTC");
+            if (result.Verdict == CertificateFileVerdict.TextMismatch)
+            {
+                Console.WriteLine($"NOT GENUINE: {result.Message}");
+                return VerifyExitCodes.TextMismatch;
+            }
+
+            Console.WriteLine(result.FromImage
+                ? "Photo: the QR code's signature is genuine; the text of a photo is not checked by machine: compare the fields above with the paper."
+                : "Text: the visible text matches the signed data.");
             if (parse.GetValue(offline))
             {
                 Console.WriteLine("Currency: not checked (--offline).");
@@ -121,7 +154,7 @@ internal static class CertificateCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var check = await scope.ServiceProvider.GetRequiredService<CertificateService>().CheckTokenAsync(token, ct);
+            var check = await scope.ServiceProvider.GetRequiredService<CertificateService>().CheckTokenAsync(result.Token, ct);
             if (!check.Genuine)
             {
                 Console.WriteLine($"NOT GENUINE in the register: {check.Reason}");
@@ -137,5 +170,18 @@ internal static class CertificateCommands
         certificate.Subcommands.Add(render);
         certificate.Subcommands.Add(verify);
         return certificate;
+    }
+
+    /// <summary>The exit codes of <c>certificate verify</c> beyond <see cref="ExitCodes"/> (0 genuine and current, 1 not genuine or superseded, 2 misuse).</summary>
+    internal static class VerifyExitCodes
+    {
+        /// <summary>A PDF whose visible text lacks a signed field (the field is named).</summary>
+        public const int TextMismatch = 3;
+
+        /// <summary>Too large, not a PDF, PNG or JPEG, or a PDF or image that cannot be parsed.</summary>
+        public const int Unreadable = 4;
+
+        /// <summary>A PDF without a certificate code in its metadata, or an image without a QR code.</summary>
+        public const int NoCode = 5;
     }
 }

@@ -9,7 +9,7 @@ public sealed record PdfDocumentInfo(string Title)
 
     public string? Subject { get; init; }
 
-    /// <summary>Free text; <see cref="PdfMetadataReader.TryReadKeywords"/> reads it back.</summary>
+    /// <summary>Free text; <see cref="PdfReader.TryReadKeywords"/> reads it back.</summary>
     public string? Keywords { get; init; }
 
     public string? Creator { get; init; }

@@ -284,8 +284,10 @@ public static partial class UiText
         ["verify.NotGenuineText"] = ("រកមិនឃើញសំបុត្រដែលបានចេញត្រូវគ្នានឹងលេខ ឬកូដនេះទេ។ សូមពិនិត្យលេខដែលបានវាយ ឬទាក់ទងការិយាល័យអត្រានុកូលដ្ឋាន។", "No certificate issued matches this number or code. Check what you typed, or contact the registration office."),
         ["verify.Document"] = ("ឯកសារ", "Document"),
         ["verify.IssuedAt"] = ("ចេញនៅ", "Issued on"),
-        ["verify.EventDate"] = ("ថ្ងៃខែឆ្នាំកំណើត ឬមរណភាព (ស្រេចចិត្ត)", "Date of birth or death (optional)"),
-        ["verify.EventDateHint"] = ("ដូចដែលបោះពុម្ពលើសំបុត្រ៖ ដើម្បីមើលព័ត៌មានលម្អិត", "As printed on the certificate: to see its details"),
-        ["verify.GiveDate"] = ("ដើម្បីមើលឈ្មោះ និងព័ត៌មានលម្អិត សូមបញ្ចូលថ្ងៃខែឆ្នាំដែលបោះពុម្ពលើសំបុត្រ ឬស្កេនកូដ QR។", "To see the name and the details, give the date printed on the certificate, or scan its QR code."),
+        ["verify.CheckCode"] = ("លេខកូដផ្ទៀងផ្ទាត់ (ស្រេចចិត្ត)", "Check code (optional)"),
+        ["verify.CheckCodeHint"] = ("អក្សរ និងលេខ ១០ ខ្ទង់ ដែលបោះពុម្ពក្បែរកូដ QR៖ ដើម្បីមើលព័ត៌មានលម្អិត", "The 10 letters and digits printed beside the QR code: to see the details"),
+        ["verify.GiveCode"] = ("ដើម្បីមើលឈ្មោះ និងព័ត៌មានលម្អិត សូមបញ្ចូលលេខកូដផ្ទៀងផ្ទាត់ដែលបោះពុម្ពក្បែរកូដ QR ឬស្កេនកូដ QR។", "To see the name and the details, give the check code printed beside the QR code, or scan the QR code."),
+        ["verify.TooMany"] = ("ការព្យាយាមច្រើនពេក", "Too many attempts"),
+        ["verify.TooManyText"] = ("លេខកូដផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវច្រើនដងពេកសម្រាប់សំបុត្រនេះ។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ ឬស្កេនកូដ QR។", "Too many wrong check codes were given for this certificate. Try again later, or scan its QR code."),
     };
 }

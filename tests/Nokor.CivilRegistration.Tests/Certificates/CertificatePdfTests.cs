@@ -108,10 +108,10 @@ public sealed class CertificatePdfTests : IDisposable
         Save("birth.pdf", pdf);
 
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
-        Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var keywords));
+        Assert.True(PdfReader.TryReadKeywords(pdf, out var keywords));
         Assert.Equal(content.SignedToken, keywords);
         Assert.True(_keys.TryVerify(keywords, out _, out var error), error);
-        Assert.True(PdfMetadataReader.TryReadInfoString(pdf, "Title", out var title));
+        Assert.True(PdfReader.TryReadInfoString(pdf, "Title", out var title));
         Assert.Equal("Birth certificate B120101-2026-000042", title);
 
         var text = Pdftotext.Extract(pdf);
@@ -136,9 +136,9 @@ public sealed class CertificatePdfTests : IDisposable
         var pdf = CertificatePdf.Render(content);
         Save("death-certified-copy.pdf", pdf);
 
-        Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var keywords));
+        Assert.True(PdfReader.TryReadKeywords(pdf, out var keywords));
         Assert.Equal(content.SignedToken, keywords);
-        Assert.True(PdfMetadataReader.TryReadInfoString(pdf, "Title", out var title));
+        Assert.True(PdfReader.TryReadInfoString(pdf, "Title", out var title));
         Assert.Equal("Death certificate D120101-2026-000007", title);
 
         var text = Pdftotext.Extract(pdf);

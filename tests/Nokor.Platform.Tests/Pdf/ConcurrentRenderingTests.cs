@@ -28,7 +28,7 @@ public sealed class ConcurrentRenderingTests
         foreach (var (i, pdf) in pdfs)
         {
             Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
-            Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var keywords));
+            Assert.True(PdfReader.TryReadKeywords(pdf, out var keywords));
             Assert.Equal($"doc-{i}", keywords);
         }
     }

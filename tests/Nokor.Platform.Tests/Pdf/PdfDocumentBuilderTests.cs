@@ -40,11 +40,11 @@ public sealed class PdfDocumentBuilderTests
 
         var pdf = Sample(token).ToPdf();
 
-        Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var keywords));
+        Assert.True(PdfReader.TryReadKeywords(pdf, out var keywords));
         Assert.Equal(token, keywords);
-        Assert.True(PdfMetadataReader.TryReadInfoString(pdf, "Title", out var title));
+        Assert.True(PdfReader.TryReadInfoString(pdf, "Title", out var title));
         Assert.Equal("Sample", title);
-        Assert.True(PdfMetadataReader.TryReadInfoString(pdf, "Producer", out var producer));
+        Assert.True(PdfReader.TryReadInfoString(pdf, "Producer", out var producer));
         Assert.Equal("Nokor", producer);
     }
 
@@ -57,29 +57,33 @@ public sealed class PdfDocumentBuilderTests
     {
         var pdf = Sample(keywords).ToPdf();
 
-        Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var read));
+        Assert.True(PdfReader.TryReadKeywords(pdf, out var read));
         Assert.Equal(keywords, read);
     }
 
     [Fact]
     public void Non_pdf_input_is_not_read()
     {
-        Assert.False(PdfMetadataReader.TryReadKeywords([], out _));
-        Assert.False(PdfMetadataReader.TryReadKeywords(Encoding.ASCII.GetBytes("%PDF-1.4\ntrailer\n<</Info 1 0 R>>"), out _));
-        Assert.False(PdfMetadataReader.TryReadKeywords(Encoding.ASCII.GetBytes("hello world, not a pdf"), out _));
+        Assert.False(PdfReader.TryReadKeywords([], out _));
+        Assert.False(PdfReader.TryReadKeywords(Encoding.ASCII.GetBytes("%PDF-1.4\ntrailer\n<</Info 1 0 R>>"), out _));
+        Assert.False(PdfReader.TryReadKeywords(Encoding.ASCII.GetBytes("hello world, not a pdf"), out _));
         var truncated = Sample("abc").ToPdf();
-        Assert.False(PdfMetadataReader.TryReadKeywords(truncated.AsSpan(0, truncated.Length / 2).ToArray(), out _));
+        Assert.False(PdfReader.TryReadKeywords(truncated.AsSpan(0, truncated.Length / 2).ToArray(), out _));
     }
 
     [Fact]
     public void Hand_written_literal_escapes_are_decoded()
     {
-        const string pdf = "%PDF-1.4\n1 0 obj\n<</Title (a\\(b\\)c \\\\ \\101\\60x \\\nline)\n/Keywords <FEFF0041 17D2>\n/Count 3 /Ref 2 0 R /N /Name /Arr [1 (x)] /D <</A (b)>>>>\nendobj\ntrailer\n<</Size 2 /Info 1 0 R>>\n%%EOF\n";
+        // A minimal document written by hand (no cross-reference table: the reader finds the objects).
+        const string pdf = "%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Kids [3 0 R] /Count 1>>\nendobj\n" +
+            "3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>>\nendobj\n" +
+            "4 0 obj\n<</Title (a\\(b\\)c \\\\ \\101\\60x \\\nline)\n/Keywords <FEFF0041 17D2>\n/Count 3 /Ref 2 0 R /N /Name /Arr [1 (x)] /D <</A (b)>>>>\nendobj\n" +
+            "trailer\n<</Size 5 /Root 1 0 R /Info 4 0 R>>\n%%EOF\n";
         var bytes = Encoding.ASCII.GetBytes(pdf);
 
-        Assert.True(PdfMetadataReader.TryReadInfoString(bytes, "Title", out var title));
+        Assert.True(PdfReader.TryReadInfoString(bytes, "Title", out var title));
         Assert.Equal("a(b)c \\ A0x line", title);
-        Assert.True(PdfMetadataReader.TryReadKeywords(bytes, out var keywords));
+        Assert.True(PdfReader.TryReadKeywords(bytes, out var keywords));
         Assert.Equal("A\u17D2", keywords);
     }
 

@@ -100,7 +100,7 @@ public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browse
             await ScreenshotAsync(registrar, "birth-record-approved-km.png");
 
             // 4. The certificate's signed token, as its QR code and its PDF Keywords carry it.
-            Assert.True(PdfMetadataReader.TryReadKeywords(pdf, out var qrToken), "The certificate PDF has no Keywords.");
+            Assert.True(PdfReader.TryReadKeywords(pdf, out var qrToken), "The certificate PDF has no Keywords.");
             await using (var scope = host.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<CivilDbContext>();

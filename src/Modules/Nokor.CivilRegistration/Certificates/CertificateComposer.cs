@@ -12,7 +12,7 @@ using SkiaSharp;
 namespace Nokor.CivilRegistration.Certificates;
 
 /// <summary>Chooses and formats what a certificate, or a rejection decision, prints for a registration.</summary>
-internal sealed class CertificateComposer(GazetteerService gazetteer, IOptions<CivilRegistrationOptions> options)
+internal sealed class CertificateComposer(GazetteerService gazetteer, CertificateCheckCodes codes, IOptions<CivilRegistrationOptions> options)
 {
     public async Task<CertificateContent> ContentAsync(RegistrationEntity r, CertificateEntity c, bool superseded, CancellationToken ct)
     {
@@ -43,6 +43,7 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, IOptions<C
             CertificateSerial = c.Serial,
             IsSuperseded = superseded,
             SignedToken = c.Token,
+            CheckCode = codes.For(c.Serial, c.RegistrationVersion),
             VerificationUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/qr?t={Uri.EscapeDataString(c.Token)}",
         };
 

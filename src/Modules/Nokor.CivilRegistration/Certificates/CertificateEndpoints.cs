@@ -15,6 +15,9 @@ internal static class CertificateEndpoints
     /// <summary>The rate-limit policy of the public verification API (the host defines it: requests per minute per client address).</summary>
     public const string PublicRateLimit = "public-verification";
 
+    /// <summary>The problem type of a certificate locked after too many wrong check codes.</summary>
+    public const string TooManyAttempts = Problems.TypeBase + "too-many-attempts";
+
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/registrations/{id:guid}/certificates", async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (
@@ -85,11 +88,32 @@ internal static class CertificateEndpoints
             .WithName("VerifyCertificateToken")
             .WithSummary("Check a certificate's QR payload: genuine, and current or superseded")
             .WithDescription("The token is the QR code's content (or the whole scanned URL). Answers 200 with genuine=false and the reason when it is not genuine.");
-        group.MapGet("/{*serial}", async (string serial, string? eventDate, CertificateService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.CheckSerialAsync(serial, ct, eventDate)))
+        group.MapGet("/{*serial}", async Task<Results<Ok<CertificateCheck>, ProblemHttpResult>> (
+                string serial, string? code, HttpContext http, CertificateService service, CancellationToken ct) =>
+            {
+                var outcome = await service.CheckSerialAsync(serial, code, ct);
+                if (outcome.RetryAfter is { } wait)
+                {
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return TypedResults.Problem(new ProblemDetails
+                    {
+                        Type = TooManyAttempts,
+                        Title = "Too many attempts.",
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Detail = "Too many wrong check codes were given for this certificate: try again later, or scan its QR code.",
+                        Extensions = { ["field"] = "code" },
+                    });
+                }
+
+                return TypedResults.Ok(outcome.Check!);
+            })
             .WithName("VerifyCertificateNumber")
             .WithSummary("Check a certificate by the number printed on it (B120101-2026-000042/1), or a registration number (its latest certificate)")
-            .WithDescription("Without eventDate (yyyy-MM-dd, the date of birth or death printed on the certificate) only whether it exists and is current is answered, so that guessing numbers reveals no one's data.");
+            .WithDescription(
+                "Without code only genuine, state (Current or Superseded), serial and reason are answered, so that guessing numbers reveals no one's data. " +
+                "With code (the 10-character check code printed beside the QR code, e.g. 7KQ2M-X9D4P) the printed fields are answered too; a wrong code " +
+                "answers as a number never issued. After 5 wrong codes within an hour every code for that registration answers 429 with Retry-After until the hour ends.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Fail(

@@ -32,6 +32,22 @@ internal sealed record CertificatePayload(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// The signed token in what a QR scanner or a person gives: the bare token (<c>NKC1....</c>) or
+    /// the whole scanned address <c>{base}/verify/qr?t=&lt;token&gt;</c>.
+    /// </summary>
+    public static string TokenFromScan(string? scanned)
+    {
+        var text = scanned?.Trim() ?? "";
+        var marker = text.IndexOf("t=", StringComparison.Ordinal);
+        if (marker >= 0 && text.Contains("/verify", StringComparison.Ordinal))
+        {
+            text = Uri.UnescapeDataString(text[(marker + 2)..].Split('&')[0]);
+        }
+
+        return text;
+    }
+
     public byte[] ToBytes() => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, Json));
 
     public static CertificatePayload? TryRead(byte[] bytes)

@@ -27,8 +27,13 @@ internal sealed class CertificateService(
     StaffDirectory staff,
     IAuditLog audit,
     IOptions<CivilRegistrationOptions> options,
+    CertificateCheckCodes codes,
+    CertificateCheckAttempts attempts,
     TimeProvider clock)
 {
+    /// <summary>Who checks a certificate on the public page or API: not known, acting with no role.</summary>
+    private static readonly Actor PublicActor = new("public", "certificate-verification", null, Jurisdiction.National, new HashSet<string>());
+
     public async Task<Outcome<(CertificateView Certificate, byte[] Pdf)>> PrintAsync(Guid registrationId, Actor actor, CancellationToken ct)
     {
         var r = await registrations.FindAsync(registrationId, actor, track: true, ct);
@@ -123,14 +128,7 @@ internal sealed class CertificateService(
     /// <summary>The public check of a QR payload: genuine (signed by a platform key and recorded), and current or superseded.</summary>
     public async Task<CertificateCheck> CheckTokenAsync(string? token, CancellationToken ct)
     {
-        var text = token?.Trim() ?? "";
-        var marker = text.IndexOf("t=", StringComparison.Ordinal);
-        if (marker >= 0 && text.Contains("/verify", StringComparison.Ordinal))
-        {
-            // The whole scanned URL was pasted: keep the token.
-            text = Uri.UnescapeDataString(text[(marker + 2)..].Split('&')[0]);
-        }
-
+        var text = CertificatePayload.TokenFromScan(token);
         if (!keys.TryVerify(text, out var bytes, out var error))
         {
             return NotGenuine(error);
@@ -148,47 +146,80 @@ internal sealed class CertificateService(
             return NotGenuine("No certificate with this serial was issued with this code.");
         }
 
+        await AuditPublicCheckAsync(c, "qr", ct);
         return await CheckAsync(c, ct);
     }
 
     /// <summary>
     /// The public check of a typed certificate serial (B120101-2026-000042/1), or of a registration
-    /// number (its latest certificate). Serials follow a pattern anyone can guess, so the printed
-    /// fields (names, KIDC) are shown only to someone who also gives the date of the event printed
-    /// on the certificate; with the number alone the answer is whether such a certificate exists
-    /// and is current. Holding the QR code (<see cref="CheckTokenAsync"/>) proves possession.
+    /// number (then its latest certificate, or with a code the certificate the code belongs to).
+    /// Serials follow a pattern anyone can guess, so without proof of holding the certificate the
+    /// answer is only whether it is genuine and current or superseded: that a number was issued is
+    /// no one's personal data (registrations are counted in public statistics) and is what a person
+    /// checking a paper needs first. The printed fields are shown only with the check code printed
+    /// on the certificate (<see cref="CertificateCheckCodes"/>) or its QR code
+    /// (<see cref="CheckTokenAsync"/>). A wrong code answers exactly as a number never issued, and
+    /// after <see cref="CertificateCheckAttempts.Limit"/> wrong codes the registration answers
+    /// "too many attempts" for an hour (<see cref="SerialCheck.RetryAfter"/>), whatever the code.
     /// </summary>
-    public async Task<CertificateCheck> CheckSerialAsync(string? serialOrNumber, CancellationToken ct, string? eventDate = null)
+    public async Task<SerialCheck> CheckSerialAsync(string? serialOrNumber, string? checkCode, CancellationToken ct)
     {
         var text = serialOrNumber?.Trim().ToUpperInvariant() ?? "";
         if (text.Length is 0 or > 40)
         {
-            return NotGenuine("Type the certificate number printed under the QR code.");
+            return new(NotGenuine("Type the certificate number printed under the QR code."));
         }
 
-        var c = text.Contains('/')
-            ? await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Serial == text, ct)
-            : (await db.Certificates.AsNoTracking().Where(x => x.RegistrationNumber == text).ToListAsync(ct)).MaxBy(x => x.IssuedAt);
-        if (c is null)
+        if (string.IsNullOrWhiteSpace(checkCode))
         {
-            return NotGenuine("No certificate with this number was issued.");
+            var latest = await FindAsync(text, ct);
+            if (latest is null)
+            {
+                return new(NotGenuine("No certificate with this number was issued."));
+            }
+
+            var check = await CheckAsync(latest, ct);
+            return new(new CertificateCheck(true, check.State,
+                (check.Reason is null ? "" : check.Reason + " ") + "Give the check code printed beside the QR code, or scan the QR code, to see the certificate's details.",
+                null, null, null, check.Serial, null, null, null, null, null));
         }
 
-        var check = await CheckAsync(c, ct);
-        if (string.Equals(eventDate?.Trim(), check.EventDate, StringComparison.Ordinal))
+        var code = CertificateCheckCodes.Normalize(checkCode);
+        if (code is null)
         {
-            return check;
+            // Says nothing about the number: the same for every number.
+            return new(NotGenuine($"The check code is the {CertificateCheckCodes.Length} letters and digits printed beside the QR code, e.g. 7KQ2M-X9D4P."));
         }
 
-        return check with
+        var number = text.Split('/')[0];
+        if (attempts.LockedFor(number) is { } wait)
         {
-            Kidc = null,
-            NameKm = null,
-            NameLatin = null,
-            EventDate = null,
-            Reason = (check.Reason is null ? "" : check.Reason + " ") + "Give the date of the event printed on the certificate to see its details.",
-        };
+            return new(null, wait);
+        }
+
+        var candidates = text.Contains('/')
+            ? await db.Certificates.AsNoTracking().Where(x => x.Serial == text).ToListAsync(ct)
+            : await db.Certificates.AsNoTracking().Where(x => x.RegistrationNumber == text).ToListAsync(ct);
+        var match = candidates.FirstOrDefault(c => codes.Matches(c.Serial, c.RegistrationVersion, code));
+        if (match is null)
+        {
+            attempts.Failed(number);
+            return new(NotGenuine("No certificate with this number and check code was issued."));
+        }
+
+        await AuditPublicCheckAsync(match, "check code", ct);
+        return new(await CheckAsync(match, ct));
     }
+
+    private async Task<CertificateEntity?> FindAsync(string serialOrNumber, CancellationToken ct) =>
+        serialOrNumber.Contains('/')
+            ? await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Serial == serialOrNumber, ct)
+            : (await db.Certificates.AsNoTracking().Where(x => x.RegistrationNumber == serialOrNumber).ToListAsync(ct)).MaxBy(x => x.IssuedAt);
+
+    /// <summary>A public check that shows a certificate's printed fields is an access to personal data: audited (who is not known; how the holder proved it is).</summary>
+    private Task AuditPublicCheckAsync(CertificateEntity c, string proof, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEvent(PublicActor, "civil.certificate.public-check", "registration", c.RegistrationId.ToString(),
+            "public certificate verification", $"{{\"serial\":\"{c.Serial}\",\"proof\":\"{proof}\"}}"), ct);
 
     private async Task<CertificateCheck> CheckAsync(CertificateEntity c, CancellationToken ct)
     {
@@ -223,6 +254,9 @@ internal sealed class CertificateService(
 
     private static CertificateCheck NotGenuine(string reason) =>
         new(false, null, reason, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>The answer of a serial check, or how long to wait when its registration has had too many wrong codes.</summary>
+    internal sealed record SerialCheck(CertificateCheck? Check, TimeSpan? RetryAfter = null);
 
     private static CertificateView View(CertificateEntity c, int currentVersion) => new(
         c.Id, c.Serial, c.RegistrationVersion, c.Issue, c.RegistrationVersion == currentVersion ? CertificateState.Current : CertificateState.Superseded,

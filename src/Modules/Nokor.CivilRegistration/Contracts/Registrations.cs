@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nokor.CivilRegistration.Contracts;
 
 /// <summary>An application to register a birth, entered by an agent of the registering office.</summary>
@@ -99,19 +101,26 @@ public sealed record RegistrationHistoryEntry(DateTimeOffset At, string Actor, s
 public sealed record QueueCounts(int Notifications, int ToVerify, int ToApprove, int ToApproveSenior, int ReadyToPrint, int Corrections, int InformationRequests);
 
 /// <summary>
-/// What the public verification page and API show of a certificate: only what is printed on it,
-/// and whether it is genuine and current (NSPI 5.3 information services; no login).
+/// What the public verification page and API show of a certificate (NSPI 5.3 information services;
+/// no login). Without proof of holding the certificate only <c>genuine</c>, <c>state</c>,
+/// <c>serial</c> and <c>reason</c> are given; with its QR code or the check code printed on it, the
+/// fields printed on it too, as they were printed. Absent fields are left out of the JSON.
 /// </summary>
 public sealed record CertificateCheck(
     bool Genuine,
-    CertificateState? State,
-    string? Reason,
-    VitalEvent? Event,
-    string? RegistrationNumber,
-    int? RegistrationVersion,
-    string? Serial,
-    string? Kidc,
-    string? NameKm,
-    string? NameLatin,
-    string? EventDate,
-    DateTimeOffset? IssuedAt);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CertificateState? State,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VitalEvent? Event,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RegistrationNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RegistrationVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Serial,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kidc,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NameKm,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NameLatin,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EventDate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? IssuedAt)
+{
+    /// <summary>Whether the printed fields are shown (the caller proved holding the certificate).</summary>
+    [JsonIgnore]
+    public bool ShowsDetails => RegistrationNumber is not null;
+}

@@ -105,6 +105,12 @@ internal sealed record CertificateContent
     /// <summary>The signed token (NKC1...), written into the PDF's Keywords so tools can read it without scanning the QR.</summary>
     public required string SignedToken { get; init; }
 
+    /// <summary>
+    /// The short code printed beside the QR code (<c>XXXXX-XXXXX</c>, see <c>CertificateCheckCodes</c>):
+    /// typed with the serial on the public page, it shows the printed fields. Not printed when null.
+    /// </summary>
+    public string? CheckCode { get; init; }
+
     /// <summary>The QR code's content, <c>{baseUrl}/verify/qr?t=&lt;token&gt;</c>.</summary>
     public required string VerificationUrl { get; init; }
 }

@@ -256,6 +256,16 @@ internal static class CertificatePdf
         var captionWidth = Mm(60);
         page.DrawText("ស្កេនដើម្បីផ្ទៀងផ្ទាត់ / Scan to verify", left + Mm(1.5f), top + qrSize + Mm(4), new TextStyle(8.5f, Bold: true) { Color = Navy });
         page.DrawParagraph(VerificationBase(c.VerificationUrl), left + Mm(1.5f), top + qrSize + Mm(5.2f), captionWidth, new TextStyle(7.5f) { Color = Muted }, Mm(3.4f));
+        if (c.CheckCode is { Length: > 0 } code)
+        {
+            // Beside the QR code: with the serial, the code shows the printed fields on the public
+            // page to whoever holds the paper (a typed serial alone shows only whether it is genuine).
+            var x = left + qrSize + Mm(2);
+            page.DrawText("លេខកូដផ្ទៀងផ្ទាត់", x, top + Mm(9), new TextStyle(9, Bold: true) { Color = Navy });
+            page.DrawText("Check code", x, top + Mm(13), new TextStyle(8) { Color = Muted });
+            page.DrawText(code, x, top + Mm(19.5f), new TextStyle(12.5f, Bold: true) { Color = Ink });
+            page.DrawParagraph("វាយជាមួយលេខសៀរៀល / Type it with the serial", x, top + Mm(22), Mm(40), new TextStyle(7) { Color = Muted }, Mm(3.2f));
+        }
 
         var blockLeft = Mm(105);
         var blockWidth = page.Width - Mm(20) - blockLeft;
