@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
@@ -93,7 +94,7 @@ internal sealed class PopulationRegistry(
             LifeStatus = nameof(LifeStatus.Deceased),
             DeathDate = deathDate.ToString("yyyy-MM-dd"),
             Source = nameof(ChangeSource.Crvs),
-            Reason = $"Death registered ({reference})",
+            Reason = DeathReason(reference),
         };
         return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
             UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
@@ -120,6 +121,135 @@ internal sealed class PopulationRegistry(
         return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
             UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
     }
+
+    public async Task<PersonConfirmation> ConfirmAsync(PersonClaim claim, Actor actor, string purpose, CancellationToken ct) =>
+        (await ConfirmManyAsync([claim], actor, purpose, ct))[0];
+
+    public async Task<IReadOnlyList<PersonConfirmation>> ConfirmManyAsync(IReadOnlyList<PersonClaim> claims, Actor actor, string purpose, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var codes = claims.Select(c => c.Kidc).Where(Kidc.Kidc.IsValid).Distinct(StringComparer.Ordinal).ToList();
+        var persons = codes.Count == 0
+            ? []
+            : await db.Persons.AsNoTracking().Where(p => codes.Contains(p.Kidc)).ToListAsync(ct);
+        var byCode = persons.ToDictionary(p => p.Kidc, StringComparer.Ordinal);
+        var answers = claims.Select(c =>
+        {
+            var person = byCode.GetValueOrDefault(c.Kidc);
+            return person is not null && PersonMatch.Matches(person, c)
+                ? new PersonConfirmation(true, actor.Jurisdiction.Covers(person.ResidenceVillageCode), person.ResidenceVillageCode)
+                : PersonConfirmation.No;
+        }).ToList();
+
+        // Every look-up is recorded whatever its answer, under the act that asked; appended
+        // together they land in one group commit of the audit chain.
+        await Task.WhenAll(claims.Select((c, i) => audit.AppendAsync(new AuditEvent(actor, "person.confirm", "person",
+            c.Kidc.Length <= 20 ? c.Kidc : c.Kidc[..20], purpose,
+            answers[i].Confirmed ? "{\"confirmed\":true}" : "{\"confirmed\":false}"), ct)));
+        return answers;
+    }
+
+    public async Task<bool> VoidNewbornAsync(string reference, Actor actor, string reason, CancellationToken ct)
+    {
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null)
+        {
+            // Claimed, but the write never happened (or is running): nothing to void.
+            return false;
+        }
+
+        if (PersonMatch.IsVoided(person.Kidc))
+        {
+            return true;
+        }
+
+        var code = person.Kidc;
+        var now = clock.GetUtcNow();
+        person.Kidc = PersonMatch.VoidedKey(code);
+        person.MotherKidc = null;
+        person.FatherKidc = null;
+        person.Version++;
+        person.UpdatedAt = now;
+        db.PersonVersions.Add(new PersonVersionEntity
+        {
+            PersonId = person.Id,
+            Version = person.Version,
+            At = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            Reason = Trim($"Voided: {reason} ({reference})", 500),
+            Source = ChangeSource.Crvs,
+            ChangedFields = "kidc,voided",
+            Snapshot = PersonRecords.Snapshot(person),
+        });
+        var issued = await db.IssuedKidcs.FirstOrDefaultAsync(k => k.Code == code, ct);
+        if (issued is not null)
+        {
+            issued.Status = KidcStatus.Voided;
+            issued.VoidReason = Trim($"{reason} ({reference})", 300);
+        }
+
+        await audit.AppendAsync(new AuditEvent(actor, "person.void", "person", code, Trim(reason, 500),
+            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    public async Task<bool> RevertDeathAsync(string reference, Actor actor, string reason, CancellationToken ct)
+    {
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        var person = claim is null ? null : await db.Persons.FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null || person.LifeStatus != LifeStatus.Deceased)
+        {
+            return true;
+        }
+
+        // Only the death this reference recorded is reverted: the newest version that made the
+        // person deceased must be the one written for it.
+        var recordedBy = await db.PersonVersions.AsNoTracking()
+            .Where(v => v.PersonId == person.Id && v.ChangedFields.Contains("lifeStatus"))
+            .OrderByDescending(v => v.Version)
+            .Select(v => v.Reason)
+            .FirstOrDefaultAsync(ct);
+        if (recordedBy != DeathReason(reference))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        person.LifeStatus = LifeStatus.Alive;
+        person.DeathDate = null;
+        person.Version++;
+        person.UpdatedAt = now;
+        db.PersonVersions.Add(new PersonVersionEntity
+        {
+            PersonId = person.Id,
+            Version = person.Version,
+            At = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            Reason = Trim($"Death reverted: {reason} ({reference})", 500),
+            Source = ChangeSource.Crvs,
+            ChangedFields = "lifeStatus,deathDate",
+            Snapshot = PersonRecords.Snapshot(person),
+        });
+        await audit.AppendAsync(new AuditEvent(actor, "person.death.revert", "person", person.Kidc, Trim(reason, 500),
+            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private static string DeathReason(string reference) => $"Death registered ({reference})";
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task<Guid> PersonIdAsync(string kidc, CancellationToken ct) =>
         await db.Persons.AsNoTracking().Where(p => p.Kidc == kidc).Select(p => p.Id).FirstOrDefaultAsync(ct);
@@ -152,7 +282,9 @@ internal sealed class PopulationRegistry(
     {
         if (await ExistingAsync(reference, ct) is { } existing)
         {
-            return Outcome<PersonRecord>.Ok(existing);
+            return PersonMatch.IsVoided(existing.Kidc)
+                ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
+                : Outcome<PersonRecord>.Ok(existing);
         }
 
         var claim = new SourceReferenceEntity { Reference = reference, PersonId = personId, At = clock.GetUtcNow() };
@@ -165,7 +297,9 @@ internal sealed class PopulationRegistry(
         {
             db.ChangeTracker.Clear();
             return await ExistingAsync(reference, ct) is { } twin
-                ? Outcome<PersonRecord>.Ok(twin)
+                ? PersonMatch.IsVoided(twin.Kidc)
+                    ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
+                    : Outcome<PersonRecord>.Ok(twin)
                 : Outcome<PersonRecord>.Conflict("The same request is being processed: try again in a moment.");
         }
 
