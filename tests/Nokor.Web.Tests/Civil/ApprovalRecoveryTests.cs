@@ -161,6 +161,54 @@ public sealed class ApprovalRecoveryTests(NokorHost host) : IClassFixture<NokorH
         Assert.Contains(await host.AuditForAsync(person.Kidc), a => a.Action == "person.death.revert");
     }
 
+    [Fact]
+    public async Task A_claim_left_by_a_host_killed_before_the_registry_wrote_is_taken_over_by_the_recovery()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var second = await host.ClientForAsync("agent.a2");
+        var registrar = await host.ClientForAsync("registrar.a");
+        var birth = await VerifiedBirthAsync("សុធា", "Sotheat");
+        var person = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "កែវ", "ពិសី", "Keo", "Pisey", "1952-02-02"));
+        var dossier = new Dictionary<string, object?>
+        {
+            ["deathDate"] = DaysAgo(1), ["deathPlaceCode"] = host.VillageA, ["placeKind"] = "Home",
+            ["informant"] = new { kind = "Relative", name = "Keo Dara", relationship = "son" },
+        };
+        CivilIntents.Deceased(dossier, person);
+        var death = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/deaths",
+            new Dictionary<string, object?> { ["id"] = Guid.NewGuid(), ["death"] = dossier }));
+        await second.StepAsync(death.Id, "verify");
+
+        // Both hosts died after claiming the registry reference and before writing: a minute ago.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var civil = scope.ServiceProvider.GetRequiredService<CivilDbContext>();
+            var population = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
+            var personId = await population.Persons.Where(p => p.Kidc == person.Kidc).Select(p => p.Id).SingleAsync();
+            population.SourceReferences.Add(new SourceReferenceEntity { Reference = $"crvs:birth:{birth.Id}", PersonId = Guid.CreateVersion7(), At = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            population.SourceReferences.Add(new SourceReferenceEntity { Reference = $"crvs:death:{death.Id}", PersonId = personId, At = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            await population.SaveChangesAsync();
+            foreach (var r in await civil.Registrations.Where(x => x.Id == birth.Id || x.Id == death.Id).ToListAsync())
+            {
+                r.ApprovalStartedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+                r.ApprovalStartedBy = "registrar-who-crashed";
+                r.ApprovalStartedByName = "Test registrar.a";
+                r.Revision++;
+            }
+
+            await civil.SaveChangesAsync();
+        }
+
+        Assert.True(await RecoverAsync() >= 2);
+        var approvedBirth = await StoredAsync(birth.Id);
+        Assert.Equal(RegistrationStatus.Approved, approvedBirth.Status);
+        var child = await registrar.GetFromJsonAsync<PersonRecord>($"/api/population/persons/{approvedBirth.SubjectKidc}", NokorHost.Json);
+        Assert.Equal("Sotheat", child!.GivenNameLatin);
+        Assert.Equal(RegistrationStatus.Approved, (await StoredAsync(death.Id)).Status);
+        var read = await registrar.GetFromJsonAsync<PersonRecord>($"/api/population/persons/{person.Kidc}", NokorHost.Json);
+        Assert.Equal(LifeStatus.Deceased, read!.LifeStatus);
+    }
+
     private async Task WaitUntilGoneFromVerificationAsync(string kidc)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

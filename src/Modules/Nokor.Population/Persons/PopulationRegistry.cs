@@ -96,8 +96,11 @@ internal sealed class PopulationRegistry(
             Source = nameof(ChangeSource.Crvs),
             Reason = DeathReason(reference),
         };
+        // The death counts as recorded only when the version it writes exists: a claim whose write
+        // never happened (the process died in between) must not answer "recorded".
         return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
-            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct,
+            applied: (personId, token) => db.PersonVersions.AsNoTracking().AnyAsync(v => v.PersonId == personId && v.Reason == request.Reason, token));
     }
 
     public async Task<Outcome<PersonRecord>> CorrectAsync(string kidc, PersonCorrection correction, Actor actor, string reference, CancellationToken ct)
@@ -256,35 +259,58 @@ internal sealed class PopulationRegistry(
 
     private static Actor Nationally(Actor actor) => actor with { Jurisdiction = Jurisdiction.National };
 
-    private async Task<PersonRecord?> ExistingAsync(string reference, CancellationToken ct)
+    /// <summary>A claim older than this whose write never happened was left by a process that died: it may be taken over.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The person the reference's write made, or null when no claim exists or its write has not
+    /// happened (yet). A write has happened when the person exists and, for a change of an existing
+    /// person, when <paramref name="applied"/> finds the version it wrote.
+    /// </summary>
+    private async Task<(SourceReferenceEntity? Claim, PersonRecord? Done)> ExistingAsync(
+        string reference, Func<Guid, CancellationToken, Task<bool>>? applied, CancellationToken ct)
     {
-        var personId = await db.SourceReferences.AsNoTracking()
-            .Where(r => r.Reference == reference)
-            .Select(r => (Guid?)r.PersonId)
-            .FirstOrDefaultAsync(ct);
-        if (personId is null)
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        if (claim is null)
         {
-            return null;
+            return (null, null);
         }
 
-        // A claim whose write is still running has no person yet.
-        var person = await db.Persons.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == personId, ct);
-        return person is null ? null : await records.ToRecordAsync(person, Jurisdiction.National, ct);
+        var person = await db.Persons.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null || (applied is not null && !await applied(person.Id, ct)))
+        {
+            return (claim, null);
+        }
+
+        return (claim, await records.ToRecordAsync(person, Jurisdiction.National, ct));
     }
 
     /// <summary>
     /// Claims the reference first (its primary key admits one claim), then writes; a failed write
     /// gives the claim back. No transaction is held open across the write, whose audit entry is
     /// committed by the audit writer on its own connection (on SQLite an open write transaction
-    /// would block it). A retry or a concurrent twin gets the person of the first claim.
+    /// would block it). A retry or a concurrent twin gets the person of the first claim. A claim
+    /// whose write never happened and that is older than <see cref="StaleClaim"/> (its process was
+    /// killed between the claim and the write) is taken over, so a recovery can complete it.
     /// </summary>
-    private async Task<Outcome<PersonRecord>> OnceAsync(string reference, Guid personId, Func<Guid, Task<Outcome<PersonRecord>>> write, CancellationToken ct)
+    private async Task<Outcome<PersonRecord>> OnceAsync(
+        string reference, Guid personId, Func<Guid, Task<Outcome<PersonRecord>>> write, CancellationToken ct,
+        Func<Guid, CancellationToken, Task<bool>>? applied = null)
     {
-        if (await ExistingAsync(reference, ct) is { } existing)
+        var (found, existing) = await ExistingAsync(reference, applied, ct);
+        if (existing is not null)
         {
             return PersonMatch.IsVoided(existing.Kidc)
                 ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
                 : Outcome<PersonRecord>.Ok(existing);
+        }
+
+        if (found is not null && found.At < clock.GetUtcNow() - StaleClaim)
+        {
+            // The new claim keeps the person id (a newborn keeps the id it was to be written under);
+            // of two takers, the primary key admits one, the other is told to try again.
+            await db.SourceReferences.Where(r => r.Reference == reference && r.PersonId == found.PersonId).ExecuteDeleteAsync(ct);
+            personId = found.PersonId;
         }
 
         var claim = new SourceReferenceEntity { Reference = reference, PersonId = personId, At = clock.GetUtcNow() };
@@ -296,7 +322,7 @@ internal sealed class PopulationRegistry(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await ExistingAsync(reference, ct) is { } twin
+            return (await ExistingAsync(reference, applied, ct)).Done is { } twin
                 ? PersonMatch.IsVoided(twin.Kidc)
                     ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
                     : Outcome<PersonRecord>.Ok(twin)
