@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Bench.Crvs;
 
@@ -280,11 +281,24 @@ internal sealed class Load
                 ResidenceVillageCode = b.VillageCode,
                 ResidenceAddress = b.Address,
             },
-            Mother = new ParentDetails { Kidc = b.MotherKidc },
-            Father = new ParentDetails { Kidc = b.FatherKidc },
+            Mother = Parent(b.MotherKidc, b.Mother),
+            Father = Parent(b.FatherKidc, b.Father),
             Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = "Mother", Relationship = "mother", Kidc = b.MotherKidc },
         },
     }, s_body);
+
+    /// <summary>A parent as declared: the KIDC with the names and date of birth the registry confirms.</summary>
+    private static ParentDetails Parent(string kidc, SampleIdentity? p) => p is null
+        ? throw new InvalidOperationException("The plan has no parents' names and dates of birth: run setup again.")
+        : new ParentDetails
+        {
+            Kidc = kidc,
+            SurnameKm = p.SurnameKm,
+            GivenNameKm = p.GivenNameKm,
+            SurnameLatin = p.SurnameLatin,
+            GivenNameLatin = p.GivenNameLatin,
+            BirthDate = p.BirthDate,
+        };
 
     private void Report(Phase phase, int births, int clients, TimeSpan wall, string cpu)
     {

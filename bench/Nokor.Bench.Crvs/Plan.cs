@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Bench.Crvs;
 
@@ -46,4 +47,8 @@ internal sealed record PlannedBirth(
     string? Address,
     int WeightGrams,
     string BirthType,
-    int BirthOrder);
+    int BirthOrder,
+    // The parents as the family declares them (names and date of birth), which the registry
+    // confirms with their KIDCs; a plan written before these were added has none and must be made again.
+    SampleIdentity? Mother = null,
+    SampleIdentity? Father = null);

@@ -118,7 +118,9 @@ internal static class Setup
             c.ResidenceVillageCode, c.ResidenceAddress,
             (int)Math.Clamp(3000 + 450 * gaussian, 1200, 5000),
             random.NextDouble() < 0.015 ? nameof(BirthType.Twin) : nameof(BirthType.Single),
-            1 + random.Next(4));
+            1 + random.Next(4),
+            c.Mother,
+            c.Father);
     }
 
     /// <summary>

@@ -34,6 +34,8 @@ public static class CivilRegistrationModule
         services.AddScoped<Statistics.Publications>();
         services.AddScoped<Statistics.DenominatorLoader>();
         services.AddHostedService<Statistics.VitalFactBackfill>();
+        services.AddScoped<ApprovalRecovery>();
+        services.AddHostedService<ApprovalRecoveryWorker>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))
             .AddPolicy(CivilPolicies.Work, p => p.RequireRole(Roles.Registrar, Roles.Agent))

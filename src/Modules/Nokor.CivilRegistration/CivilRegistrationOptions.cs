@@ -25,6 +25,27 @@ public sealed class CivilRegistrationOptions
     /// <summary>Base address printed in certificate QR codes for the public verification page.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>
+    /// An approval intent older than this many seconds is taken as interrupted and finished by the
+    /// recovery pass (an approval in progress takes well under a second).
+    /// </summary>
+    public int ApprovalRecoveryAfterSeconds { get; set; } = 120;
+
+    /// <summary>How often the host looks for interrupted approvals (also once at start).</summary>
+    public int ApprovalRecoveryIntervalSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Test only: the approval waits this long between the Population Registry's answer and the
+    /// save that approves, and says so on standard output, so a test can kill the host in that
+    /// window. Honoured only when the environment variable <c>NOKOR_TEST_HOOKS</c> is <c>1</c>
+    /// (never set in production), whatever the configuration says.
+    /// </summary>
+    public int TestPauseAfterRegistryMilliseconds { get; set; }
+
+    /// <summary>The test pause above when test hooks are switched on in the environment, else 0.</summary>
+    internal int EffectiveTestPause =>
+        TestPauseAfterRegistryMilliseconds > 0 && Environment.GetEnvironmentVariable("NOKOR_TEST_HOOKS") == "1" ? TestPauseAfterRegistryMilliseconds : 0;
+
     public long LateFee(VitalEvent e) => e == VitalEvent.Birth ? Fees.LateBirth : Fees.LateDeath;
 }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Staff;
 using Nokor.Population.Generation;
 using Spectre.Console;
 
@@ -68,7 +69,7 @@ internal static class PopulationCommands
             }
 
             var generator = new PopulationGenerator(context.Services, context.Services.GetRequiredService<TimeProvider>());
-            var options = new PopulationGenerationOptions { Count = n, Seed = parse.GetValue(seed), BatchSize = batchSize };
+            var options = new PopulationGenerationOptions { Count = n, Seed = parse.GetValue(seed), BatchSize = batchSize, Actor = Actor.Platform("cli") };
             var result = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
                 ? await RunWithProgressBarAsync(generator, options, ct)
                 : await RunWithProgressLinesAsync(generator, options, ct);

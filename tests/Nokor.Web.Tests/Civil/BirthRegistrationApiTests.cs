@@ -24,7 +24,7 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
         var mother = await host.RegisterPersonAsync(agent, Female(host.PersonBody(host.VillageA, "សុខ", "ស្រីល័ក្ខ", "Sok", "Sreyleak", "1994-03-02")));
         var father = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "ចាន់", "វណ្ណា", "Chan", "Vanna", "1991-07-21"));
 
-        var entered = await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, DaysAgo(3), mother.Kidc, father.Kidc));
+        var entered = await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, DaysAgo(3), mother, father));
         Assert.Equal(RegistrationStatus.Entered, entered.Status);
         Assert.Null(entered.Number);
         Assert.False(entered.IsLate);
@@ -87,7 +87,12 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
             case "future": child["birthDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd"); break;
             case "young-mother": ((Dictionary<string, object?>)birth["mother"]!)["birthDate"] = DaysAgo(365 * 8); break;
             case "bad-father-kidc": birth["father"] = new Dictionary<string, object?> { ["kidc"] = "1234567890" }; break;
-            case "unknown-father": birth["father"] = new Dictionary<string, object?> { ["kidc"] = Kidc.Complete("187654321") }; break;
+            case "unknown-father":
+                birth["father"] = new Dictionary<string, object?>
+                {
+                    ["kidc"] = Kidc.Complete("187654321"), ["surnameKm"] = "ចាន់", ["givenNameKm"] = "វណ្ណា", ["birthDate"] = "1990-01-01",
+                };
+                break;
             case "bad-village": child["birthPlaceCode"] = "99999999"; break;
             case "no-informant": birth["informant"] = null; break;
         }

@@ -14,12 +14,21 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
 {
     private static string DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-days).ToString("yyyy-MM-dd");
 
+    private static Dictionary<string, object?> DeathBody(PersonRecord person, string village, string deathDate, object? cause = null)
+    {
+        var body = DeathBody(person.Kidc, village, deathDate, cause);
+        CivilIntents.Deceased((Dictionary<string, object?>)body["death"]!, person);
+        return body;
+    }
+
     private static Dictionary<string, object?> DeathBody(string kidc, string village, string deathDate, object? cause = null) => new()
     {
         ["id"] = Guid.NewGuid(),
         ["death"] = new Dictionary<string, object?>
         {
             ["deceasedKidc"] = kidc,
+            ["deceasedSurnameKm"] = "ចាន់", ["deceasedGivenNameKm"] = "សុខា", ["deceasedSurnameLatin"] = "Chan", ["deceasedGivenNameLatin"] = "Sokha",
+            ["deceasedSex"] = "Male", ["deceasedBirthDate"] = "1950-01-01",
             ["deathDate"] = deathDate,
             ["deathTime"] = "14:20",
             ["deathPlaceCode"] = village,
@@ -47,7 +56,7 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
         var registrar = await host.ClientForAsync("registrar.a");
         var person = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "ចាន់", "សុខា", "Chan", "Sokha", "1950-01-01"));
 
-        var response = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", DeathBody(person.Kidc, host.VillageA, DaysAgo(2)));
+        var response = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", DeathBody(person, host.VillageA, DaysAgo(2)));
         var entered = await CivilIntents.ReadAsync<RegistrationView>(response);
         Assert.Equal("R57.2", entered.Death!.Cause!.LineA!.Icd10);
         Assert.Equal("Chan Sokha", entered.SubjectNameLatin);
@@ -60,7 +69,7 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
         Assert.Equal(DateOnly.Parse(DaysAgo(2)), read.DeathDate);
 
         // A second death application for the same person is refused.
-        var again = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", DeathBody(person.Kidc, host.VillageA, DaysAgo(2)));
+        var again = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", DeathBody(person, host.VillageA, DaysAgo(2)));
         var problem = await CivilIntents.ProblemAsync(again, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("death.deceasedKidc", out _));
     }
@@ -79,11 +88,11 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
         var woman = await host.RegisterPersonAsync(agent, body);
         var death = problem switch
         {
-            "before-birth" => DeathBody(woman.Kidc, host.VillageA, "1989-01-01", new { lineA = new { condition = "Unknown" }, manner = "CouldNotBeDetermined", pregnancy = "Unknown" }),
+            "before-birth" => DeathBody(woman, host.VillageA, "1989-01-01", new { lineA = new { condition = "Unknown" }, manner = "CouldNotBeDetermined", pregnancy = "Unknown" }),
             "bad-kidc" => DeathBody("1234567890", host.VillageA, DaysAgo(1)),
-            "no-immediate-cause" => DeathBody(woman.Kidc, host.VillageA, DaysAgo(1), new { lineB = new { condition = "Malaria" }, manner = "Disease", pregnancy = "NotPregnant" }),
-            "bad-icd" => DeathBody(woman.Kidc, host.VillageA, DaysAgo(1), new { lineA = new { condition = "Malaria", icd10 = "malaria" }, manner = "Disease", pregnancy = "NotPregnant" }),
-            _ => DeathBody(woman.Kidc, host.VillageA, DaysAgo(1), new { lineA = new { condition = "Postpartum haemorrhage", icd10 = "O72.1" }, manner = "Disease" }),
+            "no-immediate-cause" => DeathBody(woman, host.VillageA, DaysAgo(1), new { lineB = new { condition = "Malaria" }, manner = "Disease", pregnancy = "NotPregnant" }),
+            "bad-icd" => DeathBody(woman, host.VillageA, DaysAgo(1), new { lineA = new { condition = "Malaria", icd10 = "malaria" }, manner = "Disease", pregnancy = "NotPregnant" }),
+            _ => DeathBody(woman, host.VillageA, DaysAgo(1), new { lineA = new { condition = "Postpartum haemorrhage", icd10 = "O72.1" }, manner = "Disease" }),
         };
         var response = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", death);
         var details = await CivilIntents.ProblemAsync(response, HttpStatusCode.BadRequest);

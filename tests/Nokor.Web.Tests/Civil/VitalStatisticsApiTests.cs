@@ -37,20 +37,22 @@ public sealed class VitalStatisticsApiTests(NokorHost host) : IClassFixture<Noko
         var pending = await agent.EnterBirthAsync(CivilIntents.BirthBody(host.VillageA, Day(EventDay), givenNameKm: "សុភា", givenNameLatin: "Sophea"));
 
         var deceased = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, "ចាន់", "សុខា", "Chan", "Sokha", "1950-01-01"));
+        var deathDossier = new Dictionary<string, object?>
+        {
+            ["deathDate"] = Day(EventDay), ["deathPlaceCode"] = host.VillageA, ["placeKind"] = "Home",
+            ["informant"] = new { kind = "Relative", name = "Chan Dara", relationship = "son" },
+            ["cause"] = new
+            {
+                lineA = new { condition = "Septic shock", icd10 = "R57.2", interval = "1 day" },
+                lineB = new { condition = "Dengue haemorrhagic fever", icd10 = "A91", interval = "6 days" },
+                manner = "Disease", certifierName = "Dr. Keo Sopheap", certifierRole = "doctor",
+            },
+        };
+        CivilIntents.Deceased(deathDossier, deceased);
         var response = await agent.PostAsJsonAsync("/api/civil/registrations/deaths", new Dictionary<string, object?>
         {
             ["id"] = Guid.NewGuid(),
-            ["death"] = new Dictionary<string, object?>
-            {
-                ["deceasedKidc"] = deceased.Kidc, ["deathDate"] = Day(EventDay), ["deathPlaceCode"] = host.VillageA, ["placeKind"] = "Home",
-                ["informant"] = new { kind = "Relative", name = "Chan Dara", relationship = "son" },
-                ["cause"] = new
-                {
-                    lineA = new { condition = "Septic shock", icd10 = "R57.2", interval = "1 day" },
-                    lineB = new { condition = "Dengue haemorrhagic fever", icd10 = "A91", interval = "6 days" },
-                    manner = "Disease", certifierName = "Dr. Keo Sopheap", certifierRole = "doctor",
-                },
-            },
+            ["death"] = deathDossier,
         });
         var death = await CivilIntents.ReadAsync<RegistrationView>(response);
         await second.StepAsync(death.Id, "verify");

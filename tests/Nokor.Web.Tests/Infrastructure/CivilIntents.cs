@@ -2,13 +2,33 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Web.Tests.Infrastructure;
 
 /// <summary>Intent methods for civil registration tests: valid bodies to change, and the steps of the procedure.</summary>
 public static class CivilIntents
 {
-    public static Dictionary<string, object?> BirthBody(string village, string birthDate, string? motherKidc = null, string? fatherKidc = null,
+    /// <summary>A parent as the informant declares them: the KIDC with the names and date of birth the registry confirms.</summary>
+    public static Dictionary<string, object?> Parent(PersonRecord p) => new()
+    {
+        ["kidc"] = p.Kidc, ["surnameKm"] = p.SurnameKm, ["givenNameKm"] = p.GivenNameKm,
+        ["surnameLatin"] = p.SurnameLatin, ["givenNameLatin"] = p.GivenNameLatin, ["birthDate"] = p.BirthDate,
+    };
+
+    /// <summary>The deceased of a death application as the informant declares them.</summary>
+    public static void Deceased(Dictionary<string, object?> death, PersonRecord p)
+    {
+        death["deceasedKidc"] = p.Kidc;
+        death["deceasedSurnameKm"] = p.SurnameKm;
+        death["deceasedGivenNameKm"] = p.GivenNameKm;
+        death["deceasedSurnameLatin"] = p.SurnameLatin;
+        death["deceasedGivenNameLatin"] = p.GivenNameLatin;
+        death["deceasedSex"] = p.Sex.ToString();
+        death["deceasedBirthDate"] = p.BirthDate;
+    }
+
+    public static Dictionary<string, object?> BirthBody(string village, string birthDate, PersonRecord? mother = null, PersonRecord? father = null,
         Guid? id = null, string givenNameKm = "សុវណ្ណារី", string givenNameLatin = "Sovannary") => new()
     {
         ["id"] = id ?? Guid.NewGuid(),
@@ -33,14 +53,14 @@ public static class CivilIntents
                 ["residenceVillageCode"] = village,
                 ["residenceAddress"] = "House 12, Street 3",
             },
-            ["mother"] = motherKidc is not null
-                ? new Dictionary<string, object?> { ["kidc"] = motherKidc }
+            ["mother"] = mother is not null
+                ? Parent(mother)
                 : new Dictionary<string, object?>
                 {
                     ["surnameKm"] = "សុខ", ["givenNameKm"] = "ស្រីល័ក្ខ", ["surnameLatin"] = "Sok", ["givenNameLatin"] = "Sreyleak",
                     ["birthDate"] = "1995-02-10", ["nationality"] = "KH",
                 },
-            ["father"] = fatherKidc is null ? null : new Dictionary<string, object?> { ["kidc"] = fatherKidc },
+            ["father"] = father is null ? null : Parent(father),
             ["informant"] = new Dictionary<string, object?> { ["kind"] = "Relative", ["name"] = "Sok Sreyleak", ["relationship"] = "mother" },
         },
     };

@@ -96,6 +96,12 @@ public sealed class CivilEntryPagesTests(UiHost host, BrowserFixture browser, IT
         var clientId = Guid.Parse(await page.InputValueAsync("#client-id"));
 
         await page.FillAsync("#death-deceasedKidc", person.Kidc);
+        await page.FillAsync("#death-deceasedSurnameKm", "កែវ");
+        await page.FillAsync("#death-deceasedGivenNameKm", "សំណាង");
+        await page.FillAsync("#death-deceasedSurnameLatin", "Keo");
+        await page.FillAsync("#death-deceasedGivenNameLatin", "Samnang");
+        await page.SelectOptionAsync("#death-deceasedSex", "Male");
+        await page.FillAsync("#death-deceasedBirthDate", "1948-06-01");
         await page.FillAsync("#death-deathDate", DaysAgo(2));
         await page.FillAsync("#death-deathTime", "04:30");
         await page.SelectOptionAsync("#death-deathPlaceCode select[data-place-level='4']", host.VillageA);

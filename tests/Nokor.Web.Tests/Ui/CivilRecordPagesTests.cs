@@ -300,6 +300,12 @@ public sealed class CivilRecordPagesTests(UiHost host, BrowserFixture browser) :
             ["death"] = new Dictionary<string, object?>
             {
                 ["deceasedKidc"] = person.Kidc,
+                ["deceasedSurnameKm"] = person.SurnameKm,
+                ["deceasedGivenNameKm"] = person.GivenNameKm,
+                ["deceasedSurnameLatin"] = person.SurnameLatin,
+                ["deceasedGivenNameLatin"] = person.GivenNameLatin,
+                ["deceasedSex"] = person.Sex.ToString(),
+                ["deceasedBirthDate"] = person.BirthDate,
                 ["deathDate"] = DaysAgo(2),
                 ["deathTime"] = "14:20",
                 ["deathPlaceCode"] = host.VillageA,

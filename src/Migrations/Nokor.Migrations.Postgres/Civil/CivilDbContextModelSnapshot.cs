@@ -376,6 +376,17 @@ namespace Nokor.Migrations.Postgres.Civil
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ApprovalStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovalStartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ApprovalStartedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -516,6 +527,8 @@ namespace Nokor.Migrations.Postgres.Civil
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovalStartedAt");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();

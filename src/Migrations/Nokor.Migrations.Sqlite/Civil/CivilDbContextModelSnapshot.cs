@@ -370,6 +370,17 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovalStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalStartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalStartedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
 
@@ -508,6 +519,8 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovalStartedAt");
 
                     b.HasIndex("NotificationId")
                         .IsUnique();

@@ -44,7 +44,13 @@ public sealed record ChildDetails
     public string? ResidenceAddress { get; init; }
 }
 
-/// <summary>A parent, by KIDC when they have one (NSPI 6.2: "recording ... KIDC (when available) of parents"), and by name.</summary>
+/// <summary>
+/// A parent, by KIDC when they have one (NSPI 6.2: "recording ... KIDC (when available) of
+/// parents"), and always by the names and date of birth the informant declares. With a KIDC, the
+/// Population Registry confirms that the names and date of birth are those of the person with that
+/// code (and that a mother is a woman alive before the birth); the dossier keeps what was typed,
+/// never the registry's values.
+/// </summary>
 public sealed record ParentDetails
 {
     public string? Kidc { get; init; }
@@ -52,10 +58,12 @@ public sealed record ParentDetails
     public string? GivenNameKm { get; init; }
     public string? SurnameLatin { get; init; }
     public string? GivenNameLatin { get; init; }
-    /// <summary>yyyy-MM-dd; taken from the registry when the KIDC is given.</summary>
+    /// <summary>yyyy-MM-dd (yyyy-MM or yyyy when only those are known); required with a KIDC.</summary>
     public string? BirthDate { get; init; }
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Nationality { get; init; }
+    /// <summary>Set by the office, not taken from the request: true when the registry confirmed the KIDC with these names and date of birth.</summary>
+    public bool? Confirmed { get; init; }
 }
 
 public sealed record InformantDetails
@@ -68,10 +76,23 @@ public sealed record InformantDetails
     public string? Kidc { get; init; }
 }
 
-/// <summary>A death as declared: the deceased by KIDC, when and where, the informant, and the medical certificate of cause of death.</summary>
+/// <summary>
+/// A death as declared: the deceased by KIDC with the names, sex and date of birth the informant
+/// declares (the registry confirms they are those of the person with that code, who must not be
+/// recorded dead already), when and where, the informant, and the medical certificate of cause of
+/// death.
+/// </summary>
 public sealed record DeathDossier
 {
     public string? DeceasedKidc { get; init; }
+    public string? DeceasedSurnameKm { get; init; }
+    public string? DeceasedGivenNameKm { get; init; }
+    public string? DeceasedSurnameLatin { get; init; }
+    public string? DeceasedGivenNameLatin { get; init; }
+    /// <summary>Male or Female.</summary>
+    public string? DeceasedSex { get; init; }
+    /// <summary>yyyy-MM-dd (yyyy-MM or yyyy when only those are known).</summary>
+    public string? DeceasedBirthDate { get; init; }
     /// <summary>yyyy-MM-dd.</summary>
     public string? DeathDate { get; init; }
     /// <summary>HH:mm, optional.</summary>

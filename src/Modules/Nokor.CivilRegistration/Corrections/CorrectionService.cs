@@ -78,14 +78,27 @@ internal sealed class CorrectionService(
         string? dossier = null;
         if (r.Event == VitalEvent.Birth)
         {
-            var (birth, _) = await validator.BirthAsync(request.Birth, actor, errors, ct);
+            var (birth, _) = await validator.BirthAsync(request.Birth, actor, errors, $"civil registration correction of {r.Id}", ct);
             dossier = birth is null ? null : Dossiers.Write(birth);
         }
         else
         {
-            // The deceased stays the same person: the KIDC of a death record is not corrected here.
-            var input = request.Death is null ? null : request.Death with { DeceasedKidc = r.SubjectKidc };
-            var (death, _) = await validator.DeathAsync(input, actor, errors, ct, correcting: true);
+            // The deceased stays the same person: the KIDC of a death record is not corrected here,
+            // and the deceased's names, sex and date of birth are those registered unless given.
+            var registered = Dossiers.Read<DeathDossier>(r.Dossier);
+            var (surnameKm, givenNameKm) = Split(r.SubjectNameKm);
+            var (surnameLatin, givenNameLatin) = Split(r.SubjectNameLatin);
+            var input = request.Death is null ? null : request.Death with
+            {
+                DeceasedKidc = r.SubjectKidc,
+                DeceasedSurnameKm = request.Death.DeceasedSurnameKm ?? registered.DeceasedSurnameKm ?? surnameKm,
+                DeceasedGivenNameKm = request.Death.DeceasedGivenNameKm ?? registered.DeceasedGivenNameKm ?? givenNameKm,
+                DeceasedSurnameLatin = request.Death.DeceasedSurnameLatin ?? registered.DeceasedSurnameLatin ?? surnameLatin,
+                DeceasedGivenNameLatin = request.Death.DeceasedGivenNameLatin ?? registered.DeceasedGivenNameLatin ?? givenNameLatin,
+                DeceasedSex = request.Death.DeceasedSex ?? registered.DeceasedSex ?? r.SubjectSex,
+                DeceasedBirthDate = request.Death.DeceasedBirthDate ?? registered.DeceasedBirthDate ?? r.SubjectBirthDate,
+            };
+            var (death, _) = await validator.DeathAsync(input, actor, errors, $"civil registration correction of {r.Id}", ct, correcting: true);
             dossier = death is null ? null : Dossiers.Write(death);
         }
 
@@ -275,4 +288,11 @@ internal sealed class CorrectionService(
 
     private static CorrectionView View(CorrectionEntity c) => new(
         c.Id, c.BaseVersion, c.Status, c.Reason, c.EvidenceAnnexId, c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionNote, c.ResultingVersion);
+
+    /// <summary>A stored full name ("surname given names") split at its first space.</summary>
+    private static (string? Surname, string? Given) Split(string full)
+    {
+        var space = full.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? (full, null) : (full[..space], full[(space + 1)..]);
+    }
 }

@@ -91,6 +91,9 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(r => r.AssignedTo).HasMaxLength(100);
             e.Property(r => r.AssignedToName).HasMaxLength(200);
             e.Property(r => r.Revision).IsConcurrencyToken();
+            e.Property(r => r.ApprovalStartedBy).HasMaxLength(100);
+            e.Property(r => r.ApprovalStartedByName).HasMaxLength(200);
+            e.HasIndex(r => r.ApprovalStartedAt);
             e.HasIndex(r => new { r.OfficeCode, r.Status, r.EnteredAt });
             e.HasIndex(r => new { r.Event, r.EventDate });
             e.HasIndex(r => r.NotificationId).IsUnique();

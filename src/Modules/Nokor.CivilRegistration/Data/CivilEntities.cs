@@ -68,6 +68,15 @@ internal sealed class RegistrationEntity
     public DateTimeOffset? AssignedAt { get; set; }
     /// <summary>Optimistic concurrency: every change increments it.</summary>
     public int Revision { get; set; }
+    /// <summary>
+    /// The approval intent: saved before the Population Registry is asked (for the child's KIDC or
+    /// to record the death) and cleared in the save that approves, or once the registry's change is
+    /// undone after a rejection. A value older than a few minutes means the approval was interrupted
+    /// (a crash): <c>ApprovalRecovery</c> completes it, or undoes the registry's change.
+    /// </summary>
+    public DateTimeOffset? ApprovalStartedAt { get; set; }
+    public string? ApprovalStartedBy { get; set; }
+    public string? ApprovalStartedByName { get; set; }
 }
 
 /// <summary>A version of the registration's dossier; corrections add versions and never change old ones.</summary>

@@ -130,8 +130,8 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
                     ResidenceVillageCode = couple.ResidenceVillageCode,
                     ResidenceAddress = couple.ResidenceAddress,
                 },
-                Mother = new ParentDetails { Kidc = couple.MotherKidc },
-                Father = new ParentDetails { Kidc = couple.FatherKidc },
+                Mother = Parent(couple.Mother),
+                Father = Parent(couple.Father),
                 Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = "Mother", Relationship = "mother", Kidc = couple.MotherKidc },
             },
         }, Actors.Agent(commune), ct);
@@ -180,6 +180,12 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             Death = new DeathDossier
             {
                 DeceasedKidc = person.Kidc,
+                DeceasedSurnameKm = person.Identity.SurnameKm,
+                DeceasedGivenNameKm = person.Identity.GivenNameKm,
+                DeceasedSurnameLatin = person.Identity.SurnameLatin,
+                DeceasedGivenNameLatin = person.Identity.GivenNameLatin,
+                DeceasedSex = person.Sex.ToString(),
+                DeceasedBirthDate = person.Identity.BirthDate,
                 DeathDate = deathDate.ToString("yyyy-MM-dd"),
                 DeathPlaceCode = person.ResidenceVillageCode,
                 PlaceKind = atHome ? nameof(EventPlaceKind.Home) : nameof(EventPlaceKind.HealthFacility),
@@ -203,6 +209,17 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         var approved = await registrations.ApproveAsync(entered.Value.Id, Actors.Registrar(commune), ct);
         return approved.IsOk;
     }
+
+    /// <summary>A parent as the informant declares them: the KIDC with the names and date of birth the registry confirms.</summary>
+    internal static ParentDetails Parent(SampleIdentity p) => new()
+    {
+        Kidc = p.Kidc,
+        SurnameKm = p.SurnameKm,
+        GivenNameKm = p.GivenNameKm,
+        SurnameLatin = p.SurnameLatin,
+        GivenNameLatin = p.GivenNameLatin,
+        BirthDate = p.BirthDate,
+    };
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());

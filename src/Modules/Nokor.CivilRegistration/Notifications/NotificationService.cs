@@ -18,7 +18,6 @@ namespace Nokor.CivilRegistration.Notifications;
 internal sealed class NotificationService(
     CivilDbContext db,
     GazetteerService gazetteer,
-    IPopulationRegistry registry,
     IAuditLog audit,
     TimeProvider clock)
 {
@@ -66,11 +65,9 @@ internal sealed class NotificationService(
         string? nameKm = null, nameLatin = null;
         if (e == VitalEvent.Birth)
         {
+            // The KIDC is kept as notified: the registry is not asked here (an answer would tell the
+            // notifier whether the code exists); the registration confirms it with the names.
             var motherKidc = f.Kidc("motherKidc", request.MotherKidc);
-            if (motherKidc is not null && await registry.FindAsync(motherKidc, actor, "civil registration: birth notification", ct) is null)
-            {
-                errors.Add("motherKidc", "No person with this KIDC is in the Population Registry.");
-            }
 
             var motherBirth = f.Date("motherBirthDate", request.MotherBirthDate, required: false);
             if (motherBirth is { } mb && date is { } d && mb.AddYears(DossierValidator.MinimumMotherAge) > d)
@@ -93,16 +90,8 @@ internal sealed class NotificationService(
         }
         else if (e == VitalEvent.Death)
         {
+            // As for a mother: the KIDC is kept as notified, never looked up (no names from the registry).
             var kidc = f.Kidc("deceasedKidc", request.DeceasedKidc);
-            PersonRecord? deceased = null;
-            if (kidc is not null)
-            {
-                deceased = await registry.FindAsync(kidc, actor, "civil registration: death notification", ct);
-                if (deceased is null)
-                {
-                    errors.Add("deceasedKidc", "No person with this KIDC is in the Population Registry.");
-                }
-            }
 
             var born = f.Date("deceasedBirthDate", request.DeceasedBirthDate, required: false);
             if (born is { } b && date is { } d && d < b)
@@ -119,8 +108,8 @@ internal sealed class NotificationService(
                 DeceasedBirthDate = born?.ToString("yyyy-MM-dd"),
                 Cause = request.Cause,
             };
-            nameKm = normalized.DeceasedNameKm ?? (deceased is null ? null : $"{deceased.SurnameKm} {deceased.GivenNameKm}");
-            nameLatin = normalized.DeceasedNameLatin ?? (deceased is null ? null : $"{deceased.SurnameLatin} {deceased.GivenNameLatin}");
+            nameKm = normalized.DeceasedNameKm;
+            nameLatin = normalized.DeceasedNameLatin;
         }
 
         if (errors.Any)

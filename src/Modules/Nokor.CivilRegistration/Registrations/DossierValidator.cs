@@ -20,15 +20,30 @@ internal sealed record DossierFacts(
 
 /// <summary>
 /// Checks a birth or death dossier against the rules of registration and the Population Registry:
-/// dates in order and not in the future, places in the gazetteer, parents and the deceased by valid,
-/// existing KIDCs, a mother at least 10 years older than the child, a death after the birth.
+/// dates in order and not in the future, places in the gazetteer, a mother at least 10 years older
+/// than the child, a death after the birth. A person named by KIDC (a parent, the deceased) is
+/// confirmed by the registry with the names and date of birth the clerk typed: the registry answers
+/// only "confirmed" or not, the dossier keeps what was typed, and every reason for "not" (no such
+/// code, other names or date, not a woman, recorded dead) gives the one <see cref="NotConfirmed"/>
+/// answer on the KIDC field, so a look-up tells nothing about a person the clerk could not already
+/// describe. The rule is the same inside and outside the office's area: the answer then does not
+/// depend on where the person lives, and the forms ask for the names and date of birth anyway.
 /// </summary>
 internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRegistry registry, TimeProvider clock)
 {
     /// <summary>Below this age at the child's birth a declared mother is refused as an entry error.</summary>
     public const int MinimumMotherAge = 10;
 
-    public async Task<(BirthDossier? Dossier, DossierFacts? Facts)> BirthAsync(BirthDossier? input, Actor actor, FieldErrors errors, CancellationToken ct)
+    /// <summary>The one answer for a person named by KIDC whom the registry does not confirm, whatever the reason.</summary>
+    public const string NotConfirmed =
+        "The Population Registry does not confirm this KIDC with these names and date of birth for this role: check them against the identity document.";
+
+    /// <param name="input">The dossier as entered.</param>
+    /// <param name="actor">Who enters it.</param>
+    /// <param name="errors">Field errors are added here.</param>
+    /// <param name="act">The act, for the audit of registry look-ups ("civil registration &lt;id&gt;").</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<(BirthDossier? Dossier, DossierFacts? Facts)> BirthAsync(BirthDossier? input, Actor actor, FieldErrors errors, string act, CancellationToken ct)
     {
         var f = new Fields(errors, gazetteer);
         if (input?.Child is null)
@@ -84,17 +99,39 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             errors.Add("birth.child.facilityName", "Name the health facility where the child was born.");
         }
 
-        // Both parents are read from the registry at once (one audit commit for the two reads).
-        var parentKidcs = new[] { input.Mother!.Kidc, input.Father?.Kidc }
-            .Select(Fields.Trimmed).OfType<string>().Where(Nokor.Population.Kidc.Kidc.IsValid).ToList();
-        var parents = parentKidcs.Count == 0
-            ? new Dictionary<string, PersonRecord>()
-            : await registry.FindManyAsync(parentKidcs, actor, "civil registration: parent of a birth", ct);
-        var mother = Parent("birth.mother", input.Mother!, Sex.Female, birthDate, parents, f);
-        var father = input.Father is null ? null : Parent("birth.father", input.Father, Sex.Male, birthDate, parents, f);
+        var mother = ParentAsDeclared("birth.mother", input.Mother!, birthDate, today, f);
+        var father = input.Father is null ? null : ParentAsDeclared("birth.father", input.Father, birthDate, today, f);
         if (mother?.Kidc is not null && mother.Kidc == father?.Kidc)
         {
             errors.Add("birth.father.kidc", "The mother and the father cannot be the same person.");
+        }
+
+        // Both parents named by KIDC are confirmed at once (one audit commit for the two look-ups):
+        // a mother must be a woman not recorded dead before the birth, a father a man.
+        var claims = new List<(string Path, ParentDetails Parent, PersonClaim Claim)>();
+        if (mother?.Kidc is not null && !errors.Has("birth.mother.kidc"))
+        {
+            claims.Add(("birth.mother", mother, Claim(mother, Sex.Female) with { AliveOn = birthDate }));
+        }
+
+        if (father?.Kidc is not null && !errors.Has("birth.father.kidc"))
+        {
+            claims.Add(("birth.father", father, Claim(father, Sex.Male)));
+        }
+
+        if (claims.Count > 0)
+        {
+            var answers = await registry.ConfirmManyAsync(claims.Select(c => c.Claim).ToList(), actor, $"{act}: parents of a birth", ct);
+            for (var i = 0; i < claims.Count; i++)
+            {
+                if (!answers[i].Confirmed)
+                {
+                    errors.Add($"{claims[i].Path}.kidc", NotConfirmed);
+                }
+            }
+
+            mother = mother is null ? null : Confirmed(mother);
+            father = father is null ? null : Confirmed(father);
         }
 
         var informant = Informant("birth.informant", input.Informant!, f);
@@ -124,8 +161,14 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         return (dossier, facts);
     }
 
+    /// <param name="input">The dossier as entered.</param>
+    /// <param name="actor">Who enters it.</param>
+    /// <param name="errors">Field errors are added here.</param>
+    /// <param name="act">The act, for the audit of the registry look-up ("civil registration &lt;id&gt;").</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="correcting">A correction of a registered death: the deceased is recorded dead already.</param>
     public async Task<(DeathDossier? Dossier, DossierFacts? Facts)> DeathAsync(
-        DeathDossier? input, Actor actor, FieldErrors errors, CancellationToken ct, bool correcting = false)
+        DeathDossier? input, Actor actor, FieldErrors errors, string act, CancellationToken ct, bool correcting = false)
     {
         var f = new Fields(errors, gazetteer);
         if (input is null)
@@ -153,9 +196,17 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             deathDate = null;
         }
 
+        var born = f.BirthDate("death.deceasedBirthDate", input.DeceasedBirthDate, required: true, today);
+        var sex = f.Enum<Sex>("death.deceasedSex", input.DeceasedSex, required: true);
         var dossier = new DeathDossier
         {
             DeceasedKidc = kidc,
+            DeceasedSurnameKm = f.KhmerName("death.deceasedSurnameKm", input.DeceasedSurnameKm, required: true),
+            DeceasedGivenNameKm = f.KhmerName("death.deceasedGivenNameKm", input.DeceasedGivenNameKm, required: true),
+            DeceasedSurnameLatin = f.LatinName("death.deceasedSurnameLatin", input.DeceasedSurnameLatin, required: true),
+            DeceasedGivenNameLatin = f.LatinName("death.deceasedGivenNameLatin", input.DeceasedGivenNameLatin, required: true),
+            DeceasedSex = sex?.ToString(),
+            DeceasedBirthDate = born?.ToString(),
             DeathDate = deathDate?.ToString("yyyy-MM-dd"),
             DeathTime = f.Time("death.deathTime", input.DeathTime),
             DeathPlaceCode = await f.VillageAsync("death.deathPlaceCode", input.DeathPlaceCode, required: true),
@@ -164,32 +215,36 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
             Informant = input.Informant is null ? null : Informant("death.informant", input.Informant, f),
         };
 
-        PersonRecord? deceased = null;
-        if (kidc is not null)
+        if (deathDate is { } dd && born is { } b && dd < b.Earliest)
         {
-            deceased = await registry.FindAsync(kidc, actor, "civil registration: death application", ct);
-            if (deceased is null)
+            errors.Add("death.deathDate", "The date of death is before the deceased's date of birth.");
+        }
+
+        var cause = input.Cause is null ? null : Cause("death.cause", input.Cause, sex, born, deathDate, f);
+
+        // The registry confirms the person only once everything typed about them is well formed: a
+        // new death needs a person not yet recorded dead; a correction keeps the registered one.
+        PersonConfirmation? confirmation = null;
+        if (kidc is not null && dossier.DeceasedSurnameKm is not null && dossier.DeceasedGivenNameKm is not null &&
+            dossier.DeceasedSurnameLatin is not null && dossier.DeceasedGivenNameLatin is not null && sex is not null && born is not null)
+        {
+            confirmation = await registry.ConfirmAsync(
+                new PersonClaim(kidc, dossier.DeceasedSurnameKm, dossier.DeceasedGivenNameKm, dossier.DeceasedSurnameLatin,
+                    dossier.DeceasedGivenNameLatin, dossier.DeceasedBirthDate!, sex) { Living = !correcting },
+                actor, $"{act}: deceased of a death", ct);
+            if (!confirmation.Confirmed)
             {
-                errors.Add("death.deceasedKidc", "No person with this KIDC is in the Population Registry.");
-            }
-            else if (deceased.LifeStatus == LifeStatus.Deceased && !correcting)
-            {
-                errors.Add("death.deceasedKidc", "This person's death is already recorded in the Population Registry.");
-            }
-            else if (deathDate is { } dd && PartialDate.TryParse(deceased.BirthDate, out var born) && dd < born.Earliest)
-            {
-                errors.Add("death.deathDate", "The date of death is before the deceased's date of birth.");
+                errors.Add("death.deceasedKidc", NotConfirmed);
             }
         }
 
-        var cause = input.Cause is null ? null : Cause("death.cause", input.Cause, deceased, deathDate, f);
         if (errors.Any)
         {
             return (null, null);
         }
 
         // A death is registered by the office of the place of death or of the deceased's residence.
-        if (!actor.Jurisdiction.Covers(dossier.DeathPlaceCode) && !actor.Jurisdiction.Covers(deceased!.Residence.VillageCode))
+        if (!actor.Jurisdiction.Covers(dossier.DeathPlaceCode) && !confirmation!.ResidesInCallerArea)
         {
             errors.Add("death.deathPlaceCode", "Neither the place of death nor the deceased's residence is in your office's area.");
             return (null, null);
@@ -199,71 +254,48 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         return (dossier, new DossierFacts(
             deathDate!.Value,
             dossier.DeathPlaceCode!,
-            $"{deceased!.SurnameKm} {deceased.GivenNameKm}",
-            $"{deceased.SurnameLatin} {deceased.GivenNameLatin}",
-            deceased.Kidc,
-            deceased.Sex.ToString(),
-            deceased.BirthDate,
-            deceased.Residence.VillageCode));
+            $"{dossier.DeceasedSurnameKm} {dossier.DeceasedGivenNameKm}",
+            $"{dossier.DeceasedSurnameLatin} {dossier.DeceasedGivenNameLatin}",
+            kidc,
+            dossier.DeceasedSex,
+            dossier.DeceasedBirthDate,
+            confirmation!.ResidenceVillageCode));
     }
 
-    private static ParentDetails? Parent(string path, ParentDetails p, Sex expectedSex, DateOnly? childBirth, IReadOnlyDictionary<string, PersonRecord> parents, Fields f)
+    /// <summary>
+    /// The parent as declared: names required, the date of birth required with a KIDC (the registry
+    /// confirms the two together), nationality KH unless given. Nothing is read from the registry here.
+    /// </summary>
+    private static ParentDetails? ParentAsDeclared(string path, ParentDetails p, DateOnly? childBirth, DateOnly today, Fields f)
     {
         var errors = f.Errors;
         var kidc = f.Kidc($"{path}.kidc", p.Kidc);
-        if (kidc is not null)
-        {
-            var person = parents.GetValueOrDefault(kidc);
-            if (person is null)
-            {
-                errors.Add($"{path}.kidc", "No person with this KIDC is in the Population Registry.");
-                return null;
-            }
-
-            if (person.Sex != expectedSex)
-            {
-                errors.Add($"{path}.kidc", expectedSex == Sex.Female
-                    ? "The person with this KIDC is not a woman: check the mother's KIDC."
-                    : "The person with this KIDC is not a man: check the father's KIDC.");
-                return null;
-            }
-
-            CheckParentAge(path, $"{path}.kidc", person.BirthDate, childBirth, errors);
-            if (expectedSex == Sex.Female && person.LifeStatus == LifeStatus.Deceased && person.DeathDate < childBirth)
-            {
-                errors.Add($"{path}.kidc", "The registry records this mother's death before the child's birth.");
-            }
-
-            return new ParentDetails
-            {
-                Kidc = person.Kidc,
-                SurnameKm = person.SurnameKm,
-                GivenNameKm = person.GivenNameKm,
-                SurnameLatin = person.SurnameLatin,
-                GivenNameLatin = person.GivenNameLatin,
-                BirthDate = person.BirthDate,
-                Nationality = person.Nationality,
-            };
-        }
-
-        if (errors.Has($"{path}.kidc"))
-        {
-            return null;
-        }
-
-        var birth = f.Date($"{path}.birthDate", p.BirthDate, required: false);
+        var birth = f.BirthDate($"{path}.birthDate", p.BirthDate, required: kidc is not null, today);
         var parent = new ParentDetails
         {
+            Kidc = kidc,
             SurnameKm = f.KhmerName($"{path}.surnameKm", p.SurnameKm, required: true),
             GivenNameKm = f.KhmerName($"{path}.givenNameKm", p.GivenNameKm, required: true),
             SurnameLatin = f.LatinName($"{path}.surnameLatin", p.SurnameLatin, required: false),
             GivenNameLatin = f.LatinName($"{path}.givenNameLatin", p.GivenNameLatin, required: false),
-            BirthDate = birth?.ToString("yyyy-MM-dd"),
+            BirthDate = birth?.ToString(),
             Nationality = f.Country($"{path}.nationality", p.Nationality) ?? "KH",
         };
         CheckParentAge(path, $"{path}.birthDate", parent.BirthDate, childBirth, errors);
+        string[] described = ["birthDate", "surnameKm", "givenNameKm", "surnameLatin", "givenNameLatin"];
+        if (errors.Has($"{path}.kidc") || described.Any(d => errors.Has($"{path}.{d}")))
+        {
+            // Not asked of the registry: the KIDC field keeps its own error, or the others theirs.
+            return kidc is null || errors.Has($"{path}.kidc") ? null : parent with { Kidc = null };
+        }
+
         return parent;
     }
+
+    private static PersonClaim Claim(ParentDetails p, Sex sex) =>
+        new(p.Kidc!, p.SurnameKm!, p.GivenNameKm!, p.SurnameLatin, p.GivenNameLatin, p.BirthDate!, sex);
+
+    private static ParentDetails Confirmed(ParentDetails p) => p.Kidc is null ? p : p with { Confirmed = true };
 
     private static void CheckParentAge(string path, string field, string? parentBirth, DateOnly? childBirth, FieldErrors errors)
     {
@@ -290,7 +322,7 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         Kidc = f.Kidc($"{path}.kidc", i.Kidc),
     };
 
-    private static CauseOfDeath Cause(string path, CauseOfDeath c, PersonRecord? deceased, DateOnly? deathDate, Fields f)
+    private static CauseOfDeath Cause(string path, CauseOfDeath c, Sex? sex, PartialDate? born, DateOnly? deathDate, Fields f)
     {
         CauseLine? Line(string name, CauseLine? line)
         {
@@ -333,14 +365,13 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         }
 
         // The pregnancy questions are asked for women aged 15 to 49 (WHO form, frame B).
-        var womanOfReproductiveAge = deceased is { Sex: Sex.Female } && deathDate is { } dd &&
-            PartialDate.TryParse(deceased.BirthDate, out var born) &&
-            AgeAt(born.Earliest, dd) is >= 15 and <= 49;
+        var womanOfReproductiveAge = sex == Sex.Female && deathDate is { } dd && born is { } b &&
+            AgeAt(b.Earliest, dd) is >= 15 and <= 49;
         if (womanOfReproductiveAge && result.Pregnancy is null && !f.Errors.Has($"{path}.pregnancy"))
         {
             f.Errors.Add($"{path}.pregnancy", "For a woman aged 15 to 49, answer whether she was pregnant at or shortly before death.");
         }
-        else if (!womanOfReproductiveAge && deceased is not null && result.Pregnancy is not null and not nameof(PregnancyStatus.NotPregnant) and not nameof(PregnancyStatus.Unknown))
+        else if (!womanOfReproductiveAge && sex is not null && born is not null && result.Pregnancy is not null and not nameof(PregnancyStatus.NotPregnant) and not nameof(PregnancyStatus.Unknown))
         {
             f.Errors.Add($"{path}.pregnancy", "The pregnancy questions apply only to women aged 15 to 49.");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Khmer;
@@ -115,6 +116,30 @@ internal sealed partial class Fields(FieldErrors errors, GazetteerService gazett
         if (date.Year < 1850)
         {
             errors.Add(field, "The date is before 1850.");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>A date of birth as known: yyyy, yyyy-MM or yyyy-MM-dd (the registry keeps old births to the year or month).</summary>
+    public PartialDate? BirthDate(string field, string? text, bool required, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) errors.Add(field, "The date of birth is required (yyyy-MM-dd, or yyyy-MM or yyyy when only those are known).");
+            return null;
+        }
+
+        if (!PartialDate.TryParse(text, out var date))
+        {
+            errors.Add(field, "Give the date of birth as yyyy-MM-dd (or yyyy-MM, or yyyy).");
+            return null;
+        }
+
+        if (date.Year < 1850 || date.Earliest > today)
+        {
+            errors.Add(field, "The date of birth must be between 1850 and today.");
             return null;
         }
 

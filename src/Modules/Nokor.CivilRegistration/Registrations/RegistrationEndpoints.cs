@@ -30,16 +30,18 @@ internal static class RegistrationEndpoints
             .WithSummary("Enter a death registration application, with the medical certificate of cause of death");
 
         group.MapGet("/registrations/{id:guid}", async (Guid id, HttpContext http, RegistrationService service, CancellationToken ct) =>
-                (await service.GetAsync(id, http.Actor(), ct)).ToHttp())
+                (await service.GetAsync(id, http.StatedPurpose(), http.Actor(), ct)).ToHttp())
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("GetRegistration")
-            .WithSummary("A registration with its dossier, annexes, certificates and corrections");
+            .WithSummary("A registration with its dossier, annexes, certificates and corrections")
+            .WithDescription("Requires the X-Purpose header, which is recorded in the audit log (400 naming the field purpose without it).");
 
         group.MapGet("/registrations/{id:guid}/history", async (Guid id, HttpContext http, RegistrationService service, CancellationToken ct) =>
-                (await service.HistoryAsync(id, http.Actor(), ct)).ToHttp())
+                (await service.HistoryAsync(id, http.StatedPurpose(), http.Actor(), ct)).ToHttp())
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("GetRegistrationHistory")
-            .WithSummary("Every action on the registration, in order");
+            .WithSummary("Every action on the registration, in order")
+            .WithDescription("Requires the X-Purpose header, which is recorded in the audit log.");
 
         group.MapPost("/registrations/{id:guid}/claim", async (Guid id, HttpContext http, RegistrationService service, CancellationToken ct) =>
                 (await service.ClaimAsync(id, http.Actor(), ct)).ToHttp())

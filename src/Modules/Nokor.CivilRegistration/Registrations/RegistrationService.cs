@@ -37,14 +37,15 @@ internal sealed class RegistrationService(
         }
 
         var errors = new FieldErrors();
+        var registrationId = application.Id ?? Guid.CreateVersion7();
         var notification = await NotificationAsync(application.NotificationId, VitalEvent.Birth, actor, errors, ct);
-        var (dossier, facts) = await validator.BirthAsync(application.Birth, actor, errors, ct);
+        var (dossier, facts) = await validator.BirthAsync(application.Birth, actor, errors, Act(registrationId), ct);
         if (errors.Any)
         {
             return Outcome<RegistrationView>.Invalid(errors);
         }
 
-        return await CreateAsync(application.Id, VitalEvent.Birth, Dossiers.Write(dossier), facts!, notification, actor, ct);
+        return await CreateAsync(application.Id, registrationId, VitalEvent.Birth, Dossiers.Write(dossier), facts!, notification, actor, ct);
     }
 
     public async Task<Outcome<RegistrationView>> EnterDeathAsync(DeathApplication application, Actor actor, CancellationToken ct)
@@ -55,20 +56,26 @@ internal sealed class RegistrationService(
         }
 
         var errors = new FieldErrors();
+        var registrationId = application.Id ?? Guid.CreateVersion7();
         var notification = await NotificationAsync(application.NotificationId, VitalEvent.Death, actor, errors, ct);
-        var (dossier, facts) = await validator.DeathAsync(application.Death, actor, errors, ct);
+        var (dossier, facts) = await validator.DeathAsync(application.Death, actor, errors, Act(registrationId), ct);
         if (errors.Any)
         {
             return Outcome<RegistrationView>.Invalid(errors);
         }
 
-        if (await db.Registrations.AnyAsync(r => r.Event == VitalEvent.Death && r.SubjectKidc == facts!.SubjectKidc &&
-                r.Status != RegistrationStatus.Rejected, ct))
+        // Another office's open application is not revealed: it gets the one "not confirmed" answer.
+        var open = await db.Registrations.AsNoTracking()
+            .Where(r => r.Event == VitalEvent.Death && r.SubjectKidc == facts!.SubjectKidc && r.Status != RegistrationStatus.Rejected)
+            .Select(r => r.OfficeCode).FirstOrDefaultAsync(ct);
+        if (open is not null)
         {
-            return Outcome<RegistrationView>.Invalid("death.deceasedKidc", "A death application for this person is already open or registered.");
+            return Outcome<RegistrationView>.Invalid("death.deceasedKidc", actor.Jurisdiction.Covers(open)
+                ? "A death application for this person is already open or registered."
+                : DossierValidator.NotConfirmed);
         }
 
-        return await CreateAsync(application.Id, VitalEvent.Death, Dossiers.Write(dossier), facts!, notification, actor, ct);
+        return await CreateAsync(application.Id, registrationId, VitalEvent.Death, Dossiers.Write(dossier), facts!, notification, actor, ct);
     }
 
     /// <summary>A retried application (same client id) answers with what the first one created, without a second record.</summary>
@@ -117,8 +124,11 @@ internal sealed class RegistrationService(
         return n;
     }
 
+    /// <summary>The act a registry look-up is made for, as the audit's purpose.</summary>
+    private static string Act(Guid registrationId) => $"civil registration {registrationId}";
+
     private async Task<Outcome<RegistrationView>> CreateAsync(
-        Guid? clientId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct)
+        Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var delay = CivilDates.DateOf(now).DayNumber - facts.EventDate.DayNumber;
@@ -127,7 +137,7 @@ internal sealed class RegistrationService(
         var name = await staff.DisplayNameAsync(actor, ct);
         var registration = new RegistrationEntity
         {
-            Id = clientId ?? Guid.CreateVersion7(),
+            Id = registrationId,
             Event = e,
             Status = RegistrationStatus.Entered,
             OfficeCode = OfficeCodeOf(actor, facts.EventPlaceCode),
@@ -190,27 +200,66 @@ internal sealed class RegistrationService(
     private static string OfficeCodeOf(Actor actor, string eventPlaceCode) =>
         actor.Jurisdiction.AreaCode ?? (eventPlaceCode.Length >= 6 ? eventPlaceCode[..6] : RegistrationNumbers.NationalOffice);
 
-    public async Task<Outcome<RegistrationView>> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    /// <summary>The purpose recorded for reads made by the registration pages themselves.</summary>
+    public const string PagePurpose = "civil registration: record page";
+
+    /// <summary>
+    /// The purpose a caller states for reading a registration (header X-Purpose), required and
+    /// checked like the Population Registry's person reads: plain text of at most 200 characters.
+    /// </summary>
+    public static string? Purpose(string? text, FieldErrors errors)
     {
+        var purpose = Fields.Trimmed(text);
+        if (purpose is null)
+        {
+            errors.Add("purpose", "State the purpose of this access (header X-Purpose); it is recorded in the audit log.");
+            return null;
+        }
+
+        if (purpose.Length > 200 || purpose.Any(char.IsControl))
+        {
+            errors.Add("purpose", "The purpose must be at most 200 characters of plain text.");
+            return null;
+        }
+
+        return purpose;
+    }
+
+    public async Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purposeText, Actor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var purpose = Purpose(purposeText, errors);
+        if (purpose is null)
+        {
+            return Outcome<RegistrationView>.Invalid(errors);
+        }
+
         var r = await FindAsync(id, actor, track: false, ct);
         if (r is null)
         {
             return Outcome<RegistrationView>.NotFound("No registration with this id in your area.");
         }
 
-        await audit.AppendAsync(new AuditEvent(actor, "civil.registration.read", "registration", r.Id.ToString(), "civil registration"), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "civil.registration.read", "registration", r.Id.ToString(), purpose), ct);
         return Outcome<RegistrationView>.Ok(await ViewAsync(r, ct));
     }
 
-    public async Task<Outcome<IReadOnlyList<RegistrationHistoryEntry>>> HistoryAsync(Guid id, Actor actor, CancellationToken ct)
+    public async Task<Outcome<IReadOnlyList<RegistrationHistoryEntry>>> HistoryAsync(Guid id, string? purposeText, Actor actor, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var purpose = Purpose(purposeText, errors);
+        if (purpose is null)
+        {
+            return Outcome<IReadOnlyList<RegistrationHistoryEntry>>.Invalid(errors);
+        }
+
         var r = await FindAsync(id, actor, track: false, ct);
         if (r is null)
         {
             return Outcome<IReadOnlyList<RegistrationHistoryEntry>>.NotFound("No registration with this id in your area.");
         }
 
-        await audit.AppendAsync(new AuditEvent(actor, "civil.registration.history", "registration", r.Id.ToString(), "civil registration"), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "civil.registration.history", "registration", r.Id.ToString(), purpose), ct);
         var events = await db.Events.AsNoTracking().Where(e => e.RegistrationId == id).OrderBy(e => e.Id)
             .Select(e => new RegistrationHistoryEntry(e.At, e.ActorName, e.Action, e.Version, e.Note))
             .ToListAsync(ct);
@@ -316,9 +365,52 @@ internal sealed class RegistrationService(
             return Outcome<RegistrationView>.Conflict($"The record is being worked on by {check.AssignedToName}; a registrar can reassign it.");
         }
 
-        // The Population Registry acts first and idempotently (by the registration's reference), so
-        // a failure after it, or a retry, never makes a second person or a second death.
-        string subjectKidc;
+        if (check.ApprovalStartedAt is not null)
+        {
+            return Outcome<RegistrationView>.Conflict("The record is being approved at this moment (an interrupted approval is completed automatically): open it again.");
+        }
+
+        // The intent is durable before the registry acts: a crash after the registry's change leaves
+        // a record that the recovery pass finds and completes (or undoes, once rejected). The save
+        // is checked against the revision read above, so of two approvers only one gets here.
+        var name = await staff.DisplayNameAsync(actor, ct);
+        check.ApprovalStartedAt = clock.GetUtcNow();
+        check.ApprovalStartedBy = actor.Id;
+        check.ApprovalStartedByName = name;
+        check.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<RegistrationView>.Conflict("The record was changed by someone else meanwhile: open it again.");
+        }
+
+        var (refused, subjectKidc) = await ApplyToRegistryAsync(check, actor, ct);
+        if (refused is not null)
+        {
+            await ClearIntentAsync(check.Id, CancellationToken.None);
+            return refused;
+        }
+
+        if (Options.EffectiveTestPause is > 0 and var pause)
+        {
+            Console.WriteLine($"nokor-test-hook: approval-paused {check.Id}");
+            await Task.Delay(pause, CancellationToken.None);
+        }
+
+        return await FinishApprovalAsync(check, subjectKidc!, actor, name, note: null, ct);
+    }
+
+    /// <summary>
+    /// Asks the Population Registry to act for an approval: registers the child, or records the
+    /// death. Idempotent by the registration's reference, so a retry or the recovery pass never
+    /// makes a second person or a second death.
+    /// </summary>
+    internal async Task<(Outcome<RegistrationView>? Refused, string? SubjectKidc)> ApplyToRegistryAsync(RegistrationEntity check, Actor actor, CancellationToken ct)
+    {
         if (check.Event == VitalEvent.Birth)
         {
             var birth = Dossiers.Read<BirthDossier>(check.Dossier);
@@ -328,53 +420,103 @@ internal sealed class RegistrationService(
                 Enum.Parse<Sex>(c.Sex!), check.EventDate, c.BirthPlaceCode!, c.ResidenceVillageCode!, c.ResidenceAddress,
                 birth.Mother?.Kidc, birth.Mother?.Kidc is null ? JoinName(birth.Mother) : null,
                 birth.Father?.Kidc, birth.Father?.Kidc is null ? JoinName(birth.Father) : null,
-                "Birth registered"), actor, $"crvs:birth:{check.Id}", ct);
+                "Birth registered"), actor, Reference(check), ct);
             if (created.Kind == OutcomeKind.Conflict)
             {
                 // Another approval of this record is registering the child at this moment.
-                return Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again.");
+                return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
             }
 
             if (!created.IsOk)
             {
-                return Outcome<RegistrationView>.Invalid("birth", "The Population Registry refused the child: " +
-                    string.Join(" ", created.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + created.Message);
+                return (Outcome<RegistrationView>.Invalid("birth", "The Population Registry refused the child: " +
+                    string.Join(" ", created.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + created.Message), null);
             }
 
-            subjectKidc = created.Value!.Kidc;
+            return (null, created.Value!.Kidc);
         }
-        else
+
+        var recorded = await registry.RecordDeathAsync(check.SubjectKidc!, check.EventDate, actor, Reference(check), ct);
+        if (recorded.Kind == OutcomeKind.Conflict)
         {
-            var recorded = await registry.RecordDeathAsync(check.SubjectKidc!, check.EventDate, actor, $"crvs:death:{check.Id}", ct);
-            if (recorded.Kind == OutcomeKind.Conflict)
-            {
-                return Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again.");
-            }
-
-            if (!recorded.IsOk)
-            {
-                return Outcome<RegistrationView>.Invalid("death", "The Population Registry refused the death: " +
-                    string.Join(" ", recorded.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + recorded.Message);
-            }
-
-            subjectKidc = check.SubjectKidc!;
+            return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
         }
 
+        if (!recorded.IsOk)
+        {
+            return (Outcome<RegistrationView>.Invalid("death", "The Population Registry refused the death: " +
+                string.Join(" ", recorded.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + recorded.Message), null);
+        }
+
+        return (null, check.SubjectKidc!);
+    }
+
+    /// <summary>
+    /// Undoes what the registry did for this registration (voids the child, reverts the death),
+    /// for a registration that will never be approved. True when nothing of it is left in force.
+    /// </summary>
+    internal async Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct)
+    {
+        if (r.Event == VitalEvent.Birth)
+        {
+            // Voided now or before, or never registered: either way no child of it is in force.
+            await registry.VoidNewbornAsync(Reference(r), actor, reason, ct);
+            return true;
+        }
+
+        return await registry.RevertDeathAsync(Reference(r), actor, reason, ct);
+    }
+
+    /// <summary>The reference the registry knows this registration's change by.</summary>
+    internal static string Reference(RegistrationEntity r) => $"crvs:{Kind(r.Event)}:{r.Id}";
+
+    /// <summary>Takes the number and saves the approval (clearing the intent), checked against the record's revision.</summary>
+    internal async Task<Outcome<RegistrationView>> FinishApprovalAsync(RegistrationEntity check, string subjectKidc, Actor actor, string deciderName, string? note, CancellationToken ct)
+    {
         // The number is taken in its own atomic statement, not in a transaction held open across
         // the audit append (which commits on its own connection). A save that then fails leaves a
         // gap in the office's sequence, never a duplicate.
         var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CivilDates.Today(clock).Year, ct);
-        return await ApplyAsync(check, actor, "approved", ct, (r, name) =>
+        var decider = check.ApprovalStartedBy ?? actor.Id;
+        return await ApplyAsync(check, actor, "approved", ct, (r, _) =>
         {
             r.Status = RegistrationStatus.Approved;
             r.Number = number;
             r.SubjectKidc = subjectKidc;
-            r.DecidedBy = actor.Id;
-            r.DecidedByName = name;
+            r.DecidedBy = decider;
+            r.DecidedByName = deciderName;
             r.DecidedAt = clock.GetUtcNow();
+            r.ApprovalStartedAt = null;
+            r.ApprovalStartedBy = null;
+            r.ApprovalStartedByName = null;
             Unassign(r);
             return null;
-        }, note: number);
+        }, note: note is null ? number : $"{number}; {note}");
+    }
+
+    private async Task ClearIntentAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var r = await db.Registrations.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || r.ApprovalStartedAt is null)
+        {
+            return;
+        }
+
+        r.ApprovalStartedAt = null;
+        r.ApprovalStartedBy = null;
+        r.ApprovalStartedByName = null;
+        r.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed meanwhile: the recovery pass looks at it again later.
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     private static Outcome<RegistrationView>? ApprovalBlocked(RegistrationEntity r, Actor actor)
@@ -420,8 +562,10 @@ internal sealed class RegistrationService(
         }
 
         text = KhmerText.ContainsKhmer(text) ? KhmerText.Normalize(text) : text;
-        return await ActAsync(id, actor, "rejected", ct, (r, name) =>
+        var wasVerified = false;
+        var rejected = await ActAsync(id, actor, "rejected", ct, (r, name) =>
         {
+            wasVerified = r.Status == RegistrationStatus.Verified;
             if (r.Status is RegistrationStatus.Approved or RegistrationStatus.Rejected)
             {
                 return Outcome<RegistrationView>.Conflict($"The record is already {r.Status.ToString().ToLowerInvariant()}.");
@@ -440,6 +584,17 @@ internal sealed class RegistrationService(
             Unassign(r);
             return null;
         }, note: text);
+
+        // A record rejected after (part of) an approval reached the registry must leave nothing
+        // there: the child is voided, the death reverted. An intent stays set on the record so that
+        // the recovery pass does it again once any approval still in flight has finished.
+        if (rejected.IsOk && wasVerified)
+        {
+            var r = await db.Registrations.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+            await UndoInRegistryAsync(r, actor, "registration rejected", CancellationToken.None);
+        }
+
+        return rejected;
     }
 
     /// <summary>

@@ -17,6 +17,21 @@ public interface IPopulationSamples
     (string Km, string Latin) GivenName(Sex sex, Random random);
 }
 
-public sealed record SampleCouple(string MotherKidc, string FatherKidc, string FatherSurnameKm, string FatherSurnameLatin, string ResidenceVillageCode, string? ResidenceAddress);
+/// <summary>
+/// A sampled person as an informant would describe them to a registration office: KIDC, names and
+/// date of birth (yyyy, yyyy-MM or yyyy-MM-dd, as the registry knows it).
+/// </summary>
+public sealed record SampleIdentity(string Kidc, string SurnameKm, string GivenNameKm, string SurnameLatin, string GivenNameLatin, string BirthDate);
 
-public sealed record SamplePerson(string Kidc, Sex Sex, int BirthYear, string ResidenceVillageCode);
+public sealed record SampleCouple(SampleIdentity Mother, SampleIdentity Father, string ResidenceVillageCode, string? ResidenceAddress)
+{
+    public string MotherKidc => Mother.Kidc;
+    public string FatherKidc => Father.Kidc;
+    public string FatherSurnameKm => Father.SurnameKm;
+    public string FatherSurnameLatin => Father.SurnameLatin;
+}
+
+public sealed record SamplePerson(SampleIdentity Identity, Sex Sex, int BirthYear, string ResidenceVillageCode)
+{
+    public string Kidc => Identity.Kidc;
+}

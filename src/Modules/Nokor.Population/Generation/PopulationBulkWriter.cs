@@ -11,8 +11,9 @@ namespace Nokor.Population.Generation;
 /// Stores generated persons straight into the Population Registry tables, batch by batch,
 /// without Entity Framework: the four tables (pop_persons, pop_issued_kidcs,
 /// pop_person_documents, pop_person_versions) get exactly the columns the migrations create.
-/// A batch interrupted by a failure may be stored in part (on PostgreSQL its two halves commit
-/// separately): the generator is for demo and benchmark databases, rerun it on a fresh one.
+/// Each batch is one transaction on one connection: a run interrupted by a failure or a kill
+/// leaves whole batches (every person with their KIDC, version and documents) and nothing of the
+/// batch it was writing.
 /// </summary>
 internal abstract class PopulationBulkWriter : IAsyncDisposable
 {
@@ -55,17 +56,12 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private readonly NpgsqlConnection _main;
-    private readonly NpgsqlConnection _side;
+    private readonly NpgsqlConnection _connection;
 
-    private PostgresPopulationWriter(NpgsqlConnection main, NpgsqlConnection side)
-    {
-        _main = main;
-        _side = side;
-    }
+    private PostgresPopulationWriter(NpgsqlConnection connection) => _connection = connection;
 
     public static async Task<PostgresPopulationWriter> OpenAsync(string connectionString, CancellationToken ct) =>
-        new(await ConnectAsync(connectionString, ct), await ConnectAsync(connectionString, ct));
+        new(await ConnectAsync(connectionString, ct));
 
     private static async Task<NpgsqlConnection> ConnectAsync(string connectionString, CancellationToken ct)
     {
@@ -75,7 +71,7 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
         await connection.OpenAsync(ct);
         await using (var command = new NpgsqlCommand("SET synchronous_commit = off", connection))
         {
-            // Only this session's commits: a crash loses at most the last batches of a synthetic load.
+            // Only this session's commits: a crash loses at most the last whole batches of a synthetic load.
             await command.ExecuteNonQueryAsync(ct);
         }
 
@@ -83,22 +79,22 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
     }
 
     /// <summary>
-    /// Two sessions work on each batch at once, so that two server processes share the index
-    /// maintenance: one stores the persons and their documents (which refer to them), the other the
-    /// issued KIDCs and the versions. Each commits its own transaction.
+    /// The batch's persons, documents, issued KIDCs and versions in one transaction on one session:
+    /// all of the batch commits, or none of it. (It was two sessions committing separately, which
+    /// shared the index maintenance between two server processes but could leave KIDCs and
+    /// versions without their person when one failed or the process was killed.)
     /// </summary>
     public override async Task WriteAsync(IReadOnlyList<SyntheticPerson> batch, DateTimeOffset at, CancellationToken ct)
     {
         var utc = at.ToUniversalTime();
-        await Task.WhenAll(
-            Task.Run(() => WritePersonsAsync(_main, batch, utc, ct), ct),
-            Task.Run(() => WriteKidcsAndVersionsAsync(_side, batch, utc, ct), ct));
+        await using var transaction = await _connection.BeginTransactionAsync(ct);
+        await WritePersonsAsync(_connection, batch, utc, ct);
+        await WriteKidcsAndVersionsAsync(_connection, batch, utc, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static async Task WritePersonsAsync(NpgsqlConnection connection, IReadOnlyList<SyntheticPerson> batch, DateTimeOffset utc, CancellationToken ct)
     {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-
         await using (var copy = await connection.BeginBinaryImportAsync(PersonsCopy, ct))
         {
             foreach (var p in batch)
@@ -158,14 +154,10 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
 
             await copy.CompleteAsync(ct);
         }
-
-        await transaction.CommitAsync(ct);
     }
 
     private static async Task WriteKidcsAndVersionsAsync(NpgsqlConnection connection, IReadOnlyList<SyntheticPerson> batch, DateTimeOffset utc, CancellationToken ct)
     {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-
         await using (var copy = await connection.BeginBinaryImportAsync(KidcsCopy, ct))
         {
             foreach (var p in batch)
@@ -199,15 +191,9 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
 
             await copy.CompleteAsync(ct);
         }
-
-        await transaction.CommitAsync(ct);
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        await _main.DisposeAsync();
-        await _side.DisposeAsync();
-    }
+    public override async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Data;
+using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 using Nokor.Population.Kidc;
@@ -19,6 +21,8 @@ public sealed record PopulationGenerationOptions
     public int BatchSize { get; init; } = 10_000;
     /// <summary>"Today" for ages and dates; the current UTC date when null.</summary>
     public DateOnly? ReferenceDate { get; init; }
+    /// <summary>Who runs the generation, named in the run's audit entry (the platform's generator when null).</summary>
+    public Actor? Actor { get; init; }
 }
 
 /// <summary>What a generation run stored and how long it took.</summary>
@@ -66,6 +70,16 @@ public sealed class PopulationGenerator(IServiceProvider services, TimeProvider 
             settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
             villages = await VillageSet.LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), ct);
             nextCard = await NextIdCardNumberAsync(scope.ServiceProvider.GetRequiredService<PopulationDbContext>(), ct);
+        }
+
+        // One audit entry per run, durable before anything is stored: who, how many, which seed.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(
+                options.Actor ?? Actor.Platform("population-generator"), "population.generate", "population", "synthetic",
+                "synthetic population for demos and benchmarks",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{{\"count\":{options.Count},\"seed\":{options.Seed},\"batchSize\":{options.BatchSize},\"referenceDate\":\"{reference:yyyy-MM-dd}\"}}")), ct);
         }
 
         var names = NameLists.Embedded;

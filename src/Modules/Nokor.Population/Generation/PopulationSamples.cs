@@ -16,24 +16,28 @@ internal sealed class PopulationSamples(PopulationDbContext db, TimeProvider clo
                 join father in db.Persons.AsNoTracking() on child.FatherKidc equals father.Kidc
                 where mother.LifeStatus == LifeStatus.Alive && mother.BirthYear >= year - 45 && mother.BirthYear <= year - 19
                 orderby EF.Functions.Random()
-                select new { mother.Kidc, FatherKidc = father.Kidc, father.SurnameKm, father.SurnameLatin, mother.ResidenceVillageCode, mother.ResidenceAddress })
+                select new { Mother = mother, Father = father })
             .Take(count * 2)
             .ToListAsync(ct);
-        return rows.DistinctBy(r => r.Kidc).Take(count)
-            .Select(r => new SampleCouple(r.Kidc, r.FatherKidc, r.SurnameKm, r.SurnameLatin, r.ResidenceVillageCode, r.ResidenceAddress))
+        return rows.DistinctBy(r => r.Mother.Kidc).Take(count)
+            .Select(r => new SampleCouple(Identity(r.Mother), Identity(r.Father), r.Mother.ResidenceVillageCode, r.Mother.ResidenceAddress))
             .ToList();
     }
 
     public async Task<IReadOnlyList<SamplePerson>> LivingAsync(int count, int minAge, CancellationToken ct)
     {
         var maxYear = clock.GetUtcNow().Year - minAge;
-        return await db.Persons.AsNoTracking()
-            .Where(p => p.LifeStatus == LifeStatus.Alive && p.BirthYear <= maxYear)
+        var persons = await db.Persons.AsNoTracking()
+            .Where(p => p.LifeStatus == LifeStatus.Alive && p.BirthYear <= maxYear && string.Compare(p.Kidc, Persons.PersonMatch.VoidedPrefix) < 0)
             .OrderBy(p => EF.Functions.Random())
             .Take(count)
-            .Select(p => new SamplePerson(p.Kidc, p.Sex, p.BirthYear, p.ResidenceVillageCode))
             .ToListAsync(ct);
+        return persons.Select(p => new SamplePerson(Identity(p), p.Sex, p.BirthYear, p.ResidenceVillageCode)).ToList();
     }
+
+    private static SampleIdentity Identity(PersonEntity p) => new(
+        p.Kidc, p.SurnameKm, p.GivenNameKm, p.SurnameLatin, p.GivenNameLatin,
+        new Platform.Dates.PartialDate(p.BirthYear, p.BirthMonth, p.BirthDay).ToString());
 
     public (string Km, string Latin) GivenName(Sex sex, Random random)
     {

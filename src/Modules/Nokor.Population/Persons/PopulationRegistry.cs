@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
@@ -93,10 +94,13 @@ internal sealed class PopulationRegistry(
             LifeStatus = nameof(LifeStatus.Deceased),
             DeathDate = deathDate.ToString("yyyy-MM-dd"),
             Source = nameof(ChangeSource.Crvs),
-            Reason = $"Death registered ({reference})",
+            Reason = DeathReason(reference),
         };
+        // The death counts as recorded only when the version it writes exists: a claim whose write
+        // never happened (the process died in between) must not answer "recorded".
         return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
-            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct,
+            applied: (personId, token) => db.PersonVersions.AsNoTracking().AnyAsync(v => v.PersonId == personId && v.Reason == request.Reason, token));
     }
 
     public async Task<Outcome<PersonRecord>> CorrectAsync(string kidc, PersonCorrection correction, Actor actor, string reference, CancellationToken ct)
@@ -121,38 +125,192 @@ internal sealed class PopulationRegistry(
             UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
     }
 
+    public async Task<PersonConfirmation> ConfirmAsync(PersonClaim claim, Actor actor, string purpose, CancellationToken ct) =>
+        (await ConfirmManyAsync([claim], actor, purpose, ct))[0];
+
+    public async Task<IReadOnlyList<PersonConfirmation>> ConfirmManyAsync(IReadOnlyList<PersonClaim> claims, Actor actor, string purpose, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var codes = claims.Select(c => c.Kidc).Where(Kidc.Kidc.IsValid).Distinct(StringComparer.Ordinal).ToList();
+        var persons = codes.Count == 0
+            ? []
+            : await db.Persons.AsNoTracking().Where(p => codes.Contains(p.Kidc)).ToListAsync(ct);
+        var byCode = persons.ToDictionary(p => p.Kidc, StringComparer.Ordinal);
+        var answers = claims.Select(c =>
+        {
+            var person = byCode.GetValueOrDefault(c.Kidc);
+            return person is not null && PersonMatch.Matches(person, c)
+                ? new PersonConfirmation(true, actor.Jurisdiction.Covers(person.ResidenceVillageCode), person.ResidenceVillageCode)
+                : PersonConfirmation.No;
+        }).ToList();
+
+        // Every look-up is recorded whatever its answer, under the act that asked; appended
+        // together they land in one group commit of the audit chain.
+        await Task.WhenAll(claims.Select((c, i) => audit.AppendAsync(new AuditEvent(actor, "person.confirm", "person",
+            c.Kidc.Length <= 20 ? c.Kidc : c.Kidc[..20], purpose,
+            answers[i].Confirmed ? "{\"confirmed\":true}" : "{\"confirmed\":false}"), ct)));
+        return answers;
+    }
+
+    public async Task<bool> VoidNewbornAsync(string reference, Actor actor, string reason, CancellationToken ct)
+    {
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null)
+        {
+            // Claimed, but the write never happened (or is running): nothing to void.
+            return false;
+        }
+
+        if (PersonMatch.IsVoided(person.Kidc))
+        {
+            return true;
+        }
+
+        var code = person.Kidc;
+        var now = clock.GetUtcNow();
+        person.Kidc = PersonMatch.VoidedKey(code);
+        person.MotherKidc = null;
+        person.FatherKidc = null;
+        person.Version++;
+        person.UpdatedAt = now;
+        db.PersonVersions.Add(new PersonVersionEntity
+        {
+            PersonId = person.Id,
+            Version = person.Version,
+            At = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            Reason = Trim($"Voided: {reason} ({reference})", 500),
+            Source = ChangeSource.Crvs,
+            ChangedFields = "kidc,voided",
+            Snapshot = PersonRecords.Snapshot(person),
+        });
+        var issued = await db.IssuedKidcs.FirstOrDefaultAsync(k => k.Code == code, ct);
+        if (issued is not null)
+        {
+            issued.Status = KidcStatus.Voided;
+            issued.VoidReason = Trim($"{reason} ({reference})", 300);
+        }
+
+        await audit.AppendAsync(new AuditEvent(actor, "person.void", "person", code, Trim(reason, 500),
+            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    public async Task<bool> RevertDeathAsync(string reference, Actor actor, string reason, CancellationToken ct)
+    {
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        var person = claim is null ? null : await db.Persons.FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null || person.LifeStatus != LifeStatus.Deceased)
+        {
+            return true;
+        }
+
+        // Only the death this reference recorded is reverted: the newest version that made the
+        // person deceased must be the one written for it.
+        var recordedBy = await db.PersonVersions.AsNoTracking()
+            .Where(v => v.PersonId == person.Id && v.ChangedFields.Contains("lifeStatus"))
+            .OrderByDescending(v => v.Version)
+            .Select(v => v.Reason)
+            .FirstOrDefaultAsync(ct);
+        if (recordedBy != DeathReason(reference))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        person.LifeStatus = LifeStatus.Alive;
+        person.DeathDate = null;
+        person.Version++;
+        person.UpdatedAt = now;
+        db.PersonVersions.Add(new PersonVersionEntity
+        {
+            PersonId = person.Id,
+            Version = person.Version,
+            At = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            Reason = Trim($"Death reverted: {reason} ({reference})", 500),
+            Source = ChangeSource.Crvs,
+            ChangedFields = "lifeStatus,deathDate",
+            Snapshot = PersonRecords.Snapshot(person),
+        });
+        await audit.AppendAsync(new AuditEvent(actor, "person.death.revert", "person", person.Kidc, Trim(reason, 500),
+            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private static string DeathReason(string reference) => $"Death registered ({reference})";
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
+
     private async Task<Guid> PersonIdAsync(string kidc, CancellationToken ct) =>
         await db.Persons.AsNoTracking().Where(p => p.Kidc == kidc).Select(p => p.Id).FirstOrDefaultAsync(ct);
 
     private static Actor Nationally(Actor actor) => actor with { Jurisdiction = Jurisdiction.National };
 
-    private async Task<PersonRecord?> ExistingAsync(string reference, CancellationToken ct)
+    /// <summary>A claim older than this whose write never happened was left by a process that died: it may be taken over.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The person the reference's write made, or null when no claim exists or its write has not
+    /// happened (yet). A write has happened when the person exists and, for a change of an existing
+    /// person, when <paramref name="applied"/> finds the version it wrote.
+    /// </summary>
+    private async Task<(SourceReferenceEntity? Claim, PersonRecord? Done)> ExistingAsync(
+        string reference, Func<Guid, CancellationToken, Task<bool>>? applied, CancellationToken ct)
     {
-        var personId = await db.SourceReferences.AsNoTracking()
-            .Where(r => r.Reference == reference)
-            .Select(r => (Guid?)r.PersonId)
-            .FirstOrDefaultAsync(ct);
-        if (personId is null)
+        var claim = await db.SourceReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, ct);
+        if (claim is null)
         {
-            return null;
+            return (null, null);
         }
 
-        // A claim whose write is still running has no person yet.
-        var person = await db.Persons.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == personId, ct);
-        return person is null ? null : await records.ToRecordAsync(person, Jurisdiction.National, ct);
+        var person = await db.Persons.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == claim.PersonId, ct);
+        if (person is null || (applied is not null && !await applied(person.Id, ct)))
+        {
+            return (claim, null);
+        }
+
+        return (claim, await records.ToRecordAsync(person, Jurisdiction.National, ct));
     }
 
     /// <summary>
     /// Claims the reference first (its primary key admits one claim), then writes; a failed write
     /// gives the claim back. No transaction is held open across the write, whose audit entry is
     /// committed by the audit writer on its own connection (on SQLite an open write transaction
-    /// would block it). A retry or a concurrent twin gets the person of the first claim.
+    /// would block it). A retry or a concurrent twin gets the person of the first claim. A claim
+    /// whose write never happened and that is older than <see cref="StaleClaim"/> (its process was
+    /// killed between the claim and the write) is taken over, so a recovery can complete it.
     /// </summary>
-    private async Task<Outcome<PersonRecord>> OnceAsync(string reference, Guid personId, Func<Guid, Task<Outcome<PersonRecord>>> write, CancellationToken ct)
+    private async Task<Outcome<PersonRecord>> OnceAsync(
+        string reference, Guid personId, Func<Guid, Task<Outcome<PersonRecord>>> write, CancellationToken ct,
+        Func<Guid, CancellationToken, Task<bool>>? applied = null)
     {
-        if (await ExistingAsync(reference, ct) is { } existing)
+        var (found, existing) = await ExistingAsync(reference, applied, ct);
+        if (existing is not null)
         {
-            return Outcome<PersonRecord>.Ok(existing);
+            return PersonMatch.IsVoided(existing.Kidc)
+                ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
+                : Outcome<PersonRecord>.Ok(existing);
+        }
+
+        if (found is not null && found.At < clock.GetUtcNow() - StaleClaim)
+        {
+            // The new claim keeps the person id (a newborn keeps the id it was to be written under);
+            // of two takers, the primary key admits one, the other is told to try again.
+            await db.SourceReferences.Where(r => r.Reference == reference && r.PersonId == found.PersonId).ExecuteDeleteAsync(ct);
+            personId = found.PersonId;
         }
 
         var claim = new SourceReferenceEntity { Reference = reference, PersonId = personId, At = clock.GetUtcNow() };
@@ -164,8 +322,10 @@ internal sealed class PopulationRegistry(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await ExistingAsync(reference, ct) is { } twin
-                ? Outcome<PersonRecord>.Ok(twin)
+            return (await ExistingAsync(reference, applied, ct)).Done is { } twin
+                ? PersonMatch.IsVoided(twin.Kidc)
+                    ? Outcome<PersonRecord>.Invalid("reference", "The person registered under this reference was voided; it is not registered again.")
+                    : Outcome<PersonRecord>.Ok(twin)
                 : Outcome<PersonRecord>.Conflict("The same request is being processed: try again in a moment.");
         }
 

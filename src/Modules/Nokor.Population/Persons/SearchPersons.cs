@@ -71,7 +71,8 @@ internal static class SearchPersons
             return Outcome<PersonSearchResult>.Invalid(errors);
         }
 
-        var persons = db.Persons.AsNoTracking();
+        // A voided record (its key starts with a letter, after every digit) is never a search result.
+        var persons = db.Persons.AsNoTracking().Where(p => string.Compare(p.Kidc, PersonMatch.VoidedPrefix) < 0);
         var khmer = false;
         if (query!.Length == 10 && query.All(char.IsAsciiDigit))
         {

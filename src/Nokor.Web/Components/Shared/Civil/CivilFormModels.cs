@@ -158,6 +158,12 @@ public sealed class DeathFormModel
     public string? ClientId { get; set; }
     public string? NotificationId { get; set; }
     public string? DeceasedKidc { get; set; }
+    public string? DeceasedSurnameKm { get; set; }
+    public string? DeceasedGivenNameKm { get; set; }
+    public string? DeceasedSurnameLatin { get; set; }
+    public string? DeceasedGivenNameLatin { get; set; }
+    public string? DeceasedSex { get; set; }
+    public string? DeceasedBirthDate { get; set; }
     public string? DeathDate { get; set; }
     public string? DeathTime { get; set; }
     public string? DeathPlaceCode { get; set; }
@@ -198,6 +204,12 @@ public sealed class DeathFormModel
         Death = new DeathDossier
         {
             DeceasedKidc = CivilForm.Blank(DeceasedKidc),
+            DeceasedSurnameKm = CivilForm.Blank(DeceasedSurnameKm),
+            DeceasedGivenNameKm = CivilForm.Blank(DeceasedGivenNameKm),
+            DeceasedSurnameLatin = CivilForm.Blank(DeceasedSurnameLatin),
+            DeceasedGivenNameLatin = CivilForm.Blank(DeceasedGivenNameLatin),
+            DeceasedSex = CivilForm.Blank(DeceasedSex),
+            DeceasedBirthDate = CivilForm.Blank(DeceasedBirthDate),
             DeathDate = CivilForm.Blank(DeathDate),
             DeathTime = CivilForm.Blank(DeathTime),
             DeathPlaceCode = CivilForm.Blank(DeathPlaceCode),
@@ -226,6 +238,10 @@ public sealed class DeathFormModel
         var d = n.Details;
         NotificationId = n.Id.ToString();
         DeceasedKidc = d.DeceasedKidc;
+        (DeceasedSurnameKm, DeceasedGivenNameKm) = CivilForm.SplitName(d.DeceasedNameKm);
+        (DeceasedSurnameLatin, DeceasedGivenNameLatin) = CivilForm.SplitName(d.DeceasedNameLatin);
+        DeceasedSex = d.DeceasedSex;
+        DeceasedBirthDate = d.DeceasedBirthDate;
         DeathDate = d.EventDate ?? n.EventDate;
         DeathTime = d.EventTime;
         DeathPlaceCode = d.EventPlaceCode ?? n.EventPlaceCode;
