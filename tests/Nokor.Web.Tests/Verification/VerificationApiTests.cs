@@ -234,6 +234,44 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
     }
 
     [Fact]
+    public async Task A_contract_reference_that_starts_like_a_formula_is_neutralised_in_the_statement_csv()
+    {
+        var person = await PersonAsync();
+        const string reference = "=HYPERLINK(\"http://x\",\"y\")";
+        var bank = await host.InstitutionAsync(new
+        {
+            reference,
+            purposes = new[] { "account-opening" },
+            queryTypes = new[] { "verify" },
+            attributes = Array.Empty<string>(),
+            monthlyQuota = 100,
+            priceVerify = 500,
+            priceAttributes = 0,
+            priceBulkRow = 0,
+            startsOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            endsOn = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.OK, (await bank.VerifyAsync(new { kidc = person.Kidc, purpose = "account-opening", claims = new { sex = "M" } })).StatusCode);
+
+        var staff = await host.ClientForAsync("distribution.n");
+        var month = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM");
+        var response = await staff.GetAsync($"/api/verification/institutions/{bank.Id}/statements/{month}?format=csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var records = Nokor.Verification.Bulk.BulkCsv.ReadRecords(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), 10, out var error)!;
+        Assert.Null(error);
+        Assert.Equal(["institution", "contract", "month", "query_type", "count", "unit_price_khr", "amount_khr"], records[0].Fields);
+        // Every line carries the reference with a leading apostrophe, so a spreadsheet shows it as text; the counts and amounts stay numbers.
+        Assert.All(records.Skip(1), r => Assert.Equal("'" + reference, r.Fields[1]));
+        var verify = records.Single(r => r.Fields[3] == "verify").Fields;
+        Assert.Equal(["1", "500", "500"], verify[4..]);
+        Assert.Equal(["total", "1", "", "500"], records[^1].Fields[3..]);
+        Assert.DoesNotContain(",=HYPERLINK", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Attribute_release_gives_exactly_the_allowed_attributes_and_refuses_each_other_one()
     {
         var person = await PersonAsync();

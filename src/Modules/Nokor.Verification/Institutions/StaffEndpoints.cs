@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Nokor.Platform.Errors;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
@@ -68,8 +69,7 @@ internal static class StaffEndpoints
                 if (outcome.IsOk && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
                 {
                     var s = outcome.Value!;
-                    return (IResult)TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(LedgerReports.ToCsv(s))).ToArray(),
-                        "text/csv; charset=utf-8", $"statement-{s.InstitutionCode}-{s.Month}.csv");
+                    return (IResult)TypedResults.File(LedgerReports.ToCsv(s), CsvTableWriter.ContentType, $"statement-{s.InstitutionCode}-{s.Month}.csv");
                 }
 
                 return outcome.ToHttp();

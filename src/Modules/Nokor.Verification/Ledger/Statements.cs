@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nokor.Platform.Errors;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Verification.Data;
 using Nokor.Verification.Queries;
 
@@ -72,17 +72,24 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             lines, lines.Sum(l => l.Count), lines.Sum(l => l.Amount), "KHR"));
     }
 
-    public static string ToCsv(Statement s)
+    /// <summary>The CSV columns of a statement.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = ["institution", "contract", "month", "query_type", "count", "unit_price_khr", "amount_khr"];
+
+    /// <summary>
+    /// The statement as a CSV file (UTF-8 with a byte order mark) through the platform's one CSV
+    /// writer: the institution code and contract reference are text typed in by staff, so a
+    /// reference such as <c>=HYPERLINK(...)</c> is neutralised; counts and amounts are numbers.
+    /// </summary>
+    public static byte[] ToCsv(Statement s)
     {
-        var csv = new StringBuilder();
-        csv.Append("institution,contract,month,query_type,count,unit_price_khr,amount_khr\r\n");
+        var rows = new List<IReadOnlyList<SheetCell>>(s.Lines.Count + 1);
         foreach (var line in s.Lines)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},{line.QueryType},{line.Count},{line.UnitPrice},{line.Amount}\r\n");
+            rows.Add([s.InstitutionCode, s.ContractReference, s.Month, line.QueryType, line.Count, line.UnitPrice, line.Amount]);
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},total,{s.TotalCount},,{s.TotalAmount}\r\n");
-        return csv.ToString();
+        rows.Add([s.InstitutionCode, s.ContractReference, s.Month, "total", s.TotalCount, SheetCell.Empty, s.TotalAmount]);
+        return CsvTableWriter.RecordsToBytes(CsvColumns, rows);
     }
 
     /// <summary>
@@ -129,7 +136,4 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             return new PersonAccess(DateTimeOffset.UnixEpoch.AddTicks(r.AtUs * 10), i?.Code ?? "?", i?.Name ?? "?", i?.NameKm, r.Purpose, r.QueryType);
         }).ToList();
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
