@@ -8,32 +8,48 @@ public static class NokorCli
     /// <summary>Runs the built `nokor` command against this host's database and keys.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(NokorHost host, params string[] args)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-        }
+        var settings = host.Database.ConfigurationValues.Select(kv => $"--{kv.Key}={kv.Value}")
+            .Append($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
+        var (exitCode, output, error) = await RunAsync(args.Concat(settings).ToArray());
+        return (exitCode, output + error);
+    }
 
-        var cli = Path.Combine(root, "src", "Nokor.Cli", "bin", configuration, "net10.0", "nokor.dll");
+    /// <summary>Runs the built `nokor` command with exactly these arguments, in <paramref name="workingDirectory"/> (default: the current one).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? workingDirectory = null)
+    {
+        var cli = Path.Combine(RepositoryRoot(), "src", "Nokor.Cli", "bin", Configuration, "net10.0", "nokor.dll");
         Assert.True(File.Exists(cli), $"Build the CLI first: {cli}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.ArgumentList.Add(cli);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in host.Database.ConfigurationValues)
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The folder holding Nokor.slnx.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
         }
 
-        start.ArgumentList.Add($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
+        return root;
     }
+
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 }
