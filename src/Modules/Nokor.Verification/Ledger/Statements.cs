@@ -92,12 +92,21 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
         return CsvTableWriter.RecordsToBytes(CsvColumns, rows);
     }
 
+    /// <summary>The longest purpose a reader may state (header X-Purpose).</summary>
+    public const int MaxPurposeLength = 200;
+
+    /// <summary>The purpose recorded when the reader states none: the page and the API exist for it.</summary>
+    public const string DefaultPersonAccessPurpose = "who looked at my data";
+
     /// <summary>
-    /// "Who looked at my data" for the API and the staff page alike: a malformed KIDC or count is
-    /// refused without reading anything; otherwise the reading, itself an access to the person's
-    /// data, is audited under the staff member or the e-services system before anything is read.
+    /// "Who looked at my data" for the API and the staff page alike: a malformed KIDC, count or
+    /// purpose is refused without reading anything; a person the actor's area does not cover (the
+    /// residence in the verification store) is "not found", exactly as a KIDC nobody holds, and
+    /// nothing is audited; otherwise the reading, itself an access to the person's data, is audited
+    /// under the staff member or the e-services system with its purpose before the history is read.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<PersonAccess>>> ReadPersonAccessAsync(string? kidc, int max, Nokor.Platform.Staff.Actor actor, CancellationToken ct)
+    public async Task<Outcome<IReadOnlyList<PersonAccess>>> ReadPersonAccessAsync(
+        string? kidc, int max, Nokor.Platform.Staff.Actor actor, string? purpose, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var code = QueryService.CheckKidc(kidc, errors);
@@ -106,14 +115,29 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             errors.Add("max", "From 1 to 1000.");
         }
 
+        purpose = string.IsNullOrWhiteSpace(purpose) ? DefaultPersonAccessPurpose : purpose.Trim();
+        if (purpose.Length > MaxPurposeLength || purpose.Any(char.IsControl))
+        {
+            errors.Add("X-Purpose", $"The purpose is at most {MaxPurposeLength} characters, on one line.");
+        }
+
         if (errors.Any)
         {
             return Outcome<IReadOnlyList<PersonAccess>>.Invalid(errors);
         }
 
-        await audit.AppendAsync(new Nokor.Platform.Audit.AuditEvent(actor, "verification.person-access.read", "person", code!, "who looked at my data"), ct);
+        var residence = await db.Persons.AsNoTracking().Where(p => p.Kidc == code).Select(p => p.ResidenceVillageCode).FirstOrDefaultAsync(ct);
+        if (residence is null || !actor.Jurisdiction.Covers(residence))
+        {
+            return Outcome<IReadOnlyList<PersonAccess>>.NotFound(NotInAreaMessage);
+        }
+
+        await audit.AppendAsync(new Nokor.Platform.Audit.AuditEvent(actor, "verification.person-access.read", "person", code!, purpose), ct);
         return Outcome<IReadOnlyList<PersonAccess>>.Ok(await PersonAccessAsync(code!, max, ct));
     }
+
+    /// <summary>The answer for a KIDC nobody holds and for a person outside the reader's area alike.</summary>
+    public const string NotInAreaMessage = "No person with this KIDC in your area.";
 
     /// <summary>
     /// The queries about one person, newest first: which institution, for what purpose, when. The
