@@ -2,8 +2,12 @@ using System.CommandLine;
 using Nokor.Cli;
 using Nokor.Cli.Commands;
 
-// Settings given as --Key:Sub=value go to configuration, the rest to the command parser.
-var configArgs = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':') && a.Contains('=')).ToArray();
+// Settings given as --Key:Sub=value (or --DataRoot=path) go to configuration, the rest to the command parser.
+static bool IsSetting(string arg) =>
+    arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals &&
+    (arg.AsSpan(2, equals - 2).Contains(':') || arg.AsSpan(2, equals - 2).Equals(Nokor.Platform.Hosting.DataRoot.Key, StringComparison.OrdinalIgnoreCase));
+
+var configArgs = args.Where(IsSetting).ToArray();
 var commandArgs = args.Except(configArgs).ToArray();
 
 // Every command answers a user error in one line with a documented exit code (docs/cli.md); the
