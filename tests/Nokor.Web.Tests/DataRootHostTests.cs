@@ -86,6 +86,22 @@ public sealed class DataRootHostTests : IDisposable
         Assert.Equal([Root], Directory.GetFileSystemEntries(_parent));
     }
 
+    [Fact]
+    public async Task The_command_line_given_a_data_root_creates_its_database_there_owner_only()
+    {
+        var (exitCode, output, error) = await Infrastructure.NokorCli.RunAsync(["db", "migrate", $"--DataRoot={Root}", "--Database:Provider=Sqlite"]);
+
+        Assert.True(exitCode == 0, output + error);
+        var database = Path.Combine(Root, "nokor.db");
+        Assert.True(File.Exists(database), output + error);
+        Assert.Equal([database], Directory.GetFileSystemEntries(Root).Where(e => !e.EndsWith("-wal", StringComparison.Ordinal) && !e.EndsWith("-shm", StringComparison.Ordinal)));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(PrivateFiles.PrivateDirectoryMode, File.GetUnixFileMode(Root));
+            Assert.Equal(PrivateFiles.PrivateFileMode, File.GetUnixFileMode(database));
+        }
+    }
+
     /// <summary>Owner-only: the root and every folder under it 0700; the database with its side files, stored files and keys 0600.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private void AssertPrivate()
