@@ -12,7 +12,7 @@ namespace Nokor.Cli;
 /// appsettings.json beside the binary, environment variables (<c>Database__Provider</c>,
 /// <c>ConnectionStrings__Nokor</c>) and <c>--Database:Provider=...</c> style switches.
 /// </summary>
-internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
+internal sealed class CliContext(string[] configurationArgs, bool verbose = false) : IAsyncDisposable
 {
     private ServiceProvider? _services;
 
@@ -31,7 +31,10 @@ internal sealed class CliContext(string[] configurationArgs) : IAsyncDisposable
         services.AddSingleton(Configuration);
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning)
             // EF logs the expected failed look-up of the migrations history table on a new database as an error.
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical)
+            // EF logs a failing query or save with its stack trace before the exception reaches the
+            // command line's one error handler, which says it in one line: the trace only with --verbose.
+            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Warning : LogLevel.Critical));
         services.AddNokorPlatform(Configuration);
         services.AddPopulation(Configuration);
         services.AddCivilRegistration(Configuration);

@@ -234,6 +234,8 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         Assert.True(c1.IsOk, c1.Message + string.Join("; ", c1.Errors.SelectMany(e => e.Value)));
         Assert.Equal("art_3", c1.Value!.ArticleEId);
         Assert.True(Comment("art_1", "=cmd|' /C calc'!A0").IsOk);
+        Assert.True(Comment("art_1", "@SUM(1)").IsOk);
+        Assert.True(Comment("art_1", "\uFF1DHYPERLINK(\"http://x\",\"y\")").IsOk);
         var missing = Comment("art_99", "No such article");
         Assert.True(missing.Errors.ContainsKey("articleEId"));
         Assert.True(Comment("art_1", "  ").Errors.ContainsKey("body"));
@@ -251,13 +253,18 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         Assert.Equal("commission-3", answered.Value!.AnswerBody!.Code);
 
         var list = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().ListAsync(bill.Id, null, CancellationToken.None));
-        Assert.Equal(["art_1", "art_3"], list.Select(c => c.ArticleEId));
+        Assert.Equal(["art_1", "art_1", "art_1", "art_3"], list.Select(c => c.ArticleEId));
         var csv = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().ExportCsvAsync(bill.Id, CancellationToken.None));
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.Contains("'=cmd", lines[1], StringComparison.Ordinal);
-        Assert.Contains("គណៈកម្មការយល់ព្រម។", lines[2], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("article_eid,article,senator_km,senator_latin,comment,commented_at,commission,answer,answered_at", lines[0]);
+        // Each comment that starts like a formula is written with a leading apostrophe: a spreadsheet shows it as text.
+        Assert.Single(lines, l => l.Contains(",'=cmd|' /C calc'!A0,", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains(",'@SUM(1),", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains(",\"'\uFF1DHYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(",=", StringComparison.Ordinal) || l.Contains(",@", StringComparison.Ordinal));
+        Assert.Contains("គណៈកម្មការយល់ព្រម។", lines[4], StringComparison.Ordinal);
 
         // After the decision comments are closed.
         foreach (var s in new[] { BillStage.CommissionReport, BillStage.PlenaryDebate })

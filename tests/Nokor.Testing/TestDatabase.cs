@@ -33,11 +33,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public bool IsPostgres => Settings.Provider == DatabaseProvider.Postgres;
 
+    /// <summary>
+    /// This database's own data root (created on first use, deleted with the database), so that
+    /// whatever a test host, a test's services or a CLI run writes by default (keys, stored files,
+    /// the search index) never lands in the developer's ./data.
+    /// </summary>
+    public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "nokor-tests", "root-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>The settings as configuration keys, for a host or the CLI.</summary>
     public IReadOnlyDictionary<string, string?> ConfigurationValues => new Dictionary<string, string?>
     {
         ["Database:Provider"] = Settings.Provider.ToString(),
         ["ConnectionStrings:Nokor"] = Settings.ConnectionString,
+        [Nokor.Platform.Hosting.DataRoot.Key] = DataRoot,
     };
 
     public static async Task<TestDatabase> CreateAsync(bool migrate = true)
@@ -98,6 +106,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            if (Directory.Exists(DataRoot))
+            {
+                Directory.Delete(DataRoot, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -109,26 +109,4 @@ public class BulkCsvTests
         Assert.Null(Read("kidc,sex\n" + rows + "6,F\n", out error, maxRows: 5));
         Assert.Contains("more than 5 rows", error);
     }
-
-    [Fact]
-    public void The_writer_quotes_what_needs_quoting_and_reads_back_the_same_fields()
-    {
-        string?[] fields = ["plain", "a,b", "say \"hi\"", "two\nlines", " padded ", "", null, "សុខ"];
-        var csv = new StringBuilder();
-        BulkCsv.AppendRecord(csv, fields);
-
-        Assert.Equal("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded \",,,សុខ\r\n", csv.ToString());
-        var back = BulkCsv.ReadRecords(csv.ToString(), 10, out var error);
-        Assert.Null(error);
-        Assert.Equal(fields.Select(f => f ?? ""), Assert.Single(back!).Fields);
-    }
-
-    [Fact]
-    public void A_written_file_starts_with_a_byte_order_mark_and_uses_crlf()
-    {
-        var bytes = BulkCsv.Write(["kidc", "result"], [["1143321936", "match"], ["1", "invalid"]]);
-
-        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
-        Assert.Equal("kidc,result\r\n1143321936,match\r\n1,invalid\r\n", Encoding.UTF8.GetString(bytes[3..]));
-    }
 }

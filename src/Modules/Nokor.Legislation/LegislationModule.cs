@@ -40,7 +40,8 @@ public static class LegislationModule
             .AddPolicy(LegislationPolicies.Clerk, p => p.RequireRole(Roles.SenateClerk, Roles.Administrator))
             .AddPolicy(LegislationPolicies.Read, p => p.RequireRole(Roles.SenateClerk, Roles.Senator, Roles.Administrator))
             .AddPolicy(LegislationPolicies.Senator, p => p.RequireRole(Roles.Senator));
-        services.AddOptions<Search.LegislationSearchOptions>().Bind(configuration.GetSection(Search.LegislationSearchOptions.Section));
+        services.AddOptions<Search.LegislationSearchOptions>().Bind(configuration.GetSection(Search.LegislationSearchOptions.Section))
+            .PostConfigure(o => o.IndexPath ??= Path.Combine(Nokor.Platform.Hosting.DataRoot.Resolve(configuration), "search", "legislation"));
         services.AddSingleton<Search.LegalSearchIndex>();
         services.AddSingleton(sp => new SearchFeeder(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Search.LegalSearchIndex>(), sp.GetRequiredService<TimeProvider>(),

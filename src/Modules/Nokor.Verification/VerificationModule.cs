@@ -42,7 +42,7 @@ public static class VerificationModule
         services.AddScoped<BulkJobs>();
         services.AddAuthorizationBuilder()
             .AddPolicy(VerificationPolicies.Manage, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator))
-            .AddPolicy(VerificationPolicies.PersonAccess, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator, Roles.System));
+            .AddPolicy(VerificationPolicies.PersonAccess, p => p.RequireRole(VerificationPolicies.PersonAccessRoles));
         return services;
     }
 

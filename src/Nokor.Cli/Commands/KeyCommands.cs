@@ -8,7 +8,7 @@ namespace Nokor.Cli.Commands;
 /// <c>nokor keys rotate</c> makes a new active signing key (the old ones keep verifying what they
 /// signed); <c>nokor keys export [--out FILE]</c> writes the public key set, the file an offline
 /// verifier needs. Both work on the key directory <c>Signing:KeyDirectory</c> (default
-/// <c>data/keys</c>); neither touches the database. Private keys are never printed.
+/// <c>keys</c> under the data root); neither touches the database. Private keys are never printed.
 /// </summary>
 internal static class KeyCommands
 {

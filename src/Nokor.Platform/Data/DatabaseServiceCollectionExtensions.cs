@@ -53,7 +53,7 @@ public static class DatabaseServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                EnsureSqliteDirectory(settings.ConnectionString);
+                PrivateFiles.PrepareSqliteDatabase(settings.ConnectionString);
                 options.UseSqlite(settings.ConnectionString, o => o
                     .MigrationsAssembly(SqliteMigrationsAssembly)
                     .MigrationsHistoryTable(historyTable));
@@ -65,21 +65,6 @@ public static class DatabaseServiceCollectionExtensions
                 break;
             default:
                 throw new InvalidOperationException($"Unknown provider {settings.Provider}.");
-        }
-    }
-
-    private static void EnsureSqliteDirectory(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
-        {
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
         }
     }
 }

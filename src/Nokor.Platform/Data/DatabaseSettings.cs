@@ -8,7 +8,8 @@ namespace Nokor.Platform.Data;
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
-    public const string DefaultSqlitePath = "data/nokor.db";
+    /// <summary>The SQLite file's name under the data root when no connection string is given.</summary>
+    public const string DefaultSqliteFileName = "nokor.db";
 
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -34,7 +35,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     "ConnectionStrings:Nokor is required when Database:Provider is Postgres.");
             }
 
-            connectionString = $"Data Source={DefaultSqlitePath}";
+            connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(Hosting.DataRoot.Resolve(configuration), DefaultSqliteFileName),
+            }.ConnectionString;
         }
 
         return new DatabaseSettings(provider, provider == DatabaseProvider.Postgres ? TunePostgres(connectionString) : connectionString);

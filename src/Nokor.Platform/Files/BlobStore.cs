@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
+using Nokor.Platform.Data;
+
 namespace Nokor.Platform.Files;
 
 /// <summary>
@@ -18,14 +20,14 @@ public interface IBlobStore
     Task<byte[]?> GetAsync(string sha256, CancellationToken ct);
 }
 
-/// <summary>Blobs as files under <c>Files:Root</c> (default <c>data/blobs</c>), fanned out by the first two bytes of the hash.</summary>
+/// <summary>Blobs as files under <c>Files:Root</c> (default <c>blobs/</c> under the data root), fanned out by the first two bytes of the hash.</summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private readonly string _root;
 
     public FileSystemBlobStore(IConfiguration configuration)
     {
-        _root = Path.GetFullPath(configuration["Files:Root"] ?? Path.Combine("data", "blobs"));
+        _root = Hosting.DataRoot.PathFor(configuration, "Files:Root", "blobs");
     }
 
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken ct)
@@ -37,9 +39,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             return hash;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Folders 0700 and files 0600 on Unix: stored files hold personal data (documents, bulk files).
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+        await using (var stream = new FileStream(temp, PrivateFiles.NewFile(FileAccess.Write, FileOptions.WriteThrough, 81920)))
         {
             await stream.WriteAsync(content, ct);
         }

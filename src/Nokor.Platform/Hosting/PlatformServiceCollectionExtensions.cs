@@ -24,12 +24,15 @@ public static class PlatformServiceCollectionExtensions
         services.AddNokorAudit();
 
         // Tokens and cookies are protected with ASP.NET Core data protection. The key ring is kept
-        // in DataProtection:KeyDirectory (default data/dataprotection), so sign-ins and bearer
-        // tokens survive a restart; hosts behind a load balancer point it at one shared directory.
+        // in DataProtection:KeyDirectory (default dataprotection/ under the data root), so sign-ins
+        // and bearer tokens survive a restart; hosts behind a load balancer point it at one shared directory.
+        // Its folder is created 0700 (PrivateFiles) when data protection is first used, not here.
+        var keyRing = DataRoot.PathFor(configuration, "DataProtection:KeyDirectory", "dataprotection");
         services.AddDataProtection()
             .SetApplicationName("Nokor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
-                configuration["DataProtection:KeyDirectory"] is { Length: > 0 } directory ? directory : Path.Combine("data", "dataprotection"))));
+            .PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .PostConfigure(_ => PrivateFiles.CreateDirectory(keyRing));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 // Length rather than composition rules (NIST SP 800-63B): passphrases are allowed.

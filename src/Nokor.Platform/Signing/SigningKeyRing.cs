@@ -11,8 +11,8 @@ namespace Nokor.Platform.Signing;
 /// The platform's document-signing keys (DESIGN, "Signatures"): ECDSA P-256 key pairs, one of them
 /// active for new signatures, the older ones kept so that what they signed still verifies.
 /// <para>
-/// Storage, in the directory given by <c>Signing:KeyDirectory</c> (default <c>data/keys</c>, relative
-/// to the current directory): one <c>&lt;kid&gt;.pem</c> per key (PKCS#8 PEM private key) and
+/// Storage, in the directory given by <c>Signing:KeyDirectory</c> (default <c>keys</c> under the
+/// data root, see <see cref="Hosting.DataRoot"/>): one <c>&lt;kid&gt;.pem</c> per key (PKCS#8 PEM private key) and
 /// <c>keyring.json</c> naming the keys, their creation times and the active one. The directory is
 /// created with mode 0700 and the files with 0600 on Unix, since whoever reads a private key can
 /// sign certificates. The first key is created on first use. Writes go through a lock file and an
@@ -23,7 +23,8 @@ namespace Nokor.Platform.Signing;
 /// </summary>
 public sealed class SigningKeyRing : IDisposable
 {
-    public const string DefaultKeyDirectory = "data/keys";
+    /// <summary>The key directory's name under the data root when <c>Signing:KeyDirectory</c> is not set.</summary>
+    public const string DefaultKeyDirectoryName = "keys";
     internal const string MetadataFileName = "keyring.json";
     private const string LockFileName = "keyring.lock";
 

@@ -12,13 +12,11 @@ public static class SigningServiceCollectionExtensions
 
     /// <summary>
     /// The platform's <see cref="SigningKeyRing"/> as a singleton, on the directory named by
-    /// <c>Signing:KeyDirectory</c> (default <c>data/keys</c>, relative to the current directory).
+    /// <c>Signing:KeyDirectory</c> (default <c>keys/</c> under the <see cref="Hosting.DataRoot"/>).
     /// </summary>
     public static IServiceCollection AddNokorSigning(this IServiceCollection services, IConfiguration configuration)
     {
-        var directory = Path.GetFullPath(configuration[KeyDirectoryKey] is { Length: > 0 } configured
-            ? configured
-            : SigningKeyRing.DefaultKeyDirectory);
+        var directory = Hosting.DataRoot.PathFor(configuration, KeyDirectoryKey, SigningKeyRing.DefaultKeyDirectoryName);
         services.TryAddSingleton(sp => new SigningKeyRing(
             directory,
             sp.GetService<TimeProvider>(),

@@ -27,10 +27,12 @@ public enum CsvLayout
 /// server's culture; a percent is written as its percentage (12.5 for 12.5 %, no sign, so it reads
 /// as a number); a suppressed cell as its marker.
 /// <para>
-/// A text field that starts with <c>= + - @</c> or a tab is prefixed with an apostrophe: a
-/// spreadsheet would otherwise run it as a formula (CSV injection, OWASP). Only text is guarded;
-/// a negative number is a number and stays one. An XLSX needs no guard, as its text cells are
-/// strings, never formulas.
+/// Every text field goes through <see cref="FormulaGuard"/>: one that starts like a formula gets
+/// a leading apostrophe (CSV injection, OWASP). Only text is guarded; a negative number is a
+/// number and stays one. This is the solution's one CSV writer: the statistical tables, the
+/// verification statements and bulk results and the legislation comment export all write their
+/// files as a <see cref="SheetTable"/> through it (<see cref="CsvLayout.Data"/> for a plain
+/// header-and-records file).
 /// </para>
 /// </summary>
 public static class CsvTableWriter
@@ -56,14 +58,62 @@ public static class CsvTableWriter
     }
 
     /// <summary>The file's bytes: the UTF-8 byte order mark, then the text.</summary>
-    public static byte[] ToBytes(SheetTable table, CsvLayout layout = CsvLayout.Report)
+    public static byte[] ToBytes(SheetTable table, CsvLayout layout = CsvLayout.Report) => Encode(ToText(table, layout));
+
+    /// <summary>
+    /// Appends one record to a file written a line at a time (a large export that a
+    /// <see cref="SheetTable"/> would hold twice): the cells as <see cref="ToText"/> writes them,
+    /// text guarded and quoted, numbers as numbers, comma-separated, ended by CRLF.
+    /// </summary>
+    public static void AppendRecord(StringBuilder csv, IEnumerable<SheetCell> cells)
     {
-        var text = ToText(table, layout);
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(cells);
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+            {
+                csv.Append(',');
+            }
+
+            first = false;
+            csv.Append(Field(cell));
+        }
+
+        csv.Append("\r\n");
+    }
+
+    /// <summary>CSV text as a file's bytes: the UTF-8 byte order mark, then the text.</summary>
+    public static byte[] Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var preamble = s_utf8.GetPreamble();
         var bytes = new byte[preamble.Length + s_utf8.GetByteCount(text)];
         preamble.CopyTo(bytes, 0);
         s_utf8.GetBytes(text, 0, text.Length, bytes, preamble.Length);
         return bytes;
+    }
+
+    /// <summary>
+    /// A plain file for programs and spreadsheets alike (<see cref="CsvLayout.Data"/>): one header
+    /// line of <paramref name="columns"/>, then one line per record, byte order mark first. Text
+    /// cells are guarded and quoted as in any table; number cells stay numbers.
+    /// </summary>
+    public static byte[] RecordsToBytes(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<SheetCell>> rows) =>
+        ToBytes(Records(columns, rows), CsvLayout.Data);
+
+    /// <summary>The records of <see cref="RecordsToBytes"/> as a table (no titles, one header row).</summary>
+    public static SheetTable Records(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<SheetCell>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        return new SheetTable
+        {
+            SheetName = "data",
+            HeaderRows = columns.Count == 0 ? [] : [columns.Select(c => new SheetHeader(c)).ToList()],
+            Rows = rows,
+        };
     }
 
     /// <summary>The file's text, without the byte order mark.</summary>
@@ -151,11 +201,7 @@ public static class CsvTableWriter
             return null;
         }
 
-        var clean = SpreadsheetText.CleanForXml(text);
-        if (clean.Length > 0 && clean[0] is '=' or '+' or '-' or '@' or '\t')
-        {
-            clean = "'" + clean;
-        }
+        var clean = FormulaGuard.Neutralize(SpreadsheetText.CleanForXml(text));
 
         return clean.AsSpan().IndexOfAny(",\"\r\n") >= 0
             ? "\"" + clean.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""

@@ -132,6 +132,7 @@ public static partial class UiText
         ["vrf.PersonAccessIntro"] = ("បញ្ចូល KIDC ដើម្បីមើលស្ថាប័ន គោលបំណង និងពេលវេលាដែលបានសួរអំពីបុគ្គលនេះ។ ការមើលនេះក៏ត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្មដែរ។",
             "Enter a KIDC to see which institutions queried this person, for what purpose and when. This reading is itself recorded in the audit log."),
         ["vrf.QueriesAbout"] = ("សំណួរអំពី KIDC", "Queries about KIDC"),
+        ["vrf.PersonNotInArea"] = ("គ្មានបុគ្គលដែលមាន KIDC នេះក្នុងតំបន់របស់អ្នកទេ។", "No person with this KIDC in your area."),
         ["vrf.NoQueries"] = ("គ្មានស្ថាប័នណាបានសួរអំពីបុគ្គលនេះទេ។", "No institution has queried this person."),
         ["vrf.At"] = ("ពេលវេលា (ម៉ោងកម្ពុជា)", "Time (Cambodia)"),
         ["vrf.Purpose"] = ("គោលបំណង", "Purpose"),

@@ -138,15 +138,6 @@ public sealed class BillProcedureTests
     }
 
     [Fact]
-    public void Csv_cells_are_quoted_and_never_formulas()
-    {
-        Assert.Equal("plain", Comments.CommentService.Csv("plain"));
-        Assert.Equal("\"a, \"\"b\"\"\"", Comments.CommentService.Csv("a, \"b\""));
-        Assert.Equal("'=HYPERLINK(1)", Comments.CommentService.Csv("=HYPERLINK(1)"));
-        Assert.Equal("\"line\nbreak\"", Comments.CommentService.Csv("line\nbreak"));
-    }
-
-    [Fact]
     public void Warning_thresholds_from_the_settings_replace_the_defaults()
     {
         static IReadOnlyList<int> Bound(Dictionary<string, string?> settings)

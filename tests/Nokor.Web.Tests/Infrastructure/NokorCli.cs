@@ -13,28 +13,32 @@ public static class NokorCli
 
     private static async Task<(int ExitCode, string Output)> RunCoreAsync(NokorHost host, string? input, string[] args)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-        }
+        var settings = host.Database.ConfigurationValues.Select(kv => $"--{kv.Key}={kv.Value}")
+            .Append($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
+        var (exitCode, output, error) = await RunAsync(args.Concat(settings).ToArray(), input: input);
+        return (exitCode, output + error);
+    }
 
-        var cli = Path.Combine(root, "src", "Nokor.Cli", "bin", configuration, "net10.0", "nokor.dll");
+    /// <summary>
+    /// Runs the built `nokor` command with exactly these arguments, in <paramref name="workingDirectory"/>
+    /// (default: the current one), with <paramref name="input"/> on its standard input when given.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? workingDirectory = null, string? input = null)
+    {
+        var cli = Path.Combine(RepositoryRoot(), "src", "Nokor.Cli", "bin", Configuration, "net10.0", "nokor.dll");
         Assert.True(File.Exists(cli), $"Build the CLI first: {cli}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.ArgumentList.Add(cli);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in host.Database.ConfigurationValues)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        start.ArgumentList.Add($"--Signing:KeyDirectory={Path.Combine(host.DataDirectory, "keys")}");
         using var process = Process.Start(start)!;
         if (input is not null)
         {
@@ -42,9 +46,24 @@ public static class NokorCli
             process.StandardInput.Close();
         }
 
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
+        return (process.ExitCode, await output, await error);
     }
+
+    /// <summary>The folder holding Nokor.slnx.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Nokor.slnx")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+        }
+
+        return root;
+    }
+
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 }

@@ -211,6 +211,30 @@ public sealed class BulkApiTests(NokorHost host) : IClassFixture<NokorHost>
     }
 
     [Fact]
+    public async Task Input_that_starts_like_a_formula_comes_back_neutralised_in_the_result_file()
+    {
+        var person = await PersonAsync();
+        var bank = await InstitutionAsync();
+        var csv =
+            "kidc,surnameLatin,givenNameLatin,surnameKm,givenNameKm\r\n" +
+            $"{person.Kidc},@SUM(1),+1,-1+2,\"\t=cmd\"\r\n" +
+            "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Sok,\uFF1D1,\uFF20A1,Dara\r\n";
+
+        var id = (await JsonAsync(await SubmitAsync(bank, csv), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+        await CompletedAsync(bank, id);
+
+        var text = Encoding.UTF8.GetString(await bank.Client.GetByteArrayAsync($"{Path}/{id}/result")).TrimStart('\uFEFF');
+        var rows = BulkCsv.ReadRecords(text, 10, out var error)!.Skip(1).Select(r => r.Fields).ToList();
+        Assert.Null(error);
+        Assert.Equal(2, rows.Count);
+        // Each echoed cell that a spreadsheet would run as a formula starts with an apostrophe.
+        Assert.Equal([person.Kidc, "'@SUM(1)", "'+1", "'-1+2", "'\t=cmd"], rows[0].Take(5));
+        Assert.Equal(["'=HYPERLINK(\"http://x\",\"y\")", "Sok", "'\uFF1D1", "'\uFF20A1", "Dara"], rows[1].Take(5));
+        Assert.Equal("invalid", rows[1][5]);
+        Assert.All(rows.SelectMany(r => r), f => Assert.False(Nokor.Platform.Spreadsheets.FormulaGuard.LooksLikeFormula(f), f));
+    }
+
+    [Fact]
     public async Task A_file_level_problem_is_a_400_naming_it_and_nothing_is_stored()
     {
         var bank = await InstitutionAsync();

@@ -234,6 +234,44 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
     }
 
     [Fact]
+    public async Task A_contract_reference_that_starts_like_a_formula_is_neutralised_in_the_statement_csv()
+    {
+        var person = await PersonAsync();
+        const string reference = "=HYPERLINK(\"http://x\",\"y\")";
+        var bank = await host.InstitutionAsync(new
+        {
+            reference,
+            purposes = new[] { "account-opening" },
+            queryTypes = new[] { "verify" },
+            attributes = Array.Empty<string>(),
+            monthlyQuota = 100,
+            priceVerify = 500,
+            priceAttributes = 0,
+            priceBulkRow = 0,
+            startsOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            endsOn = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.OK, (await bank.VerifyAsync(new { kidc = person.Kidc, purpose = "account-opening", claims = new { sex = "M" } })).StatusCode);
+
+        var staff = await host.ClientForAsync("distribution.n");
+        var month = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM");
+        var response = await staff.GetAsync($"/api/verification/institutions/{bank.Id}/statements/{month}?format=csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var records = Nokor.Verification.Bulk.BulkCsv.ReadRecords(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), 10, out var error)!;
+        Assert.Null(error);
+        Assert.Equal(["institution", "contract", "month", "query_type", "count", "unit_price_khr", "amount_khr"], records[0].Fields);
+        // Every line carries the reference with a leading apostrophe, so a spreadsheet shows it as text; the counts and amounts stay numbers.
+        Assert.All(records.Skip(1), r => Assert.Equal("'" + reference, r.Fields[1]));
+        var verify = records.Single(r => r.Fields[3] == "verify").Fields;
+        Assert.Equal(["1", "500", "500"], verify[4..]);
+        Assert.Equal(["total", "1", "", "500"], records[^1].Fields[3..]);
+        Assert.DoesNotContain(",=HYPERLINK", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Attribute_release_gives_exactly_the_allowed_attributes_and_refuses_each_other_one()
     {
         var person = await PersonAsync();
@@ -320,6 +358,56 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/verification/persons/{person.Kidc}/queries")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/verification/institutions")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await eservices.GetAsync("/api/verification/persons/123/queries")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_roles_that_may_see_the_person_read_who_queried_them_within_their_area()
+    {
+        var person = await PersonAsync();
+        var bank = await host.InstitutionAsync(VerificationIntents.Contract());
+        Assert.Equal(HttpStatusCode.OK, (await bank.VerifyAsync(new { kidc = person.Kidc, purpose = "account-opening", claims = new { sex = "M" } })).StatusCode);
+        var path = $"/api/verification/persons/{person.Kidc}/queries";
+        var unknownPath = $"/api/verification/persons/{FakeKidc(person.Kidc)}/queries";
+        var before = (await host.AuditForAsync(person.Kidc)).Count(a => a.Action == "verification.person-access.read");
+
+        // The administrator manages accounts, not people: refused by role (403) before any KIDC is
+        // looked at, so the answer is the same for every KIDC and says nothing about the person.
+        var admin = await host.ClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(unknownPath)).StatusCode);
+
+        // The registrar whose office (commune A) covers the person's residence sees the history; the reading is audited with its purpose.
+        var registrar = await host.ClientForAsync("registrar.a");
+        registrar.DefaultRequestHeaders.Remove("X-Purpose");
+        registrar.DefaultRequestHeaders.Add("X-Purpose", "citizen asked at the counter");
+        var seen = await JsonAsync(await registrar.GetAsync(path), HttpStatusCode.OK);
+        Assert.Equal("account-opening", seen.EnumerateArray().Single().GetProperty("purpose").GetString());
+        var read = (await host.AuditForAsync(person.Kidc)).Where(a => a.Action == "verification.person-access.read").ToList();
+        Assert.Equal(before + 1, read.Count);
+        Assert.Equal("citizen asked at the counter", read[^1].Purpose);
+
+        // A registrar of another province gets the same 404 as for a KIDC nobody holds, and nothing is audited.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            Assert.Empty(await accounts.CreateAsync(new NewStaffAccount("registrar.b", "Test registrar.b", NokorHost.Password, Roles.Registrar, OfficeLevel.Commune, host.CommuneB)));
+        }
+
+        var elsewhere = await host.ClientForAsync("registrar.b");
+        var outside = await JsonAsync(await elsewhere.GetAsync(path), HttpStatusCode.NotFound);
+        var unknown = await JsonAsync(await elsewhere.GetAsync(unknownPath), HttpStatusCode.NotFound);
+        Assert.Equal("No person with this KIDC in your area.", outside.GetProperty("detail").GetString());
+        Assert.Equal(unknown.GetProperty("detail").GetString(), outside.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync(unknownPath)).StatusCode);
+        Assert.Equal(before + 1, (await host.AuditForAsync(person.Kidc)).Count(a => a.Action == "verification.person-access.read"));
+
+        // The data distribution unit (national oversight) still reads it; a purpose too long is refused naming the header.
+        var distribution = await host.ClientForAsync("distribution.n");
+        await JsonAsync(await distribution.GetAsync(path), HttpStatusCode.OK);
+        distribution.DefaultRequestHeaders.Remove("X-Purpose");
+        distribution.DefaultRequestHeaders.Add("X-Purpose", new string('p', 201));
+        var tooLong = await JsonAsync(await distribution.GetAsync(path), HttpStatusCode.BadRequest);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("X-Purpose", out _));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
 
         if (couples.Count < births || dying.Count < deaths)
         {
-            throw new InvalidOperationException(
+            throw new Nokor.Platform.Errors.PreconditionException(
                 $"The registry has {couples.Count} couples and {dying.Count} persons over 40 to draw from; generate a population first (nokor population generate).");
         }
 

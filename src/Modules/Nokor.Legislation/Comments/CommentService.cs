@@ -8,6 +8,7 @@ using Nokor.Legislation.Senate;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Khmer;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
 
 namespace Nokor.Legislation.Comments;
@@ -167,30 +168,20 @@ internal sealed class CommentService(LegislationDbContext db, SenateDirectory se
     public async Task<byte[]> ExportCsvAsync(Guid billId, CancellationToken ct)
     {
         var comments = await ListAsync(billId, null, ct);
-        var csv = new StringBuilder();
-        csv.Append("article_eid,article,senator_km,senator_latin,comment,commented_at,commission,answer,answered_at\r\n");
-        foreach (var c in comments)
-        {
-            csv.AppendJoin(',', new[]
-            {
-                Csv(c.ArticleEId), Csv(c.ArticleNum ?? ""), Csv(c.SenatorNameKm), Csv(c.SenatorNameLatin), Csv(c.Body),
-                Csv(c.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture)),
-                Csv(c.AnswerBody?.NameKm ?? ""), Csv(c.Answer ?? ""),
-                Csv(c.AnsweredAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-            }).Append("\r\n");
-        }
+        var rows = comments.Select(c => (IReadOnlyList<SheetCell>)
+        [
+            c.ArticleEId, c.ArticleNum, c.SenatorNameKm, c.SenatorNameLatin, c.Body, Timestamp(c.CreatedAt),
+            c.AnswerBody?.NameKm, c.Answer, c.AnsweredAt is { } answered ? Timestamp(answered) : null,
+        ]).ToList();
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        // The platform's one CSV writer: a comment or an answer that starts like a formula is neutralised.
+        return CsvTableWriter.RecordsToBytes(ExportColumns, rows);
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.</summary>
-    internal static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
+    /// <summary>The columns of <see cref="ExportCsvAsync"/>.</summary>
+    internal static readonly IReadOnlyList<string> ExportColumns =
+        ["article_eid", "article", "senator_km", "senator_latin", "comment", "commented_at", "commission", "answer", "answered_at"];
 
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static string Timestamp(DateTimeOffset at) =>
+        at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -79,7 +79,7 @@ internal sealed class LegalSearchIndex : IDisposable
         _clock = clock;
         _directory = string.IsNullOrEmpty(options.IndexPath)
             ? new RAMDirectory()
-            : FSDirectory.Open(System.IO.Directory.CreateDirectory(options.IndexPath));
+            : FSDirectory.Open(Nokor.Platform.Data.PrivateFiles.CreateDirectory(options.IndexPath));
 
         var create = !DirectoryReader.IndexExists(_directory) || !IsCurrentSchema(_directory, out _cursor);
         if (create)

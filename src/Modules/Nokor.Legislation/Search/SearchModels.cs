@@ -8,11 +8,12 @@ internal sealed class LegislationSearchOptions
     public const string Section = "Legislation:Search";
 
     /// <summary>
-    /// The index directory (relative paths are relative to the working directory). Empty keeps
+    /// The index directory (relative paths are relative to the working directory); when not set,
+    /// <c>search/legislation</c> under the data root (see <c>LegislationModule</c>). Empty keeps
     /// the index in memory, for tests. The index is a cache: deleting the directory makes the host
     /// rebuild it from the database.
     /// </summary>
-    public string IndexPath { get; set; } = "data/search/legislation";
+    public string? IndexPath { get; set; }
 
     /// <summary>The indexing buffer of the IndexWriter in MB; more makes bulk (re)building faster.</summary>
     public double RamBufferSizeMb { get; set; } = 48;

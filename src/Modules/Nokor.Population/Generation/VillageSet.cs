@@ -25,7 +25,7 @@ internal sealed class VillageSet
     {
         if (villageCodes.Count == 0)
         {
-            throw new InvalidOperationException(
+            throw new Nokor.Platform.Errors.PreconditionException(
                 "The gazetteer has no villages. Load it first: run `nokor gazetteer import` (or start the web host once).");
         }
 

@@ -24,9 +24,11 @@ internal sealed class BulkCsvFile(IReadOnlyList<string> columns, IReadOnlyList<B
 }
 
 /// <summary>
-/// A small RFC 4180 reader and writer for bulk verification files: UTF-8 (a byte order mark is
-/// tolerated), comma-separated, fields optionally enclosed in double quotes (a quote inside doubled),
-/// records ending in CRLF or LF. Every error names the line it was found on.
+/// A small RFC 4180 reader for bulk verification files: UTF-8 (a byte order mark is tolerated),
+/// comma-separated, fields optionally enclosed in double quotes (a quote inside doubled), records
+/// ending in CRLF or LF. Every error names the line it was found on. Results are written by the
+/// platform's one CSV writer (<see cref="Nokor.Platform.Spreadsheets.CsvTableWriter"/>), which
+/// neutralises input that starts like a formula.
 /// </summary>
 internal static class BulkCsv
 {
@@ -270,55 +272,6 @@ internal static class BulkCsv
 
         records.Add((line, fields));
         return records.Count < maxRecords;
-    }
-
-    /// <summary>Appends one record, quoting the fields that need it, ended by CRLF.</summary>
-    public static void AppendRecord(StringBuilder csv, IEnumerable<string?> fields)
-    {
-        var first = true;
-        foreach (var f in fields)
-        {
-            if (!first)
-            {
-                csv.Append(',');
-            }
-
-            first = false;
-            var value = f ?? "";
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')))
-            {
-                csv.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                csv.Append(value);
-            }
-        }
-
-        csv.Append("\r\n");
-    }
-
-    /// <summary>A whole file: the header and the rows, UTF-8 with a byte order mark (so spreadsheets show Khmer).</summary>
-    public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
-    {
-        var csv = new StringBuilder();
-        AppendRecord(csv, header);
-        foreach (var row in rows)
-        {
-            AppendRecord(csv, row);
-        }
-
-        return ToUtf8(csv, bom: true);
-    }
-
-    public static byte[] ToUtf8(StringBuilder csv, bool bom)
-    {
-        var text = csv.ToString();
-        var preamble = bom ? Encoding.UTF8.Preamble : [];
-        var bytes = new byte[preamble.Length + Encoding.UTF8.GetByteCount(text)];
-        preamble.CopyTo(bytes);
-        Encoding.UTF8.GetBytes(text, bytes.AsSpan(preamble.Length));
-        return bytes;
     }
 
     private static string Shorten(string name) => name.Length <= 40 ? name : name[..40] + "…";

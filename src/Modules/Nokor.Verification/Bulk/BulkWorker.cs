@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nokor.Platform.Files;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Verification.Credentials;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
@@ -255,10 +256,10 @@ internal sealed class BulkWorker(
             var results = new StringBuilder();
             foreach (var o in outcomes)
             {
-                BulkCsv.AppendRecord(results, ResultFields(o, claimColumns));
+                CsvTableWriter.AppendRecord(results, ResultFields(o, claimColumns).Select(SheetCell.Text));
             }
 
-            manifest.Add(await blobs.PutAsync(BulkCsv.ToUtf8(results, bom: false), ct));
+            manifest.Add(await blobs.PutAsync(Encoding.UTF8.GetBytes(results.ToString()), ct));
             var manifestBlob = await blobs.PutAsync(Encoding.ASCII.GetBytes(string.Join('\n', manifest)), ct);
             if (!await UpdateAsync(db, run, s => s.SetProperty(j => j.ResultBlob, manifestBlob), ct))
             {
@@ -353,22 +354,26 @@ internal sealed class BulkWorker(
     private static IEnumerable<string?> ResultFields(RowOutcome o, IReadOnlyList<string> claimColumns) =>
         [o.Result, o.Alive is null ? "" : o.Alive.Value ? "true" : "false", .. claimColumns.Select(c => o.Claims.GetValueOrDefault(c, "")), o.Reason ?? ""];
 
-    /// <summary>The input columns, then <c>result</c>, <c>alive</c>, one column per claimed attribute and <c>reason</c>.</summary>
+    /// <summary>
+    /// The input columns, then <c>result</c>, <c>alive</c>, one column per claimed attribute and
+    /// <c>reason</c>, through the platform's one CSV writer: the echoed input is text typed by the
+    /// institution, so a cell such as <c>@SUM(1)</c> or <c>-1+2</c> comes back neutralised.
+    /// </summary>
     private async Task<byte[]> ResultFileAsync(BulkCsvFile file, List<string> manifest, IReadOnlyList<string> claimColumns, CancellationToken ct)
     {
         var csv = new StringBuilder();
-        BulkCsv.AppendRecord(csv, [.. file.Columns, "result", "alive", .. claimColumns.Select(c => c + "Result"), "reason"]);
+        CsvTableWriter.AppendRecord(csv, [.. file.Columns, "result", "alive", .. claimColumns.Select(c => c + "Result"), "reason"]);
         for (var k = 0; k < manifest.Count; k++)
         {
             var rows = file.Rows.Skip(k * ChunkRows).Take(ChunkRows).ToList();
             var results = await ChunkAsync(manifest[k], rows.Count, claimColumns.Count, ct);
             for (var i = 0; i < rows.Count; i++)
             {
-                BulkCsv.AppendRecord(csv, [.. rows[i].Fields, .. results[i]]);
+                CsvTableWriter.AppendRecord(csv, rows[i].Fields.Concat(results[i]).Select(SheetCell.Text));
             }
         }
 
-        return BulkCsv.ToUtf8(csv, bom: true);
+        return CsvTableWriter.Encode(csv.ToString());
     }
 
     private async Task<List<string>?> ManifestAsync(string blob, CancellationToken ct)

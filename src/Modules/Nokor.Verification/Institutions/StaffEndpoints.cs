@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Nokor.Platform.Errors;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
@@ -68,8 +69,7 @@ internal static class StaffEndpoints
                 if (outcome.IsOk && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
                 {
                     var s = outcome.Value!;
-                    return (IResult)TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(LedgerReports.ToCsv(s))).ToArray(),
-                        "text/csv; charset=utf-8", $"statement-{s.InstitutionCode}-{s.Month}.csv");
+                    return (IResult)TypedResults.File(LedgerReports.ToCsv(s), CsvTableWriter.ContentType, $"statement-{s.InstitutionCode}-{s.Month}.csv");
                 }
 
                 return outcome.ToHttp();
@@ -87,10 +87,14 @@ internal static class StaffEndpoints
             .RequireAuthorization(VerificationPolicies.PersonAccess)
             .ProducesValidationProblem();
         person.MapGet("/persons/{kidc}/queries", PersonQueriesAsync)
-            .WithSummary("Who looked at this person's data: institutions, purposes and times of their queries, newest first.");
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Who looked at this person's data: institutions, purposes and times of their queries, newest first.")
+            .WithDescription("For registrars whose office covers the person's residence, the data distribution unit and the citizen e-services system; " +
+                "404 for a person outside the caller's area as for an unknown KIDC. The reading is audited with the purpose stated in X-Purpose " +
+                "(default: \"who looked at my data\").");
     }
 
     /// <summary>Reading a person's query history is itself an access to personal data: see <see cref="LedgerReports.ReadPersonAccessAsync"/>.</summary>
     internal static async Task<IResult> PersonQueriesAsync(string kidc, int? max, HttpContext http, LedgerReports reports) =>
-        (await reports.ReadPersonAccessAsync(kidc, max ?? 200, http.Actor(), http.RequestAborted)).ToHttp();
+        (await reports.ReadPersonAccessAsync(kidc, max ?? 200, http.Actor(), http.StatedPurpose(), http.RequestAborted)).ToHttp();
 }

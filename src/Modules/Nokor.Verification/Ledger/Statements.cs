@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nokor.Platform.Errors;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Verification.Data;
 using Nokor.Verification.Queries;
 
@@ -72,25 +72,41 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             lines, lines.Sum(l => l.Count), lines.Sum(l => l.Amount), "KHR"));
     }
 
-    public static string ToCsv(Statement s)
-    {
-        var csv = new StringBuilder();
-        csv.Append("institution,contract,month,query_type,count,unit_price_khr,amount_khr\r\n");
-        foreach (var line in s.Lines)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},{line.QueryType},{line.Count},{line.UnitPrice},{line.Amount}\r\n");
-        }
-
-        csv.Append(CultureInfo.InvariantCulture, $"{Csv(s.InstitutionCode)},{Csv(s.ContractReference)},{s.Month},total,{s.TotalCount},,{s.TotalAmount}\r\n");
-        return csv.ToString();
-    }
+    /// <summary>The CSV columns of a statement.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = ["institution", "contract", "month", "query_type", "count", "unit_price_khr", "amount_khr"];
 
     /// <summary>
-    /// "Who looked at my data" for the API and the staff page alike: a malformed KIDC or count is
-    /// refused without reading anything; otherwise the reading, itself an access to the person's
-    /// data, is audited under the staff member or the e-services system before anything is read.
+    /// The statement as a CSV file (UTF-8 with a byte order mark) through the platform's one CSV
+    /// writer: the institution code and contract reference are text typed in by staff, so a
+    /// reference such as <c>=HYPERLINK(...)</c> is neutralised; counts and amounts are numbers.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<PersonAccess>>> ReadPersonAccessAsync(string? kidc, int max, Nokor.Platform.Staff.Actor actor, CancellationToken ct)
+    public static byte[] ToCsv(Statement s)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>>(s.Lines.Count + 1);
+        foreach (var line in s.Lines)
+        {
+            rows.Add([s.InstitutionCode, s.ContractReference, s.Month, line.QueryType, line.Count, line.UnitPrice, line.Amount]);
+        }
+
+        rows.Add([s.InstitutionCode, s.ContractReference, s.Month, "total", s.TotalCount, SheetCell.Empty, s.TotalAmount]);
+        return CsvTableWriter.RecordsToBytes(CsvColumns, rows);
+    }
+
+    /// <summary>The longest purpose a reader may state (header X-Purpose).</summary>
+    public const int MaxPurposeLength = 200;
+
+    /// <summary>The purpose recorded when the reader states none: the page and the API exist for it.</summary>
+    public const string DefaultPersonAccessPurpose = "who looked at my data";
+
+    /// <summary>
+    /// "Who looked at my data" for the API and the staff page alike: a malformed KIDC, count or
+    /// purpose is refused without reading anything; a person the actor's area does not cover (the
+    /// residence in the verification store) is "not found", exactly as a KIDC nobody holds, and
+    /// nothing is audited; otherwise the reading, itself an access to the person's data, is audited
+    /// under the staff member or the e-services system with its purpose before the history is read.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<PersonAccess>>> ReadPersonAccessAsync(
+        string? kidc, int max, Nokor.Platform.Staff.Actor actor, string? purpose, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var code = QueryService.CheckKidc(kidc, errors);
@@ -99,14 +115,29 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             errors.Add("max", "From 1 to 1000.");
         }
 
+        purpose = string.IsNullOrWhiteSpace(purpose) ? DefaultPersonAccessPurpose : purpose.Trim();
+        if (purpose.Length > MaxPurposeLength || purpose.Any(char.IsControl))
+        {
+            errors.Add("X-Purpose", $"The purpose is at most {MaxPurposeLength} characters, on one line.");
+        }
+
         if (errors.Any)
         {
             return Outcome<IReadOnlyList<PersonAccess>>.Invalid(errors);
         }
 
-        await audit.AppendAsync(new Nokor.Platform.Audit.AuditEvent(actor, "verification.person-access.read", "person", code!, "who looked at my data"), ct);
+        var residence = await db.Persons.AsNoTracking().Where(p => p.Kidc == code).Select(p => p.ResidenceVillageCode).FirstOrDefaultAsync(ct);
+        if (residence is null || !actor.Jurisdiction.Covers(residence))
+        {
+            return Outcome<IReadOnlyList<PersonAccess>>.NotFound(NotInAreaMessage);
+        }
+
+        await audit.AppendAsync(new Nokor.Platform.Audit.AuditEvent(actor, "verification.person-access.read", "person", code!, purpose), ct);
         return Outcome<IReadOnlyList<PersonAccess>>.Ok(await PersonAccessAsync(code!, max, ct));
     }
+
+    /// <summary>The answer for a KIDC nobody holds and for a person outside the reader's area alike.</summary>
+    public const string NotInAreaMessage = "No person with this KIDC in your area.";
 
     /// <summary>
     /// The queries about one person, newest first: which institution, for what purpose, when. The
@@ -129,7 +160,4 @@ internal sealed class LedgerReports(VerificationDbContext db, Nokor.Platform.Aud
             return new PersonAccess(DateTimeOffset.UnixEpoch.AddTicks(r.AtUs * 10), i?.Code ?? "?", i?.Name ?? "?", i?.NameKm, r.Purpose, r.QueryType);
         }).ToList();
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
