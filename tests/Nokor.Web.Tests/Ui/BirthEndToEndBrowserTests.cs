@@ -125,6 +125,22 @@ public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browse
             Assert.DoesNotContain(await publicContext.CookiesAsync(), c => c.Name == "nokor.auth");
             await ScreenshotAsync(visitor, "birth-verify-genuine-km.png");
 
+            // Typed from the paper: the serial alone says genuine and current; with the check code
+            // printed beside the QR code, the printed name.
+            Assert.True(PdfReader.TryRead(pdf, out var pdfContents, out _));
+            var checkCode = System.Text.RegularExpressions.Regex.Match(pdfContents!.PageTexts[0], "Check code\\s*([0-9A-Z]{5}-[0-9A-Z]{5})").Groups[1].Value;
+            Assert.NotEqual("", checkCode);
+            await visitor.GotoAsync("/verify");
+            await visitor.FillAsync("#q", serial);
+            await visitor.ClickAsync("#verify-submit");
+            await Assertions.Expect(visitor.Locator("#check-result")).ToHaveAttributeAsync("data-genuine", "true");
+            await Assertions.Expect(visitor.Locator("#check-name-km")).ToHaveCountAsync(0);
+            await Assertions.Expect(visitor.Locator("#give-code")).ToBeVisibleAsync();
+            await visitor.FillAsync("#c", checkCode.ToLowerInvariant());
+            await visitor.ClickAsync("#verify-submit");
+            await Assertions.Expect(visitor.Locator("#check-name-km")).ToHaveTextAsync($"{SurnameKm} {GivenNameKm}");
+            await ScreenshotAsync(visitor, "birth-verify-typed-code-km.png");
+
             // The same check in English, and a changed token is not genuine.
             await visitor.GotoAsync($"/culture/en?returnUrl={Uri.EscapeDataString($"/verify/qr?t={Uri.EscapeDataString(qrToken)}")}");
             await Assertions.Expect(visitor.Locator("#verdict")).ToContainTextAsync("GENUINE · CURRENT");

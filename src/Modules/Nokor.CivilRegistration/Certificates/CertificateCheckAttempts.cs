@@ -25,22 +25,27 @@ internal sealed class CertificateCheckAttempts(TimeProvider clock)
     private readonly Dictionary<string, (DateTimeOffset Start, int Failures)> _failures = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>How long the number stays locked, or null when a code may be tried now.</summary>
-    public TimeSpan? LockedFor(string registrationNumber)
+    /// <summary>
+    /// Takes one attempt for the number: false with the time to wait when it is locked. The attempt
+    /// counts as wrong until <see cref="Succeeded"/> gives it back, so that requests racing each
+    /// other cannot try more than <see cref="Limit"/> codes.
+    /// </summary>
+    public bool TryBegin(string registrationNumber, out TimeSpan wait)
     {
         var now = clock.GetUtcNow();
+        wait = TimeSpan.Zero;
         lock (_lock)
         {
-            if (_failures.TryGetValue(registrationNumber, out var entry))
+            if (_failures.TryGetValue(registrationNumber, out var entry) && entry.Start + Window > now)
             {
-                var end = entry.Start + Window;
-                if (end <= now)
+                if (entry.Failures >= Limit)
                 {
-                    _failures.Remove(registrationNumber);
-                    return null;
+                    wait = entry.Start + Window - now;
+                    return false;
                 }
 
-                return entry.Failures >= Limit ? end - now : null;
+                _failures[registrationNumber] = (entry.Start, entry.Failures + 1);
+                return true;
             }
 
             if (_failures.Count >= MaxTracked)
@@ -48,32 +53,32 @@ internal sealed class CertificateCheckAttempts(TimeProvider clock)
                 Sweep(now);
                 if (_failures.Count >= MaxTracked)
                 {
-                    return _failures.Values.Min(e => e.Start) + Window - now;
+                    wait = _failures.Values.Min(e => e.Start) + Window - now;
+                    return false;
                 }
             }
 
-            return null;
+            _failures[registrationNumber] = (now, 1);
+            return true;
         }
     }
 
-    /// <summary>Records a wrong code for the number.</summary>
-    public void Failed(string registrationNumber)
+    /// <summary>The code was right: the attempt taken by <see cref="TryBegin"/> is given back.</summary>
+    public void Succeeded(string registrationNumber)
     {
-        var now = clock.GetUtcNow();
         lock (_lock)
         {
-            if (_failures.TryGetValue(registrationNumber, out var entry) && entry.Start + Window > now)
+            if (_failures.TryGetValue(registrationNumber, out var entry))
             {
-                _failures[registrationNumber] = (entry.Start, entry.Failures + 1);
-                return;
+                if (entry.Failures <= 1)
+                {
+                    _failures.Remove(registrationNumber);
+                }
+                else
+                {
+                    _failures[registrationNumber] = (entry.Start, entry.Failures - 1);
+                }
             }
-
-            if (_failures.Count >= MaxTracked)
-            {
-                Sweep(now);
-            }
-
-            _failures[registrationNumber] = (now, 1);
         }
     }
 

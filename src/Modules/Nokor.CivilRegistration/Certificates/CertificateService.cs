@@ -192,7 +192,7 @@ internal sealed class CertificateService(
         }
 
         var number = text.Split('/')[0];
-        if (attempts.LockedFor(number) is { } wait)
+        if (!attempts.TryBegin(number, out var wait))
         {
             return new(null, wait);
         }
@@ -203,10 +203,10 @@ internal sealed class CertificateService(
         var match = candidates.FirstOrDefault(c => codes.Matches(c.Serial, c.RegistrationVersion, code));
         if (match is null)
         {
-            attempts.Failed(number);
             return new(NotGenuine("No certificate with this number and check code was issued."));
         }
 
+        attempts.Succeeded(number);
         await AuditPublicCheckAsync(match, "check code", ct);
         return new(await CheckAsync(match, ct));
     }
