@@ -60,15 +60,21 @@ internal static class CliErrors
                 case SqliteException { SqliteErrorCode: 1 } sqlite when sqlite.Message.Contains("no such table", StringComparison.Ordinal):
                 case PostgresException { SqlState: PostgresErrorCodes.UndefinedTable }:
                     return (ExitCodes.NotMigrated, "The database is not migrated: run `nokor db migrate`.", true);
-                case SqliteException { SqliteErrorCode: 14 or 26 } sqlite:
-                    // SQLITE_CANTOPEN, SQLITE_NOTADB.
-                    return (ExitCodes.DatabaseUnavailable, "Cannot open the database: " + FirstLine(sqlite.Message), true);
+                case SqliteException { SqliteErrorCode: 1 } sqlite when sqlite.Message.Contains("no such column", StringComparison.Ordinal):
+                case PostgresException { SqlState: PostgresErrorCodes.UndefinedColumn }:
+                    return (ExitCodes.NotMigrated, "The database is not migrated to this version: run `nokor db migrate`.", true);
+                case SqliteException { SqliteErrorCode: 5 or 8 or 14 or 26 } sqlite:
+                    // SQLITE_BUSY, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_NOTADB.
+                    return (ExitCodes.DatabaseUnavailable, "Cannot use the database: " + FirstLine(sqlite.Message), true);
                 case PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } postgres:
                     return (ExitCodes.DatabaseUnavailable, "Cannot connect to the database: " + FirstLine(postgres.MessageText), true);
                 case NpgsqlException { InnerException: SocketException or TimeoutException or IOException } npgsql:
                     return (ExitCodes.DatabaseUnavailable, "Cannot connect to the database: " + FirstLine(npgsql.Message), true);
                 case PreconditionException precondition:
                     return (ExitCodes.MissingData, precondition.Message, true);
+                case FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
+                    // A file named on the command line that is missing or unreadable.
+                    return (ExitCodes.Failed, FirstLine(ex.Message), true);
             }
         }
 
