@@ -173,5 +173,14 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
         Assert.NotNull(failure.SetAsideAt);
         Assert.StartsWith("The stored XML does not read back: ", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("not well-formed", failure.Reason, StringComparison.Ordinal);
+
+        // Amending it is refused as a conflict naming it, not a crash.
+        var amending = await ImportAsync(6, "amendments");
+        var workUri = roads.Uri[..roads.Uri.LastIndexOf('/')];
+        var amended = await InScopeAsync(sp => sp.GetRequiredService<LegalDatabase>().AmendAsync(workUri,
+            new AmendActRequest(amending.Uri[..amending.Uri.LastIndexOf('/')], new DateOnly(2021, 1, 1), [new ArticleChange("art_1", AmendmentKind.Repeal, null, null)], null),
+            Clerk, CancellationToken.None));
+        Assert.Equal(Nokor.Platform.Errors.OutcomeKind.Conflict, amended.Kind);
+        Assert.Equal($"{roads.Uri} is held but does not read back; the Secretariat of the Senate has to correct it (see the search status).", amended.Message);
     }
 }

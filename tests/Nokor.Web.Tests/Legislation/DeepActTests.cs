@@ -144,4 +144,35 @@ public sealed class DeepActTests(NokorHost host) : IClassFixture<NokorHost>
         Assert.Equal(1, (await NokorCli.RunAsync(host, "legislation", "search-retry", textId.ToString())).ExitCode);
         Assert.Equal(2, (await NokorCli.RunAsync(host, "legislation", "search-retry", "not-an-id")).ExitCode);
     }
+
+    [Fact]
+    public async Task A_stored_text_over_the_size_limit_is_never_sent_in_full()
+    {
+        // A row from before the limit: the public URI answers a short problem, not the row.
+        var clerk = await host.ClientForAsync("clerk.n");
+        var act = await JsonAsync(await clerk.PostAsJsonAsync("/api/legislation/acts", new
+        {
+            text = "ច្បាប់ស្ដីពីទំហំ\nមាត្រា ១\nអត្ថបទខ្លី។", number = "NS/RKM/0924/001", date = "2024-09-01",
+        }), HttpStatusCode.OK);
+        var work = act.GetProperty("workUri").GetString()!;
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LegislationDbContext>();
+            var oversized = new string(' ', new Nokor.Legislation.LegislationOptions().MaxStoredCharacters);
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Texts.Where(t => t.WorkUri == work), u => u.SetProperty(t => t.Xml, t => t.Xml + oversized));
+        }
+
+        var anonymous = host.CreateClient();
+        foreach (var url in new[] { work, $"/api/public/legislation/text.html?uri={Uri.EscapeDataString(work)}" })
+        {
+            var response = await anonymous.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{url}: {response.StatusCode}");
+            Assert.InRange(body.Length, 1, 2_000);
+            var problem = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("https://nokor.gov.kh/problems/text-unavailable", problem.GetProperty("type").GetString());
+            Assert.Contains(work + "/khm@ is held but cannot be served", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
 }

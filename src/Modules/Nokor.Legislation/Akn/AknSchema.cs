@@ -91,8 +91,8 @@ public static class AknSchema
                 // reader.Depth counts the open ancestors: the element goes at that index and
                 // everything the stack held from there on has been closed.
                 var index = reader.Depth;
-                var name = reader.LocalName;
-                var hierarchical = reader.NamespaceURI == Namespace && _hierarchy.Contains(name);
+                var name = Cut(reader.LocalName);
+                var hierarchical = reader.NamespaceURI == Namespace && _hierarchy.Contains(reader.LocalName);
                 var level = (index > 0 ? units[index - 1] : 0) + (hierarchical ? 1 : 0);
                 var tooManyUnits = level > limits.MaxDepth;
                 if (tooManyUnits || index + 1 > limits.MaxElementDepth)
@@ -159,6 +159,9 @@ public static class AknSchema
 
     /// <summary>An identifier from the document for a message: quoted, and cut when long.</summary>
     private static string Quote(string value) => "\"" + (value.Length <= 80 ? value : value[..80] + "…") + "\"";
+
+    /// <summary>An element name for a message, cut when long (a hostile document may use names of any length).</summary>
+    private static string Cut(string name) => name.Length <= 40 ? name : name[..40] + "…";
 
     /// <summary>Validates a document whose nesting <see cref="CheckDepth"/> has accepted.</summary>
     internal static IReadOnlyList<AknError> ValidateChecked(string xml)

@@ -471,7 +471,11 @@ internal sealed class BillService(
             CreatedBy = actor.Id,
         };
         db.Acts.Add(act);
-        var text = TextStore.Load(current);
+        if (TextStore.LoadOrNull(current) is not { } text)
+        {
+            return Outcome<ActEntity>.Conflict(TextStore.Unreadable(current));
+        }
+
         var added = TextStore.Add(db, Options, "text", text with { Work = work, VersionDate = null, Language = "khm" }, promulgatedOn, "As promulgated", act.Id, null, actor, now,
             await TextStore.ActMetaAsync(db, act, null, "khm", [], ct));
         if (!added.IsOk)
@@ -482,11 +486,18 @@ internal sealed class BillService(
         // Only a translation of the version promulgated goes with the law: an English text of an
         // earlier version (the Senate amended the Khmer after it) would say something else.
         var english = await db.Texts.FirstOrDefaultAsync(t => t.BillId == bill.Id && t.Language == "eng" && t.VersionDate == current.VersionDate, ct);
-        if (english is not null
-            && TextStore.Add(db, Options, "textEn", TextStore.Load(english) with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now,
-                await TextStore.ActMetaAsync(db, act, null, "eng", [], ct)) is { IsOk: false } refused)
+        if (english is not null)
         {
-            return Outcome<ActEntity>.Invalid(refused.Errors);
+            if (TextStore.LoadOrNull(english) is not { } translation)
+            {
+                return Outcome<ActEntity>.Conflict(TextStore.Unreadable(english));
+            }
+
+            if (TextStore.Add(db, Options, "textEn", translation with { Work = work, VersionDate = null }, promulgatedOn, "English translation", act.Id, null, actor, now,
+                    await TextStore.ActMetaAsync(db, act, null, "eng", [], ct)) is { IsOk: false } refused)
+            {
+                return Outcome<ActEntity>.Invalid(refused.Errors);
+            }
         }
 
         return Outcome<ActEntity>.Ok(act);

@@ -209,7 +209,11 @@ internal sealed class LegalDatabase(
             return Outcome<ActView>.Invalid(errors);
         }
 
-        var text = TextStore.Load(current);
+        if (TextStore.LoadOrNull(current) is not { } text)
+        {
+            return Outcome<ActView>.Conflict(TextStore.Unreadable(current));
+        }
+
         var body = text.Body.ToList();
         var applied = new List<(string EId, AmendmentKind Kind)>();
         for (var i = 0; i < changes.Count; i++)

@@ -194,6 +194,13 @@ internal static class TextStore
             : throw new UnreadableTextException(entity.ExpressionUri, result.Errors.FirstOrDefault()?.ToString() ?? "it does not read back");
     }
 
+    /// <summary>The stored expression read back, or null when it does not read (see <see cref="Load"/>).</summary>
+    public static LegalText? LoadOrNull(TextEntity entity) => AknReader.ReadStored(entity.Xml) is { Succeeded: true } result ? result.Text : null;
+
+    /// <summary>The message for a stored expression that does not read back.</summary>
+    public static string Unreadable(TextEntity entity) =>
+        $"{entity.ExpressionUri} is held but does not read back; the Secretariat of the Senate has to correct it (see the search status).";
+
     public static async Task<bool> ExpressionExistsAsync(LegislationDbContext db, string expressionUri, CancellationToken ct) =>
         await db.Texts.AnyAsync(t => t.ExpressionUri == expressionUri, ct);
 
