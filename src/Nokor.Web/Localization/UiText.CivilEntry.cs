@@ -89,7 +89,7 @@ public static partial class UiText
         ["entry:MotherNote"] = ("សរសេរឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតរបស់ម្ដាយ ដូចក្នុងអត្តសញ្ញាណប័ណ្ណ និង KIDC បើមាន៖ បញ្ជីប្រជាជនបញ្ជាក់ថាវាត្រូវគ្នា។", "Give the mother's names and date of birth as on her identity document, and her KIDC if she has one: the Population Registry confirms they belong together."),
         ["entry:FatherOptional"] = ("ឪពុក (មិនបង្ខំ)", "Father (optional)"),
         ["entry:FatherNote"] = ("ទុកទទេ បើមិនបានប្រកាសឪពុក។ សរសេរឈ្មោះរបស់គាត់ និង KIDC ជាមួយថ្ងៃខែឆ្នាំកំណើត បើមាន។", "Leave empty when no father is declared. Give his names, and his KIDC with his date of birth if he has one."),
-        ["entry:OrWithoutKidc"] = ("ឬ បើគ្មាន KIDC៖", "or, without a KIDC:"),
+        ["entry:OrWithoutKidc"] = ("ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើត (ជានិច្ច៖ ជាមួយ KIDC បញ្ជីប្រជាជនបញ្ជាក់វា)៖", "names and date of birth (always: with a KIDC, the registry confirms them):"),
         ["entry:NationalityHint"] = ("កូដប្រទេស ២ អក្សរ ឧ. KH", "two-letter code, e.g. KH"),
         ["entry:Informant"] = ("អ្នកប្រកាស", "Informant"),
         ["entry:InformantKind"] = ("ប្រភេទអ្នកប្រកាស", "Kind of informant"),

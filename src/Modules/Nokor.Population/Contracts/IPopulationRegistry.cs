@@ -20,9 +20,6 @@ public interface IPopulationRegistry
     /// <summary>A person by KIDC for a civil registration act, or null when no person has that code. Audited as a read.</summary>
     Task<PersonRecord?> FindAsync(string kidc, Actor actor, string purpose, CancellationToken ct);
 
-    /// <summary>Several persons at once (the parents of a birth), each read audited, the audit entries committed together.</summary>
-    Task<IReadOnlyDictionary<string, PersonRecord>> FindManyAsync(IReadOnlyCollection<string> kidcs, Actor actor, string purpose, CancellationToken ct);
-
     /// <summary>Registers a newborn and issues their KIDC; the same reference returns the same person.</summary>
     Task<Outcome<PersonRecord>> RegisterNewbornAsync(Newborn newborn, Actor actor, string reference, CancellationToken ct);
 

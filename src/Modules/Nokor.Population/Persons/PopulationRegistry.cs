@@ -39,27 +39,6 @@ internal sealed class PopulationRegistry(
         return await records.ToRecordAsync(person, Jurisdiction.National, ct);
     }
 
-    public async Task<IReadOnlyDictionary<string, PersonRecord>> FindManyAsync(IReadOnlyCollection<string> kidcs, Actor actor, string purpose, CancellationToken ct)
-    {
-        var valid = kidcs.Where(Kidc.Kidc.IsValid).Distinct(StringComparer.Ordinal).ToList();
-        var found = new Dictionary<string, PersonRecord>(StringComparer.Ordinal);
-        if (valid.Count == 0)
-        {
-            return found;
-        }
-
-        var persons = await db.Persons.AsNoTracking().Include(p => p.Documents).Where(p => valid.Contains(p.Kidc)).ToListAsync(ct);
-
-        // Appended together, the reads land in one group commit of the audit chain.
-        await Task.WhenAll(persons.Select(p => audit.AppendAsync(new AuditEvent(actor, "person.read", "person", p.Kidc, purpose), ct)));
-        foreach (var person in persons)
-        {
-            found[person.Kidc] = await records.ToRecordAsync(person, Jurisdiction.National, ct);
-        }
-
-        return found;
-    }
-
     public async Task<Outcome<PersonRecord>> RegisterNewbornAsync(Newborn newborn, Actor actor, string reference, CancellationToken ct)
     {
         var request = new RegisterPersonRequest
