@@ -42,7 +42,7 @@ public sealed class AuditWitnessTests(NokorHost host) : IClassFixture<NokorHost>
     }
 
     [Fact]
-    public async Task Verify_refuses_a_forged_witness_with_exit_code_3_and_an_unreadable_one_with_2()
+    public async Task Verify_refuses_a_forged_witness_with_exit_code_10_and_an_unreadable_one_with_2()
     {
         var file = WitnessPath();
         var export = await NokorCli.RunAsync(host, "audit", "export-head", "--out", file);
@@ -52,7 +52,7 @@ public sealed class AuditWitnessTests(NokorHost host) : IClassFixture<NokorHost>
         var forged = WitnessPath();
         await File.WriteAllTextAsync(forged, (witness with { Sequence = witness.Sequence + 1000 }).ToJson());
         var refused = await NokorCli.RunAsync(host, "audit", "verify", "--witness", forged);
-        Assert.Equal(3, refused.ExitCode);
+        Assert.Equal(10, refused.ExitCode);
         Assert.Equal("Witness REFUSED: the witness's fields differ from what its token signs: it was edited.", refused.Output.Trim());
 
         var garbage = WitnessPath();
@@ -127,7 +127,7 @@ public sealed class AuditWitnessTests(NokorHost host) : IClassFixture<NokorHost>
         var auditFile = WitnessPath();
         Assert.Equal(0, (await NokorCli.RunAsync(host, "audit", "export-head", "--out", auditFile)).ExitCode);
         var wrong = await NokorCli.RunAsync(host, "verification", "verify-ledger", "--witness", auditFile);
-        Assert.Equal(3, wrong.ExitCode);
+        Assert.Equal(10, wrong.ExitCode);
         Assert.Contains("the witness is the head of the 'audit' chain, not of 'verification'", wrong.Output, StringComparison.Ordinal);
     }
 

@@ -16,7 +16,7 @@ internal static class AuditCommands
         var verify = new Command("verify",
             "Walk the whole audit chain, recompute every hash and check the chained, signed checkpoints (one must close every " +
             "Audit:CheckpointMinutes period that had entries). Exit 0 when it holds, 1 naming the first break (or when the witnessed " +
-            "head is no longer in the history), 2 when the witness file cannot be read, 3 when the witness is not genuine.")
+            "head is no longer in the history), 2 when the witness file cannot be read, 10 when the witness is not genuine.")
         {
             witness,
         };

@@ -14,8 +14,8 @@ namespace Nokor.Cli.Commands;
 /// like any print, by the platform actor "cli"); <c>nokor certificate verify FILE</c> checks a
 /// certificate PDF, or a photo or scan of the paper (PNG/JPEG, its QR code decoded), with
 /// <see cref="CertificateFileCheck"/>: the signature, and a PDF's visible text against the signed
-/// fields. Exit 0 when genuine and current, 1 not genuine or superseded, 2 misuse, 3 the visible text
-/// does not match the signed data, 4 the file cannot be read, 5 no certificate code in the file
+/// fields. Exit 0 when genuine and current, 1 not genuine or superseded, 2 misuse, 10 the visible text
+/// does not match the signed data, 11 the file cannot be read, 12 no certificate code in the file
 /// (<see cref="VerifyExitCodes"/>). With <c>--keys FILE</c> the signature is checked against that
 /// published key set alone (offline verification); without it, against the local key ring. With
 /// <c>--offline</c> the register is not asked, so currency is not checked (and said so).
@@ -64,7 +64,7 @@ internal static class CertificateCommands
         var keysFile = new Option<FileInfo>("--keys") { Description = "Published public key set (nokor keys export, or GET /api/keys) to check the signature against." };
         var offline = new Option<bool>("--offline") { Description = "Do not ask the register whether the certificate is current." };
         var verify = new Command("verify", "Check a certificate file's signed code (and a PDF's visible text against it). Exit codes: 0 genuine and current, " +
-            "1 not genuine or superseded, 2 misuse, 3 the visible text does not match the signed data, 4 the file cannot be read, 5 no certificate code in the file.")
+            "1 not genuine or superseded, 2 misuse, 10 the visible text does not match the signed data, 11 the file cannot be read, 12 no certificate code in the file.")
         {
             pdf,
             keysFile,
@@ -176,12 +176,12 @@ internal static class CertificateCommands
     internal static class VerifyExitCodes
     {
         /// <summary>A PDF whose visible text lacks a signed field (the field is named).</summary>
-        public const int TextMismatch = 3;
+        public const int TextMismatch = 10;
 
         /// <summary>Too large, not a PDF, PNG or JPEG, or a PDF or image that cannot be parsed.</summary>
-        public const int Unreadable = 4;
+        public const int Unreadable = 11;
 
         /// <summary>A PDF without a certificate code in its metadata, or an image without a QR code.</summary>
-        public const int NoCode = 5;
+        public const int NoCode = 12;
     }
 }

@@ -152,7 +152,7 @@ internal static class VerificationCommands
         var command = new Command("verify-ledger",
             "Check the hash chain of the verification query ledger and its chained, signed checkpoints (one must close every " +
             "Verification:CheckpointMinutes period that had records). Exit 0 when it holds, 1 naming the first broken record (or when the " +
-            "witnessed head is no longer in the history), 2 when the witness file cannot be read, 3 when the witness is not genuine.")
+            "witnessed head is no longer in the history), 2 when the witness file cannot be read, 10 when the witness is not genuine.")
         {
             witness,
         };

@@ -5,7 +5,7 @@ namespace Nokor.Platform.Chains;
 /// <summary>
 /// The exit codes of <c>nokor audit verify</c> and <c>nokor verification verify-ledger</c>:
 /// 0 the chain holds (and contains the witnessed head), 1 it is broken or no longer contains the
-/// witnessed head, 2 the witness file cannot be read or is not a witness, 3 the witness is not
+/// witnessed head, 2 the witness file cannot be read or is not a witness, 10 the witness is not
 /// genuine (bad signature, unknown key, edited fields) or of another chain.
 /// </summary>
 public static class ChainExitCodes
@@ -13,7 +13,7 @@ public static class ChainExitCodes
     public const int Intact = 0;
     public const int Broken = 1;
     public const int Misuse = 2;
-    public const int WitnessRefused = 3;
+    public const int WitnessRefused = 10;
 }
 
 /// <summary>The outcome of reading a witness file: the head, or the exit code and one line saying why not.</summary>

@@ -245,7 +245,7 @@ public sealed class AuditChainedCheckpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_forged_witness_is_refused_with_exit_code_3_and_an_unreadable_one_with_2()
+    public async Task A_forged_witness_is_refused_with_exit_code_10_and_an_unreadable_one_with_2()
     {
         await FourPeriodsAsync();
         var witness = await ExportHeadAsync();

@@ -246,10 +246,10 @@ public sealed class CertificateApiTests(NokorHost host) : IClassFixture<NokorHos
 
         var otherKidc = approved.SubjectKidc![..^1] + (approved.SubjectKidc[^1] == '1' ? '2' : '1');
         var forged = await VerifyAsync("forged.pdf", CertificatePdf.Render(content with { Kidc = otherKidc }));
-        Assert.Equal(3, forged.ExitCode);
+        Assert.Equal(10, forged.ExitCode);
         Assert.Contains("NOT GENUINE: the visible text does not match the signed data: KIDC.", forged.Output);
         var renamed = await VerifyAsync("renamed.pdf", CertificatePdf.Render(content with { GivenNameLatin = "Rotha" }));
-        Assert.Equal(3, renamed.ExitCode);
+        Assert.Equal(10, renamed.ExitCode);
         Assert.Contains("does not match the signed data: name (Latin).", renamed.Output);
 
         // A scan of the paper: the QR code decoded and verified, the fields listed for the person.
@@ -263,9 +263,9 @@ public sealed class CertificateApiTests(NokorHost host) : IClassFixture<NokorHos
             .AddPage(p => p.DrawText("no code here", 60, 60, new Nokor.Platform.Pdf.TextStyle(12))).RenderPng(dpi: 60);
         foreach (var (name, bytes, exitCode, line) in new[]
         {
-            ("blank.png", blank, 5, "NO CERTIFICATE CODE: no QR code was found in the image."),
-            ("broken.pdf", "%PDF-1.7\nnot really"u8.ToArray(), 4, "UNREADABLE: the PDF cannot be read"),
-            ("notes.txt", "just some notes"u8.ToArray(), 4, "UNREADABLE: the file is not a PDF, PNG or JPEG."),
+            ("blank.png", blank, 12, "NO CERTIFICATE CODE: no QR code was found in the image."),
+            ("broken.pdf", "%PDF-1.7\nnot really"u8.ToArray(), 11, "UNREADABLE: the PDF cannot be read"),
+            ("notes.txt", "just some notes"u8.ToArray(), 11, "UNREADABLE: the file is not a PDF, PNG or JPEG."),
         })
         {
             var result = await VerifyAsync(name, bytes);
