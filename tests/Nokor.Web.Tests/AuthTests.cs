@@ -29,7 +29,10 @@ public sealed class AuthHost : NokorHost
         builder.UseSetting("Auth:SignIn:AccountFailuresBeforeSlowdown", "10");
         builder.UseSetting("Auth:RequireTotpForRoles", string.Join(',', TotpPolicy.ProductionDefault));
         builder.UseSetting("Hosting:ForwardedHeaders:KnownProxies", Proxy);
+        builder.UseSetting("Nokor:PublicVerificationPerMinute", PublicPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    public const int PublicPerMinute = 4;
 
     /// <summary>A new account of its own for one test.</summary>
     public async Task<string> NewAccountAsync(string prefix, string role = Roles.Agent)
@@ -394,6 +397,21 @@ public sealed class AuthTests(AuthHost host) : IClassFixture<AuthHost>
         }));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/civil")).Status);
+    }
+
+    [Fact]
+    public async Task The_public_certificate_check_counts_per_64_prefix_and_answers_429_with_Retry_After()
+    {
+        for (var i = 0; i < AuthHost.PublicPerMinute; i++)
+        {
+            var ok = await host.ClientFrom($"2001:db8:99:1::{i + 1:x}").GetAsync("/api/public/certificates/verify?token=x");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, ok.StatusCode);
+        }
+
+        var refused = await host.ClientFrom("2001:db8:99:1:abcd::1").GetAsync("/api/public/certificates/verify?token=x");
+        await AssertTooManyAsync(refused);
+        Assert.Equal("https://nokor.gov.kh/problems/too-many-requests", (await JsonOf(refused)).GetProperty("type").GetString());
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await host.ClientFrom("2001:db8:99:2::1").GetAsync("/api/public/certificates/verify?token=x")).StatusCode);
     }
 
     [Fact]
