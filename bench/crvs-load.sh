@@ -49,7 +49,7 @@ echo "== setup (in process): couples, communes, staff accounts, plan"
 "${BENCH[@]}" setup --births $((BIRTHS + WARMUP)) --communes "$COMMUNES" --seed "$SEED" --state "$STATE"
 
 echo "== web host on 127.0.0.1:$PORT (Release, production mode)"
-ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__Mode=Production Logging__LogLevel__Default=Warning \
+ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Nokor__Mode=Production Logging__LogLevel__Default=Warning \
   Signing__KeyDirectory="$STATE/keys" Files__Root="$STATE/blobs" \
   dotnet src/Nokor.Web/bin/Release/net10.0/Nokor.Web.dll --urls "http://127.0.0.1:$PORT" >"$OUT/host.log" 2>&1 &
 HOST_PID=$!

@@ -29,7 +29,7 @@ echo "== generating $ACTS acts (skips the ones already there)"
 rm -rf "$INDEX"
 echo "== starting the host (index $INDEX, built from the database on start)"
 START=$(date +%s.%N)
-ASPNETCORE_URLS=$URL ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__Mode=Production Logging__LogLevel__Default=Warning Legislation__Search__IndexPath=$INDEX \
+ASPNETCORE_URLS=$URL ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Nokor__Mode=Production Logging__LogLevel__Default=Warning Legislation__Search__IndexPath=$INDEX \
     dotnet src/Nokor.Web/bin/Release/net10.0/Nokor.Web.dll > /tmp/nokor-leg-host.log 2>&1 &
 HOST=$!
 trap 'kill $HOST 2>/dev/null || true' EXIT

@@ -104,7 +104,7 @@ VILLAGE=$(cat "$OUT/village.txt")
 echo "   $(wc -l < "$OUT/bodies.txt") bodies; e.g. $(head -c 300 "$OUT/bodies.txt" | head -1)"
 
 echo "== web host on 127.0.0.1:$PORT (Release, production mode)"
-ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__Mode=Production Logging__LogLevel__Default=Warning \
+ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Nokor__Mode=Production Logging__LogLevel__Default=Warning \
   dotnet src/Nokor.Web/bin/Release/net10.0/Nokor.Web.dll --urls "$URL" >"$OUT/host.log" 2>&1 &
 HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null || true' EXIT

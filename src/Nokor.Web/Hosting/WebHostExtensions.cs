@@ -46,6 +46,21 @@ internal static class WebHostExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectedAsync;
+            // Everything anyone may ask without signing in (public laws and statistics, /akn URIs,
+            // the gazetteer, keys, chain heads, the public pages) shares one budget per client, so
+            // no public endpoint is unlimited; signed-in staff and the host's own static files are
+            // not counted. Endpoints with a stricter policy (the certificate check) have both.
+            var anonymousPerMinute = configuration.GetValue("Nokor:AnonymousRequestsPerMinute", 600);
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.User.Identity?.IsAuthenticated == true || IsStaticOrProbe(http.Request.Path)
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("signed-in")
+                    : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        ClientPartition.Of(http),
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = anonymousPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                        }));
             o.AddPolicy(Nokor.CivilRegistration.Certificates.CertificateEndpoints.PublicRateLimit, http =>
                 System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                     ClientPartition.Of(http),
@@ -126,6 +141,11 @@ internal static class WebHostExtensions
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool IsStaticOrProbe(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") ||
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") ||
+        path.StartsWithSegments("/favicon.ico") || path.StartsWithSegments("/health");
 
     public static WebApplication UseNokorWeb(this WebApplication app)
     {

@@ -262,7 +262,7 @@ public sealed class PopulationGeneratorRunTests
         await using var services = database.BuildServices();
         var generator = new PopulationGenerator(services, TimeProvider.System);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var error = await Assert.ThrowsAsync<Nokor.Platform.Errors.PreconditionException>(() =>
             generator.GenerateAsync(new PopulationGenerationOptions { Count = 10 }));
         Assert.Contains("gazetteer", error.Message, StringComparison.OrdinalIgnoreCase);
         await using var scope = services.CreateAsyncScope();

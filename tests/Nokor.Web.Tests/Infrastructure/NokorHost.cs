@@ -121,6 +121,7 @@ public class NokorHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Legislation:Search:PollMilliseconds", "100");
         builder.UseSetting("DataProtection:KeyDirectory", Path.Combine(DataDirectory, "dataprotection"));
         builder.UseSetting("Nokor:PublicVerificationPerMinute", "10000");
+        builder.UseSetting("Nokor:AnonymousRequestsPerMinute", "1000000");
         // Tests sign in far more often than people: the sign-in limits and the second factor have
         // their own tests (AuthTests), which set them back.
         builder.UseSetting("Auth:SignIn:PerAddressPerMinute", "100000");
