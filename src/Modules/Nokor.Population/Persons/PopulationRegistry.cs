@@ -156,20 +156,7 @@ internal sealed class PopulationRegistry(
         person.Kidc = PersonMatch.VoidedKey(code);
         person.MotherKidc = null;
         person.FatherKidc = null;
-        person.Version++;
-        person.UpdatedAt = now;
-        db.PersonVersions.Add(new PersonVersionEntity
-        {
-            PersonId = person.Id,
-            Version = person.Version,
-            At = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            Reason = Trim($"Voided: {reason} ({reference})", 500),
-            Source = ChangeSource.Crvs,
-            ChangedFields = "kidc,voided",
-            Snapshot = PersonRecords.Snapshot(person),
-        });
+        AddCrvsVersion(person, actor, now, $"Voided: {reason} ({reference})", "kidc,voided");
         var issued = await db.IssuedKidcs.FirstOrDefaultAsync(k => k.Code == code, ct);
         if (issued is not null)
         {
@@ -182,6 +169,25 @@ internal sealed class PopulationRegistry(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return true;
+    }
+
+    /// <summary>The next version of a person changed by civil registration (voiding, reverting a death).</summary>
+    private void AddCrvsVersion(PersonEntity person, Actor actor, DateTimeOffset now, string reason, string changedFields)
+    {
+        person.Version++;
+        person.UpdatedAt = now;
+        db.PersonVersions.Add(new PersonVersionEntity
+        {
+            PersonId = person.Id,
+            Version = person.Version,
+            At = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            Reason = Trim(reason, 500),
+            Source = ChangeSource.Crvs,
+            ChangedFields = changedFields,
+            Snapshot = PersonRecords.Snapshot(person),
+        });
     }
 
     public async Task<bool> RevertDeathAsync(string reference, Actor actor, string reason, CancellationToken ct)
@@ -208,20 +214,7 @@ internal sealed class PopulationRegistry(
         var now = clock.GetUtcNow();
         person.LifeStatus = LifeStatus.Alive;
         person.DeathDate = null;
-        person.Version++;
-        person.UpdatedAt = now;
-        db.PersonVersions.Add(new PersonVersionEntity
-        {
-            PersonId = person.Id,
-            Version = person.Version,
-            At = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            Reason = Trim($"Death reverted: {reason} ({reference})", 500),
-            Source = ChangeSource.Crvs,
-            ChangedFields = "lifeStatus,deathDate",
-            Snapshot = PersonRecords.Snapshot(person),
-        });
+        AddCrvsVersion(person, actor, now, $"Death reverted: {reason} ({reference})", "lifeStatus,deathDate");
         await audit.AppendAsync(new AuditEvent(actor, "person.death.revert", "person", person.Kidc, Trim(reason, 500),
             $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
         await db.SaveChangesAsync(ct);
