@@ -124,6 +124,16 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
         Assert.Equal(64, annex.Sha256.Length);
         var inline = await registrar.GetAsync($"/api/civil/registrations/{entered.Id}/annexes/{annex.Id}");
         Assert.Equal(png, await inline.Content.ReadAsByteArrayAsync());
+        // The read is audited with the purpose the caller stated (this client states "Automated test").
+        Assert.Equal("Automated test", Assert.Single(await host.AuditForAsync(entered.Id.ToString()), a => a.Action == "civil.annex.read").Purpose);
+        using (var unreadable = new HttpRequestMessage(HttpMethod.Get, $"/api/civil/registrations/{entered.Id}/annexes/{annex.Id}"))
+        {
+            unreadable.Headers.Add("X-Purpose", new string('x', 201));
+            unreadable.Headers.Authorization = registrar.DefaultRequestHeaders.Authorization;
+            var tooLong = await host.CreateClient().SendAsync(unreadable);
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+            Assert.Contains("\"purpose\"", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var corrected = approved.Birth! with { Child = approved.Birth!.Child! with { GivenNameLatin = "Sophall" } };
         var noEvidence = await registrar.PostAsJsonAsync($"/api/civil/registrations/{entered.Id}/corrections", new { birth = corrected, reason = "Spelling" });

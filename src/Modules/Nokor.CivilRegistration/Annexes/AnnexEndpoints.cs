@@ -50,10 +50,15 @@ internal static class AnnexEndpoints
             .WithSummary("Upload a scanned annex (PDF, PNG or JPEG) to the dossier")
             .WithDescription("Multipart form with the field \"file\" and optionally \"description\". The type is recognised from the content; the file is stored under its SHA-256.");
 
-        group.MapGet("/registrations/{id:guid}/annexes/{annexId:guid}", async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> (
+        group.MapGet("/registrations/{id:guid}/annexes/{annexId:guid}", async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>>> (
                 Guid id, Guid annexId, HttpContext http, AnnexService service, CancellationToken ct) =>
             {
-                var outcome = await service.GetAsync(id, annexId, http.Actor(), ct);
+                var outcome = await service.GetAsync(id, annexId, http.StatedPurpose(), http.Actor(), ct);
+                if (outcome.Kind == OutcomeKind.Invalid)
+                {
+                    return Problems.Invalid(outcome.Errors);
+                }
+
                 if (!outcome.IsOk)
                 {
                     return TypedResults.NotFound(new ProblemDetails { Type = Problems.NotFound, Title = "Not found.", Status = 404, Detail = outcome.Message });
@@ -67,6 +72,7 @@ internal static class AnnexEndpoints
             })
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("GetAnnex")
-            .WithSummary("A scanned annex, shown inline");
+            .WithSummary("A scanned annex, shown inline")
+            .WithDescription("The purpose stated in the X-Purpose header is recorded in the audit log; a browser following a link states none and is recorded as the record page.");
     }
 }

@@ -106,8 +106,19 @@ internal sealed class AnnexService(
         return Outcome<AnnexView>.Ok(new AnnexView(annex.Id, annex.FileName, annex.ContentType, annex.Size, annex.Sha256, annex.Description, annex.AddedAt, annex.AddedBy));
     }
 
-    public async Task<Outcome<(AnnexEntity Annex, byte[] Content)>> GetAsync(Guid registrationId, Guid annexId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// An annex and its bytes, audited with the caller's stated purpose (X-Purpose), or the record
+    /// page's purpose when the browser follows a link and states none.
+    /// </summary>
+    public async Task<Outcome<(AnnexEntity Annex, byte[] Content)>> GetAsync(Guid registrationId, Guid annexId, string? purposeText, Actor actor, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var purpose = RegistrationService.PurposeOr(purposeText, RegistrationService.PagePurpose, errors);
+        if (purpose is null)
+        {
+            return Outcome<(AnnexEntity, byte[])>.Invalid(errors);
+        }
+
         var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
         var annex = r is null ? null : await db.Annexes.AsNoTracking().FirstOrDefaultAsync(a => a.Id == annexId && a.RegistrationId == r.Id, ct);
         var content = annex is null ? null : await blobs.GetAsync(annex.Sha256, ct);
@@ -116,7 +127,7 @@ internal sealed class AnnexService(
             return Outcome<(AnnexEntity, byte[])>.NotFound("No such annex in your area.");
         }
 
-        await audit.AppendAsync(new AuditEvent(actor, "civil.annex.read", "registration", r!.Id.ToString(), "civil registration",
+        await audit.AppendAsync(new AuditEvent(actor, "civil.annex.read", "registration", r!.Id.ToString(), purpose,
             $"{{\"annex\":\"{annex.Id}\"}}"), ct);
         return Outcome<(AnnexEntity, byte[])>.Ok((annex, content));
     }

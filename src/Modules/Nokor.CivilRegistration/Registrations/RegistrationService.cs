@@ -225,6 +225,14 @@ internal sealed class RegistrationService(
         return purpose;
     }
 
+    /// <summary>
+    /// The purpose of a read that a browser link may also make (an annex shown inline), which cannot
+    /// send a header: the caller's X-Purpose when stated, checked like <see cref="Purpose"/>;
+    /// otherwise <paramref name="fallback"/>.
+    /// </summary>
+    public static string? PurposeOr(string? text, string fallback, FieldErrors errors) =>
+        Fields.Trimmed(text) is null ? fallback : Purpose(text, errors);
+
     public async Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purposeText, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors();
