@@ -52,7 +52,12 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
         Assert.Contains(audit, a => a.Action == "civil.birth.approved");
         Assert.Contains(audit, a => a.Action == "civil.registration.history");
         await registrar.GetAsync("/api/civil/queues/registered");
-        Assert.Contains(await host.AuditForAsync("registered"), a => a.Action == "civil.queue.list");
+        Assert.Contains(await host.AuditForAsync("registered"), a => a.Action == "civil.queue.list" && a.Purpose == "Automated test");
+        using var unreadable = new HttpRequestMessage(HttpMethod.Get, "/api/civil/queues/registered");
+        unreadable.Headers.Add("X-Purpose", new string('x', 201));
+        var refused = await registrar.SendAsync(unreadable);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"purpose\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,6 +128,8 @@ public sealed class FhirNotificationApiTests(NokorHost host) : IClassFixture<Nok
 
         var stored = await registrar.GetFromJsonAsync<NotificationView>($"/api/civil/notifications/{id}", NokorHost.Json);
         Assert.Equal(VitalEvent.Death, stored!.Event);
+        // The read is audited with the purpose the registrar's system stated (X-Purpose).
+        Assert.Equal("Automated test", Assert.Single(await host.AuditForAsync(id.ToString()), a => a.Action == "civil.notification.read").Purpose);
         Assert.Equal(DaysAgo(1), stored.EventDate);
         Assert.Equal("ចាន់ វណ្ណា", stored.SubjectNameKm);
         var cause = stored.Details.Cause!;

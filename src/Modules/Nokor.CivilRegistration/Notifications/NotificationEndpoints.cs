@@ -18,13 +18,13 @@ internal static class NotificationEndpoints
             .WithDescription("Stores a notification from the health facility, midwife or village chief that witnessed the event until the family registers it. Sending the same id, or the same source system and reference, again returns the stored notification.");
 
         group.MapGet("/notifications", async (string? commune, HttpContext http, NotificationService service, CancellationToken ct) =>
-                (await service.OpenAsync(http.Actor(), commune, ct)).ToHttp())
+                (await service.OpenAsync(http.Actor(), commune, ct, http.StatedPurpose())).ToHttp())
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("ListOpenNotifications")
             .WithSummary("Open notifications of the caller's area, oldest first, with their age in days");
 
         group.MapGet("/notifications/{id:guid}", async (Guid id, HttpContext http, NotificationService service, CancellationToken ct) =>
-                (await service.GetAsync(id, http.Actor(), ct)).ToHttp())
+                (await service.GetAsync(id, http.Actor(), ct, http.StatedPurpose())).ToHttp())
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("GetNotification")
             .WithSummary("One notification");

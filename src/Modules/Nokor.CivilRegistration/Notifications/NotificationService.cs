@@ -162,8 +162,19 @@ internal sealed class NotificationService(
     }
 
     /// <summary>Open notifications of the caller's area, oldest first, with their age in days.</summary>
-    public async Task<Outcome<IReadOnlyList<NotificationView>>> OpenAsync(Actor actor, string? communeCode, CancellationToken ct)
+    /// <summary>The purpose recorded for reads that state none (the pages, a browser link).</summary>
+    public const string DefaultPurpose = "civil registration";
+
+    /// <summary>The open notifications of an area, audited with the caller's stated purpose (X-Purpose) or <see cref="DefaultPurpose"/>.</summary>
+    public async Task<Outcome<IReadOnlyList<NotificationView>>> OpenAsync(Actor actor, string? communeCode, CancellationToken ct, string? purposeText = null)
     {
+        var errors = new FieldErrors();
+        var purpose = Registrations.RegistrationService.PurposeOr(purposeText, DefaultPurpose, errors);
+        if (purpose is null)
+        {
+            return Outcome<IReadOnlyList<NotificationView>>.Invalid(errors);
+        }
+
         if (communeCode is not null && !Nokor.Platform.Gazetteer.GazetteerService.IsWellFormedCode(communeCode))
         {
             return Outcome<IReadOnlyList<NotificationView>>.Invalid("commune", "An area code is 2, 4, 6 or 8 digits (province, district, commune, village).");
@@ -177,19 +188,27 @@ internal sealed class NotificationService(
         }
 
         var list = await query.OrderBy(n => n.ReceivedAt).Take(MaxListed).ToListAsync(ct);
-        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.list", "notification", area ?? "national", "civil registration"), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.list", "notification", area ?? "national", purpose), ct);
         return Outcome<IReadOnlyList<NotificationView>>.Ok(list.Select(View).ToList());
     }
 
-    public async Task<Outcome<NotificationView>> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    /// <summary>One notification of the caller's area, audited with the caller's stated purpose (X-Purpose) or <see cref="DefaultPurpose"/>.</summary>
+    public async Task<Outcome<NotificationView>> GetAsync(Guid id, Actor actor, CancellationToken ct, string? purposeText = null)
     {
+        var errors = new FieldErrors();
+        var purpose = Registrations.RegistrationService.PurposeOr(purposeText, DefaultPurpose, errors);
+        if (purpose is null)
+        {
+            return Outcome<NotificationView>.Invalid(errors);
+        }
+
         var n = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null || !actor.Jurisdiction.Covers(n.CommuneCode))
         {
             return Outcome<NotificationView>.NotFound("No notification with this id in your area.");
         }
 
-        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.read", "notification", n.Id.ToString(), "civil registration"), ct);
+        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.read", "notification", n.Id.ToString(), purpose), ct);
         return Outcome<NotificationView>.Ok(View(n));
     }
 

@@ -64,7 +64,12 @@ internal sealed class WorkQueues(CivilDbContext db, IAuditLog audit)
             await information.CountAsync(ct));
     }
 
-    public async Task<IReadOnlyList<RegistrationSummary>?> ListAsync(string name, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The records of one queue (null for an unknown queue name), audited with
+    /// <paramref name="purpose"/>: the caller's stated X-Purpose, checked by the endpoint, or the
+    /// pages' "civil registration".
+    /// </summary>
+    public async Task<IReadOnlyList<RegistrationSummary>?> ListAsync(string name, Actor actor, CancellationToken ct, string purpose = "civil registration")
     {
         var query = Query(name, actor);
         if (query is null)
@@ -76,7 +81,7 @@ internal sealed class WorkQueues(CivilDbContext db, IAuditLog audit)
         var rows = await ordered.Take(MaxListed).ToListAsync(ct);
 
         // A queue shows names of registered people: the listing is an access like a search.
-        await audit.AppendAsync(new AuditEvent(actor, "civil.queue.list", "queue", name, "civil registration",
+        await audit.AppendAsync(new AuditEvent(actor, "civil.queue.list", "queue", name, purpose,
             $"{{\"area\":\"{actor.Jurisdiction.AreaCode ?? "national"}\",\"rows\":{rows.Count}}}"), ct);
         return rows.Select(r => new RegistrationSummary(r.Id, r.Event, r.Status, r.Number, r.OfficeCode, r.SubjectNameKm, r.SubjectNameLatin,
                 r.EventDate.ToString("yyyy-MM-dd"), r.IsLate, r.NeedsSeniorApproval, r.AssignedToName, r.EnteredAt))
@@ -92,9 +97,18 @@ internal sealed class WorkQueues(CivilDbContext db, IAuditLog audit)
             .WithSummary("How many records wait in each work queue of the caller's area");
 
         group.MapGet("/queues/{name}", async Task<Results<Ok<IReadOnlyList<RegistrationSummary>>, ValidationProblem>> (string name, HttpContext http, WorkQueues queues, CancellationToken ct) =>
-                await queues.ListAsync(name, http.Actor(), ct) is { } list
+            {
+                var errors = new FieldErrors();
+                var purpose = Registrations.RegistrationService.PurposeOr(http.StatedPurpose(), "civil registration", errors);
+                if (purpose is null)
+                {
+                    return Problems.Invalid(errors.ToDictionary());
+                }
+
+                return await queues.ListAsync(name, http.Actor(), ct, purpose) is { } list
                     ? TypedResults.Ok(list)
-                    : Problems.Invalid("name", $"Use one of {string.Join(", ", Names)}."))
+                    : Problems.Invalid("name", $"Use one of {string.Join(", ", Names)}.");
+            })
             .RequireAuthorization(CivilPolicies.Read)
             .WithName("Queue")
             .WithSummary("The records of one work queue (oldest first; registered and rejected newest first)");
