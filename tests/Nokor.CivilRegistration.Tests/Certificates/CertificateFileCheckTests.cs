@@ -39,35 +39,9 @@ public sealed class CertificateFileCheckTests : IDisposable
         var payload = new CertificatePayload(CertificatePayload.Current, "B", "B120101-2026-000042", 3, "B120101-2026-000042/1",
             "1234567890", "សុខ ស្រីនាង", "Sok Sreyneang", "2026-11-02", issued);
         var token = _keys.Sign(payload.ToBytes());
-        return new CertificateContent
-        {
-            Kind = CertificateKind.Birth,
-            RegistrationNumber = payload.RegistrationNumber,
-            RegistrationVersion = payload.RegistrationVersion,
-            Kidc = payload.Kidc,
-            SurnameKm = "សុខ",
-            GivenNameKm = "ស្រីនាង",
-            SurnameLatin = "Sok",
-            GivenNameLatin = "Sreyneang",
-            SexKm = "ស្រី",
-            SexEn = "Female",
-            EventDate = new DateOnly(2026, 11, 2),
-            EventTime = "08:45",
-            PlaceKm = "មន្ទីរពេទ្យកាល់ម៉ែត្រ សង្កាត់ស្រះចក ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ",
-            PlaceLatin = "Calmette Hospital, Srah Chak, Doun Penh, Phnom Penh",
-            MotherNameKm = "ចាន់ សុភាព",
-            MotherNameLatin = "CHAN Sopheap",
-            MotherKidc = "1098765432",
-            RegisteringOfficeKm = "ការិយាល័យអត្រានុកូលដ្ឋាន ឃុំ/សង្កាត់ស្រះចក",
-            RegisteringOfficeLatin = "Civil registration office, Srah Chak",
-            RegistrarName = "កែវ សុវណ្ណារី / KEO Sovannary",
-            RegisteredOn = new DateOnly(2026, 11, 9),
-            IssuedAt = issued.ToOffset(TimeSpan.FromHours(7)),
-            CertificateSerial = payload.Serial,
-            SignedToken = token,
-            CheckCode = "7KQ2M-X9D4P",
-            VerificationUrl = "https://nokor.example.gov.kh/verify/qr?t=" + Uri.EscapeDataString(token),
-        };
+        return SampleCertificates.Birth(payload.RegistrationNumber, payload.RegistrationVersion, payload.Kidc, payload.Serial,
+                issued.ToOffset(TimeSpan.FromHours(7)), token, "https://nokor.example.gov.kh/verify/qr?t=" + Uri.EscapeDataString(token))
+            with { CheckCode = "7KQ2M-X9D4P" };
     }
 
     private CertificateFileResult Check(byte[] file) => CertificateFileCheck.Check(file, _published);

@@ -32,38 +32,8 @@ public sealed class CertificatePdfTests : IDisposable
     {
         var token = _keys.Sign(Encoding.UTF8.GetBytes(
             "{\"v\":1,\"e\":\"B\",\"n\":\"B120101-2026-000042\",\"r\":3,\"s\":\"C-2026-0000193\",\"k\":\"1234567890\",\"nk\":\"សុខ ស្រីនាង\",\"nl\":\"SOK Sreyneang\",\"d\":\"2026-11-02\"}"));
-        return new CertificateContent
-        {
-            Kind = CertificateKind.Birth,
-            RegistrationNumber = "B120101-2026-000042",
-            RegistrationVersion = 3,
-            Kidc = "1234567890",
-            SurnameKm = "សុខ",
-            GivenNameKm = "ស្រីនាង",
-            SurnameLatin = "Sok",
-            GivenNameLatin = "Sreyneang",
-            SexKm = "ស្រី",
-            SexEn = "Female",
-            EventDate = new DateOnly(2026, 11, 2),
-            EventTime = "08:45",
-            PlaceKm = "មន្ទីរពេទ្យកាល់ម៉ែត្រ សង្កាត់ស្រះចក ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ",
-            PlaceLatin = "Calmette Hospital, Srah Chak, Doun Penh, Phnom Penh",
-            MotherNameKm = "ចាន់ សុភាព",
-            MotherNameLatin = "CHAN Sopheap",
-            MotherKidc = "1098765432",
-            FatherNameKm = "សុខ វិបុល",
-            FatherNameLatin = "SOK Vibol",
-            BirthTypeKm = "កំណើតទោល",
-            BirthTypeEn = "Single birth",
-            RegisteringOfficeKm = "ឃុំ/សង្កាត់ស្រះចក",
-            RegisteringOfficeLatin = "Srah Chak commune office",
-            RegistrarName = "កែវ សុវណ្ណារី / KEO Sovannary",
-            RegisteredOn = new DateOnly(2026, 11, 9),
-            IssuedAt = new DateTimeOffset(2026, 11, 23, 14, 5, 0, TimeSpan.FromHours(7)),
-            CertificateSerial = "C-2026-0000193",
-            SignedToken = token,
-            VerificationUrl = $"{VerifyBase}?t={token}",
-        };
+        return SampleCertificates.Birth("B120101-2026-000042", 3, "1234567890", "C-2026-0000193",
+            new DateTimeOffset(2026, 11, 23, 14, 5, 0, TimeSpan.FromHours(7)), token, $"{VerifyBase}?t={token}");
     }
 
     private CertificateContent Death()
