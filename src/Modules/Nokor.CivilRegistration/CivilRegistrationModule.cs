@@ -35,6 +35,8 @@ public static class CivilRegistrationModule
         services.AddScoped<Statistics.DenominatorLoader>();
         services.AddHostedService<Statistics.VitalFactBackfill>();
         services.AddScoped<ApprovalRecovery>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.CivilDemoSeeder>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.StatisticsDemoSeeder>();
         services.AddHostedService<ApprovalRecoveryWorker>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))

@@ -35,6 +35,7 @@ public static class LegislationModule
         services.AddScoped<BillFeed>();
         services.AddScoped<SearchStatus>();
         services.AddScoped<SearchFailures>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.LegislationDemoSeeder>();
         services.AddHealthChecks().AddCheck<SearchFeederHealthCheck>("legislation-search", tags: ["ready"]);
         services.AddAuthorizationBuilder()
             .AddPolicy(LegislationPolicies.Clerk, p => p.RequireRole(Roles.SenateClerk, Roles.Administrator))

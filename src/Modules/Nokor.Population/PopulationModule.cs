@@ -23,6 +23,7 @@ public static class PopulationModule
         services.AddScoped<Contracts.IPopulationRegistry, PopulationRegistry>();
         services.AddScoped<Contracts.IPopulationSamples, Generation.PopulationSamples>();
         services.AddScoped<Contracts.IPersonChangeFeed, PersonChangeFeed>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.PopulationDemoSeeder>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PopulationPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer, Roles.System))
             .AddPolicy(PopulationPolicies.Write, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System));

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
-using Nokor.Population.Demo;
+using Nokor.Platform.Demo;
 
 namespace Nokor.Web.Hosting;
 
@@ -90,17 +90,13 @@ internal static class Startup
             created = true;
         }
 
-        // Demo people once (a database from an older demo keeps its own), then civil registrations
-        // made from them through the real procedure.
-        if (created && !await services.GetRequiredService<Nokor.Population.Data.PopulationDbContext>().Persons.AnyAsync())
+        // Each module seeds its own demo data through its own use cases, in order (persons, then
+        // civil registrations made from them, then the statistics publication that freezes them).
+        var context = new DemoSeedContext(services, [phnomPenh.Code, siemReap.Code], created);
+        foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
         {
-            await DemoPersons.SeedAsync(services, [phnomPenh.Code, siemReap.Code], CancellationToken.None);
+            await seeder.SeedAsync(context, CancellationToken.None);
         }
-
-        await Nokor.CivilRegistration.Demo.DemoCivilRegistrations.SeedAsync(services, CancellationToken.None);
-        // After the registrations: the publication freezes the tables as they stand.
-        await Nokor.CivilRegistration.Demo.DemoStatistics.SeedAsync(services, CancellationToken.None);
-        await Nokor.Legislation.Demo.DemoLegislation.SeedAsync(services, CancellationToken.None);
 
         Console.WriteLine();
         Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");

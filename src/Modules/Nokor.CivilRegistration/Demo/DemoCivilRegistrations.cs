@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Generation;
 
+using Nokor.Platform.Demo;
+
 namespace Nokor.CivilRegistration.Demo;
 
 /// <summary>
@@ -25,4 +27,13 @@ internal static class DemoCivilRegistrations
         var generator = new CivilGenerator(services, services.GetRequiredService<TimeProvider>());
         await generator.GenerateAsync(births: 4, deaths: 1, seed: 2026, progress: null, ct, pendingBirths: 1);
     }
+}
+
+/// <summary>Civil registrations made from the demo persons through the real procedure.</summary>
+internal sealed class CivilDemoSeeder : IDemoSeeder
+{
+    public int Order => 200;
+
+    public Task SeedAsync(DemoSeedContext context, CancellationToken ct) =>
+        DemoCivilRegistrations.SeedAsync(context.Services, ct);
 }

@@ -5,6 +5,8 @@ using Nokor.CivilRegistration.Registrations;
 using Nokor.CivilRegistration.Statistics;
 using Nokor.Platform.Staff;
 
+using Nokor.Platform.Demo;
+
 namespace Nokor.CivilRegistration.Demo;
 
 /// <summary>
@@ -57,4 +59,13 @@ internal static class DemoStatistics
             throw new InvalidOperationException("Demo publication: " + string.Join("; ", published.Errors.SelectMany(e => e.Value)));
         }
     }
+}
+
+/// <summary>After the registrations: the publication freezes the tables as they stand.</summary>
+internal sealed class StatisticsDemoSeeder : IDemoSeeder
+{
+    public int Order => 300;
+
+    public Task SeedAsync(DemoSeedContext context, CancellationToken ct) =>
+        DemoStatistics.SeedAsync(context.Services, ct);
 }

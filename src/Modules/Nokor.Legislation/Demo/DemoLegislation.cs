@@ -8,6 +8,8 @@ using Nokor.Legislation.Texts;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Staff;
 
+using Nokor.Platform.Demo;
+
 namespace Nokor.Legislation.Demo;
 
 /// <summary>
@@ -17,7 +19,7 @@ namespace Nokor.Legislation.Demo;
 /// text, which the Secretariat imports with `nokor legislation import` — and a few bills at
 /// different stages, entered through the same services as the API.
 /// </summary>
-public static class DemoLegislation
+internal static class DemoLegislation
 {
     public const string ConstitutionKm = """
         រដ្ឋធម្មនុញ្ញនៃព្រះរាជាណាចក្រកម្ពុជា (ដកស្រង់សម្រាប់បង្ហាញ មិនមែនអត្ថបទផ្លូវការ)
@@ -136,4 +138,13 @@ public static class DemoLegislation
     }
 
     private static RecordStageRequest Stage(BillStage stage, DateOnly on) => new(stage, on, null, null, null, null, null, null, null, null, null, null);
+}
+
+/// <summary>Senators, bodies, bills at every stage and the legal database's demo texts.</summary>
+internal sealed class LegislationDemoSeeder : IDemoSeeder
+{
+    public int Order => 400;
+
+    public Task SeedAsync(DemoSeedContext context, CancellationToken ct) =>
+        DemoLegislation.SeedAsync(context.Services, ct);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Data;
+using Nokor.Platform.Demo;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
 using Nokor.Population.Data;
@@ -14,7 +15,7 @@ namespace Nokor.Population.Demo;
 /// A few families per demo commune, registered through the same handler as the API, so the demo
 /// shows real KIDCs, versions and audit entries.
 /// </summary>
-public static class DemoPersons
+internal static class DemoPersons
 {
     private sealed record Family(
         (string Km, string Latin) Surname,
@@ -88,5 +89,19 @@ public static class DemoPersons
         return outcome.IsOk
             ? outcome.Value!.Kidc
             : throw new InvalidOperationException("Demo person rejected: " + string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(' ', e.Value)}")));
+    }
+}
+
+/// <summary>Demo families once, when the demo accounts are first created and the registry is empty.</summary>
+internal sealed class PopulationDemoSeeder(PopulationDbContext db) : IDemoSeeder
+{
+    public int Order => 100;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        if (context.AccountsCreated && !await db.Persons.AnyAsync(ct))
+        {
+            await DemoPersons.SeedAsync(context.Services, context.CommuneCodes, ct);
+        }
     }
 }
