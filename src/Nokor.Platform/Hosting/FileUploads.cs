@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 
@@ -48,6 +49,42 @@ public static class FileUploads
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (new UploadedFile(file.FileName, buffer.ToArray(), form), null);
+    }
+
+    /// <summary>
+    /// The whole upload endpoint after routing: reads the file (or answers which field is wrong),
+    /// hands it to the use case, and answers a browser form with a redirect back to its page and an
+    /// API caller with the outcome as JSON or a problem.
+    /// </summary>
+    public static async Task<Results<Ok<T>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> HandleAsync<T>(
+        HttpContext http,
+        IAntiforgery antiforgery,
+        long maxBytes,
+        Func<UploadedFile, Task<Outcome<T>>> useCase,
+        string errorParameter,
+        string anchor,
+        CancellationToken ct)
+    {
+        var (upload, problem) = await ReadAsync(http, antiforgery, maxBytes, ct);
+        if (upload is null)
+        {
+            return problem!;
+        }
+
+        var outcome = await useCase(upload);
+        if (BackToPage(http, upload.Form, outcome, errorParameter, anchor) is { } redirect)
+        {
+            return redirect;
+        }
+
+        return outcome.ToHttp().Result switch
+        {
+            Ok<T> ok => ok,
+            ValidationProblem v => v,
+            NotFound<ProblemDetails> n => n,
+            Conflict<ProblemDetails> c => c,
+            var other => throw new InvalidOperationException($"Unexpected outcome {other?.GetType().Name}."),
+        };
     }
 
     /// <summary>

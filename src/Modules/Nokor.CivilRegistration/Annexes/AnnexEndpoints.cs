@@ -21,26 +21,9 @@ internal static class AnnexEndpoints
                 Guid id, HttpContext http, AnnexService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
                 var max = http.RequestServices.GetRequiredService<IOptions<CivilRegistrationOptions>>().Value.MaxAnnexBytes;
-                var (upload, problem) = await FileUploads.ReadAsync(http, antiforgery, max, ct);
-                if (upload is null)
-                {
-                    return problem!;
-                }
-
-                var outcome = await service.AddAsync(id, upload.FileName, upload.Content, upload.Form["description"], http.Actor(), ct);
-                if (FileUploads.BackToPage(http, upload.Form, outcome, "annexError", "annexes") is { } redirect)
-                {
-                    return redirect;
-                }
-
-                return outcome.ToHttp().Result switch
-                {
-                    Ok<AnnexView> ok => ok,
-                    ValidationProblem v => v,
-                    NotFound<ProblemDetails> n => n,
-                    Conflict<ProblemDetails> c => c,
-                    _ => throw new InvalidOperationException("Unexpected outcome."),
-                };
+                return await FileUploads.HandleAsync(http, antiforgery, max,
+                    upload => service.AddAsync(id, upload.FileName, upload.Content, upload.Form["description"], http.Actor(), ct),
+                    "annexError", "annexes", ct);
             })
             .RequireAuthorization(CivilPolicies.Work)
             .DisableAntiforgery()

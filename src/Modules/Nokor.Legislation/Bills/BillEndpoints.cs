@@ -48,33 +48,15 @@ internal static class BillEndpoints
         group.MapPost("/bills/{id:guid}/documents", async Task<Results<Ok<BillDocumentView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> (
                 Guid id, HttpContext http, BillService service, IAntiforgery antiforgery, CancellationToken ct) =>
             {
-                var (upload, problem) = await FileUploads.ReadAsync(http, antiforgery, BillService.MaxDocumentBytes, ct);
-                if (upload is null)
-                {
-                    return problem!;
-                }
-
-                var rawEventId = upload.Form["eventId"].ToString();
-                long? eventId = long.TryParse(rawEventId, out var e) ? e : null;
-                if (!string.IsNullOrEmpty(rawEventId) && eventId is null)
-                {
-                    return Problems.Invalid("eventId", "The stage id is a number.");
-                }
-
-                var outcome = await service.AddDocumentAsync(id, eventId, upload.Form["kind"], upload.FileName, upload.Content, http.Actor(), ct);
-                if (FileUploads.BackToPage(http, upload.Form, outcome, "documentError", "documents") is { } redirect)
-                {
-                    return redirect;
-                }
-
-                return outcome.ToHttp().Result switch
-                {
-                    Ok<BillDocumentView> ok => ok,
-                    ValidationProblem v => v,
-                    NotFound<ProblemDetails> n => n,
-                    Conflict<ProblemDetails> c => c,
-                    _ => throw new InvalidOperationException("Unexpected outcome."),
-                };
+                return await FileUploads.HandleAsync(http, antiforgery, BillService.MaxDocumentBytes, upload =>
+                    {
+                        var rawEventId = upload.Form["eventId"].ToString();
+                        long? eventId = long.TryParse(rawEventId, out var e) ? e : null;
+                        return !string.IsNullOrEmpty(rawEventId) && eventId is null
+                            ? Task.FromResult(Outcome<BillDocumentView>.Invalid("eventId", "The stage id is a number."))
+                            : service.AddDocumentAsync(id, eventId, upload.Form["kind"], upload.FileName, upload.Content, http.Actor(), ct);
+                    },
+                    "documentError", "documents", ct);
             })
             .RequireAuthorization(LegislationPolicies.Clerk)
             .DisableAntiforgery()
