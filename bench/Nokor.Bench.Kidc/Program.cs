@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Platform.Hosting;
 using Nokor.Population;
+using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 using Nokor.Population.Kidc;
 using Npgsql;
@@ -124,7 +125,7 @@ static async Task AgainstDatabaseAsync(string label, DatabaseProvider provider, 
         var issued = await kidcs.IssueManyAsync(KidcCategory.Citizen, count, CancellationToken.None);
         stopwatch.Stop();
         var unique = issued.ToHashSet(StringComparer.Ordinal);
-        if (issued.Count != count || unique.Count != count || unique.Overlaps(seed) || !issued.All(Kidc.IsValid))
+        if (issued.Count != count || unique.Count != count || unique.Overlaps(seed) || !issued.All(KidcRule.IsValid))
         {
             throw new InvalidOperationException($"{label}: the issued codes are not {count} unique valid new codes.");
         }

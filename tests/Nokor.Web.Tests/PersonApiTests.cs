@@ -16,7 +16,7 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
         var agent = await host.ClientForAsync("agent.a");
         var person = await host.RegisterPersonAsync(agent, host.PersonBody(host.VillageA, givenNameKm: "សុភា", givenNameLatin: "Sophea"));
 
-        Assert.True(Kidc.IsValid(person.Kidc));
+        Assert.True(KidcRule.IsValid(person.Kidc));
         Assert.StartsWith("1", person.Kidc);
         Assert.Equal(1, person.Version);
 
@@ -44,7 +44,7 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
         body["birthCountry"] = "VN";
         var person = await host.RegisterPersonAsync(agent, body);
         Assert.StartsWith("2", person.Kidc);
-        Assert.True(Kidc.IsValid(person.Kidc));
+        Assert.True(KidcRule.IsValid(person.Kidc));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
         Assert.Contains(searchA.GetProperty("items").EnumerateArray(), i => i.GetProperty("kidc").GetString() == person.Kidc);
 
         // An unknown KIDC and a KIDC outside the area answer the same way.
-        var unknown = Kidc.Complete("1" + "00000001") ?? Kidc.Complete("1" + "00000002")!;
+        var unknown = KidcRule.Complete("1" + "00000001") ?? KidcRule.Complete("1" + "00000002")!;
         var unknownResponse = await agentB.GetAsync($"/api/population/persons/{unknown}");
         Assert.Equal(HttpStatusCode.NotFound, unknownResponse.StatusCode);
 
@@ -353,7 +353,7 @@ public sealed class PersonApiTests(NokorHost host) : IClassFixture<NokorHost>
     public async Task The_KIDC_validation_endpoint_checks_form_and_check_digit()
     {
         var agent = await host.ClientForAsync("agent.a");
-        var valid = Kidc.Complete("287654321")!;
+        var valid = KidcRule.Complete("287654321")!;
         var ok = await agent.GetFromJsonAsync<JsonElement>($"/api/population/kidc/{valid}/validation");
         Assert.True(ok.GetProperty("valid").GetBoolean());
         var bad = await agent.GetFromJsonAsync<JsonElement>("/api/population/kidc/2876543215/validation");

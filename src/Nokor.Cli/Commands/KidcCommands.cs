@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Nokor.Population.Kidc;
 
+using Nokor.Population.Contracts;
+
 namespace Nokor.Cli.Commands;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class KidcCommands
         validate.SetAction(parse =>
         {
             var value = parse.GetValue(code) ?? "";
-            var result = Kidc.Validate(value);
+            var result = KidcRule.Validate(value);
             if (result.IsValid)
             {
                 var category = result.Category == KidcCategory.Citizen ? "citizen" : "foreign resident";

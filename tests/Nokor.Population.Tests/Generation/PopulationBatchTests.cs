@@ -8,6 +8,8 @@ using Nokor.Population.Generation;
 using Nokor.Population.Kidc;
 using Nokor.Testing;
 
+using Nokor.Population.Contracts;
+
 namespace Nokor.Population.Tests.Generation;
 
 /// <summary>

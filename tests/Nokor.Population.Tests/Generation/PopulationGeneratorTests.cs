@@ -8,7 +8,7 @@ using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 using Nokor.Population.Generation;
 using Nokor.Testing;
-using KidcCode = Nokor.Population.Kidc.Kidc;
+using KidcCode = Nokor.Population.Contracts.KidcRule;
 
 namespace Nokor.Population.Tests.Generation;
 

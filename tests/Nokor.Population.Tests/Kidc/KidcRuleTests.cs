@@ -1,5 +1,5 @@
 using Nokor.Population.Kidc;
-using KidcRule = Nokor.Population.Kidc.Kidc;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Population.Tests.Kidc;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Population.Data;
 using Nokor.Population.Kidc;
 using Nokor.Testing;
-using KidcRule = Nokor.Population.Kidc.Kidc;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Population.Tests.Kidc;
 

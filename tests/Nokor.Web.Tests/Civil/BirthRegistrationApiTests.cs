@@ -39,7 +39,7 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
         var approved = await registrar.StepAsync(entered.Id, "approve");
         Assert.Equal(RegistrationStatus.Approved, approved.Status);
         Assert.Matches($"^B{host.CommuneA}-\\d{{4}}-\\d{{6}}$", approved.Number);
-        Assert.True(Kidc.IsValid(approved.SubjectKidc));
+        Assert.True(KidcRule.IsValid(approved.SubjectKidc));
 
         var child = await registrar.GetFromJsonAsync<PersonRecord>($"/api/population/persons/{approved.SubjectKidc}", NokorHost.Json);
         Assert.Equal(mother.Kidc, child!.Mother!.Kidc);
@@ -95,7 +95,7 @@ public sealed class BirthRegistrationApiTests(NokorHost host) : IClassFixture<No
             case "unknown-father":
                 birth["father"] = new Dictionary<string, object?>
                 {
-                    ["kidc"] = Kidc.Complete("187654321"), ["surnameKm"] = "ចាន់", ["givenNameKm"] = "វណ្ណា", ["birthDate"] = "1990-01-01",
+                    ["kidc"] = KidcRule.Complete("187654321"), ["surnameKm"] = "ចាន់", ["givenNameKm"] = "វណ្ណា", ["birthDate"] = "1990-01-01",
                 };
                 break;
             case "bad-village": child["birthPlaceCode"] = "99999999"; break;

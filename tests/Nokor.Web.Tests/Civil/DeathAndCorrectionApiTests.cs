@@ -199,7 +199,7 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
 
         var stranger = await agent.PostAsJsonAsync("/api/civil/information-requests", new
         {
-            registrationNumber = approved.Number, requesterKind = "Person", requesterName = "Someone", requesterKidc = approved.SubjectKidc == null ? null : Nokor.Population.Kidc.Kidc.Complete("187654321"), purpose = "Curiosity",
+            registrationNumber = approved.Number, requesterKind = "Person", requesterName = "Someone", requesterKidc = approved.SubjectKidc == null ? null : Nokor.Population.Contracts.KidcRule.Complete("187654321"), purpose = "Curiosity",
         });
         await CivilIntents.ProblemAsync(stranger, HttpStatusCode.BadRequest);
 

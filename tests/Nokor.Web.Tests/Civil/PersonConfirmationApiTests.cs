@@ -85,7 +85,7 @@ public sealed class PersonConfirmationApiTests(NokorHost host) : IClassFixture<N
         var agentB = await host.ClientForAsync("agent.b");
         var cases = new Dictionary<string, Dictionary<string, object?>>
         {
-            ["no such KIDC"] = Typed(Kidc.Complete("176543210")!, "ចាន់ធី", "Chanthy", "1990-06-15"),
+            ["no such KIDC"] = Typed(KidcRule.Complete("176543210")!, "ចាន់ធី", "Chanthy", "1990-06-15"),
             ["another date of birth"] = Typed(woman.Kidc, "ចាន់ធី", "Chanthy", "1990-06-16"),
             ["another name"] = Typed(woman.Kidc, "សុភា", "Sophea", "1990-06-15"),
             ["not a woman"] = Typed(man.Kidc, "វណ្ណា", "Vanna", "1988-02-01"),

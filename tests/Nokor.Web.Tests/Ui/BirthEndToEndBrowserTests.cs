@@ -68,7 +68,7 @@ public sealed class BirthEndToEndBrowserTests(UiHost host, BrowserFixture browse
             var number = (await registrar.InnerTextAsync("#registration-number")).Trim();
             Assert.Matches($"^B{host.CommuneA}-\\d{{4}}-\\d{{6}}$", number);
             var kidc = (await registrar.InnerTextAsync("#kidc-link")).Trim();
-            Assert.True(Nokor.Population.Kidc.Kidc.IsValid(kidc), kidc);
+            Assert.True(Nokor.Population.Contracts.KidcRule.IsValid(kidc), kidc);
             await Assertions.Expect(registrar.Locator("#print-fee")).ToHaveCountAsync(0);
 
             // The print form opens the PDF in a new tab; headless Chromium would download it, so the

@@ -91,7 +91,7 @@ public sealed class BulkApiTests(NokorHost host) : IClassFixture<NokorHost>
         while (true)
         {
             var body = "29" + Random.Shared.Next(0, 10_000_000).ToString("D7");
-            if (Nokor.Population.Kidc.Kidc.Complete(body) is { } code)
+            if (Nokor.Population.Contracts.KidcRule.Complete(body) is { } code)
             {
                 return code;
             }
@@ -359,7 +359,7 @@ public sealed class BulkApiResumeTests(BulkWorkerlessHost host) : IClassFixture<
             }
 
             string? kidc;
-            while ((kidc = Nokor.Population.Kidc.Kidc.Complete("29" + body++.ToString("D7"))) is null)
+            while ((kidc = Nokor.Population.Contracts.KidcRule.Complete("29" + body++.ToString("D7"))) is null)
             {
             }
 

@@ -43,7 +43,7 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
         for (var d = 0; d < 10; d++)
         {
             var body = near[..8] + ((near[8] - '0' + d + 1) % 10).ToString();
-            if (Nokor.Population.Kidc.Kidc.Complete(body) is { } code)
+            if (Nokor.Population.Contracts.KidcRule.Complete(body) is { } code)
             {
                 return code;
             }

@@ -205,7 +205,7 @@ internal sealed partial class Fields(FieldErrors errors, GazetteerService gazett
             return null;
         }
 
-        if (!Nokor.Population.Kidc.Kidc.IsValid(code))
+        if (!Nokor.Population.Contracts.KidcRule.IsValid(code))
         {
             errors.Add(field, "This is not a valid KIDC: 10 digits whose Modulus 11 check digit matches.");
             return null;

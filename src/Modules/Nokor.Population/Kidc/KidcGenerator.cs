@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using Nokor.Population.Contracts;
+
 namespace Nokor.Population.Kidc;
 
 /// <summary>
@@ -75,7 +77,7 @@ public sealed class KidcGenerator
             throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown KIDC category.");
         }
 
-        return string.Create(Kidc.Length, (this, category), static (code, state) =>
+        return string.Create(KidcRule.Length, (this, category), static (code, state) =>
         {
             var (generator, category) = state;
             while (true)
@@ -93,7 +95,7 @@ public sealed class KidcGenerator
                     random /= 10;
                 }
 
-                if (Kidc.CheckDigit(code[..9]) is { } c)
+                if (KidcRule.CheckDigit(code[..9]) is { } c)
                 {
                     code[9] = (char)('0' + c);
                     return;

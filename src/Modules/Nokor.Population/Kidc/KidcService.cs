@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Nokor.Population.Data;
 
+using Nokor.Population.Contracts;
+
 namespace Nokor.Population.Kidc;
 
 /// <summary>

@@ -57,7 +57,7 @@ internal static class ChangeRequest
     /// </summary>
     public static string? ReadRequest(string kidc, string? purposeText, FieldErrors errors)
     {
-        if (!Kidc.Kidc.IsValid(kidc))
+        if (!KidcRule.IsValid(kidc))
         {
             errors.Add("kidc", InvalidKidc);
         }

@@ -203,7 +203,7 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             return null;
         }
 
-        if (!Kidc.Kidc.IsValid(kidc))
+        if (!KidcRule.IsValid(kidc))
         {
             errors.Add(field, ChangeRequest.InvalidKidc);
             return null;

@@ -23,7 +23,7 @@ internal sealed class PopulationRegistry(
 {
     public async Task<PersonRecord?> FindAsync(string kidc, Actor actor, string purpose, CancellationToken ct)
     {
-        if (!Kidc.Kidc.IsValid(kidc))
+        if (!KidcRule.IsValid(kidc))
         {
             return null;
         }
@@ -110,7 +110,7 @@ internal sealed class PopulationRegistry(
     public async Task<IReadOnlyList<PersonConfirmation>> ConfirmManyAsync(IReadOnlyList<PersonClaim> claims, Actor actor, string purpose, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var codes = claims.Select(c => c.Kidc).Where(Kidc.Kidc.IsValid).Distinct(StringComparer.Ordinal).ToList();
+        var codes = claims.Select(c => c.Kidc).Where(KidcRule.IsValid).Distinct(StringComparer.Ordinal).ToList();
         var persons = codes.Count == 0
             ? []
             : await db.Persons.AsNoTracking().Where(p => codes.Contains(p.Kidc)).ToListAsync(ct);

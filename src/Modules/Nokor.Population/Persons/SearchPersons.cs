@@ -76,7 +76,7 @@ internal static class SearchPersons
         var khmer = false;
         if (query!.Length == 10 && query.All(char.IsAsciiDigit))
         {
-            if (!Kidc.Kidc.IsValid(query))
+            if (!KidcRule.IsValid(query))
             {
                 return Outcome<PersonSearchResult>.Invalid("q", ChangeRequest.InvalidKidc);
             }

@@ -46,7 +46,7 @@ internal static class UpdatePerson
         CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!Kidc.Kidc.IsValid(kidc))
+        if (!KidcRule.IsValid(kidc))
         {
             return Outcome<PersonRecord>.Invalid("kidc", ChangeRequest.InvalidKidc);
         }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using Nokor.Population.Contracts;
+
 namespace Nokor.Population.Persons;
 
 public sealed record KidcValidation(string Code, bool Valid, string? Category, string? Reason);
@@ -11,7 +13,7 @@ internal static class ValidateKidc
 {
     public static KidcValidation Handle(string code)
     {
-        var result = Kidc.Kidc.Validate(code);
+        var result = KidcRule.Validate(code);
         return new KidcValidation(code, result.IsValid, result.IsValid ? result.Category?.ToString() : null, result.IsValid ? null : result.Reason);
     }
 

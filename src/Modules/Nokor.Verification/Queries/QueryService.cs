@@ -214,7 +214,7 @@ internal sealed class QueryService(
 
     internal static string? CheckKidc(string? kidc, FieldErrors errors, string field = "kidc")
     {
-        var check = Nokor.Population.Kidc.Kidc.Validate(kidc?.Trim());
+        var check = Nokor.Population.Contracts.KidcRule.Validate(kidc?.Trim());
         if (!check.IsValid)
         {
             errors.Add(field, check.Reason ?? "Not a valid KIDC.");

@@ -1,4 +1,4 @@
-namespace Nokor.Population.Kidc;
+namespace Nokor.Population.Contracts;
 
 /// <summary>The reserved first digit of a KIDC (NSPI 6.3 and glossary 14).</summary>
 public enum KidcCategory
@@ -41,7 +41,7 @@ public sealed record KidcValidationResult(bool IsValid, KidcCategory? Category, 
 /// Σ (11 − i)·dᵢ over all ten digits ≡ 0 (mod 11). This catches every single-digit error and every
 /// transposition of adjacent digits.
 /// </summary>
-public static class Kidc
+public static class KidcRule
 {
     /// <summary>Digits in a KIDC.</summary>
     public const int Length = 10;
