@@ -1,4 +1,4 @@
-namespace Nokor.Population;
+namespace Nokor.Population.Contracts;
 
 /// <summary>
 /// Who may use the Population Registry. System administrators manage accounts, not people's
