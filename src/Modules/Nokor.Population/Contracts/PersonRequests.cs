@@ -7,9 +7,13 @@ namespace Nokor.Population.Contracts;
 /// </summary>
 public record PersonFields
 {
+    /// <summary>Surname in Khmer script.</summary>
     public string? SurnameKm { get; init; }
+    /// <summary>Given name in Khmer script.</summary>
     public string? GivenNameKm { get; init; }
+    /// <summary>Surname in Latin letters.</summary>
     public string? SurnameLatin { get; init; }
+    /// <summary>Given name in Latin letters.</summary>
     public string? GivenNameLatin { get; init; }
     /// <summary>Male or Female.</summary>
     public string? Sex { get; init; }
@@ -25,13 +29,17 @@ public record PersonFields
     public string? CitizenshipStatus { get; init; }
     /// <summary>NeverMarried, Married, Divorced, Widowed, Separated or Unknown.</summary>
     public string? MaritalStatus { get; init; }
+    /// <summary>Father's KIDC, when he is in the registry.</summary>
     public string? FatherKidc { get; init; }
+    /// <summary>Mother's KIDC, when she is in the registry.</summary>
     public string? MotherKidc { get; init; }
     /// <summary>Father's name in Khmer, when his KIDC is not known.</summary>
     public string? FatherNameKm { get; init; }
+    /// <summary>Mother's name in Khmer, when her KIDC is not known.</summary>
     public string? MotherNameKm { get; init; }
     /// <summary>Gazetteer village code of the declared residence.</summary>
     public string? ResidenceVillageCode { get; init; }
+    /// <summary>The address within the village of residence.</summary>
     public string? ResidenceAddress { get; init; }
 }
 

@@ -6,6 +6,9 @@ namespace Nokor.Population.Contracts;
 /// </summary>
 public static class PopulationPolicies
 {
+    /// <summary>Read people, their history, and search (registrars, agents, viewers, systems).</summary>
     public const string Read = "population.read";
+
+    /// <summary>Register and change people (registrars, agents, systems).</summary>
     public const string Write = "population.write";
 }
