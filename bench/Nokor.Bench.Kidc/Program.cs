@@ -1,24 +1,22 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
+using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Hosting;
 using Nokor.Population;
 using Nokor.Population.Contracts;
-using Nokor.Population.Data;
-using Nokor.Population.Kidc;
 using Npgsql;
 
 // KIDC generation benchmark (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Nokor.Bench.Kidc [-- COUNT]
 // 1. COUNT codes from the CSPRNG generator, unique in memory (HashSet).
 // 2. On a fresh SQLite database (and on PostgreSQL when NOKOR_BENCH_POSTGRES holds an admin
-//    connection string): the table pop_issued_kidcs is seeded with COUNT stored codes, then
-//    KidcService.IssueManyAsync draws COUNT new codes checked against the table in batches.
+//    connection string): the registry is seeded with COUNT persons, so COUNT issued codes, by the
+//    population generator; then IKidcIssuance.IssueManyAsync draws COUNT new codes checked against
+//    the issued codes in batches. The benchmark uses the module's doors only, like any caller.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 Console.WriteLine($"KIDC benchmark: {count:N0} codes; {Environment.ProcessorCount} logical processors; " +
                   $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}");
@@ -96,31 +94,25 @@ static async Task AgainstDatabaseAsync(string label, DatabaseProvider provider, 
     await using var provider_ = services.BuildServiceProvider();
     await DatabaseMigrator.MigrateAllAsync(provider_);
 
-    // Seed: COUNT codes already issued, so that the check has something to find.
-    var seed = new HashSet<string>(count, StringComparer.Ordinal);
-    var generator = new KidcGenerator();
-    while (seed.Count < count)
-    {
-        seed.Add(generator.Next(KidcCategory.Citizen));
-    }
-
+    // Seed: COUNT persons with their issued codes, so that the check has something to find.
     var stopwatch = Stopwatch.StartNew();
     await using (var scope = provider_.CreateAsyncScope())
     {
-        var db = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
-        await SeedAsync(db, provider, seed.ToArray());
-        // Statistics and visibility map as a live, autovacuumed database has them: without them the
-        // planner takes the fresh table for empty and index-only scans visit the heap.
-        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE pop_issued_kidcs" : "ANALYZE pop_issued_kidcs");
+        await GazetteerLoader.EnsureLoadedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), CancellationToken.None);
     }
 
-    Console.WriteLine($"{label}: seeded {count:N0} issued codes in {stopwatch.Elapsed.TotalSeconds:F2} s (not part of the measure)");
+    await provider_.GetRequiredService<IPopulationGeneration>().GenerateAsync(new PopulationGenerationOptions { Count = count });
+    // Statistics and visibility map as a live, autovacuumed database has them: without them the
+    // planner takes the fresh tables for empty and index-only scans visit the heap.
+    await ExecuteOnAsync(provider, connectionString, provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
+    Console.WriteLine($"{label}: seeded {count:N0} persons with issued codes in {stopwatch.Elapsed.TotalSeconds:F2} s (not part of the measure)");
 
+    var seed = await StoredCodesAsync(provider_, count);
     await using (var scope = provider_.CreateAsyncScope())
     {
-        var kidcs = scope.ServiceProvider.GetRequiredService<KidcService>();
+        var kidcs = scope.ServiceProvider.GetRequiredService<IKidcIssuance>();
         // Warm-up: connection, query compilation.
-        await kidcs.IssueManyAsync(KidcCategory.Citizen, KidcService.CheckBatch, CancellationToken.None);
+        await kidcs.IssueManyAsync(KidcCategory.Citizen, IKidcIssuance.CheckBatch, CancellationToken.None);
         stopwatch.Restart();
         var issued = await kidcs.IssueManyAsync(KidcCategory.Citizen, count, CancellationToken.None);
         stopwatch.Stop();
@@ -134,50 +126,46 @@ static async Task AgainstDatabaseAsync(string label, DatabaseProvider provider, 
     }
 }
 
-static async Task SeedAsync(PopulationDbContext db, DatabaseProvider provider, string[] codes)
+// The codes of the seeded persons, read through the registry's snapshot feed, to check that none is issued again.
+static async Task<HashSet<string>> StoredCodesAsync(IServiceProvider services, int count)
 {
-    var connection = db.Database.GetDbConnection();
-    await connection.OpenAsync();
-    await using var transaction = await connection.BeginTransactionAsync();
-    if (provider == DatabaseProvider.Postgres)
+    var codes = new HashSet<string>(count, StringComparer.Ordinal);
+    await using var scope = services.CreateAsyncScope();
+    var feed = scope.ServiceProvider.GetRequiredService<IPersonChangeFeed>();
+    string? after = null;
+    while (true)
     {
-        const int chunk = 50_000;
-        for (var i = 0; i < codes.Length; i += chunk)
+        var page = await feed.SnapshotAsync(after, 10_000, CancellationToken.None);
+        if (page.Count == 0)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO pop_issued_kidcs ("Code", "Status", "IssuedAt") SELECT c, 'Assigned', now() FROM unnest(@codes) AS c
-                """;
-            command.Parameters.Add(new NpgsqlParameter<string[]>("codes", codes[i..Math.Min(codes.Length, i + chunk)]));
-            await command.ExecuteNonQueryAsync();
+            break;
         }
-    }
-    else
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """INSERT INTO pop_issued_kidcs ("Code", "Status", "IssuedAt") VALUES ($code, 'Assigned', $at)""";
-        var code = AddParameter(command, "$code", "");
-        AddParameter(command, "$at", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-        command.Prepare();
-        foreach (var c in codes)
-        {
-            code.Value = c;
-            await command.ExecuteNonQueryAsync();
-        }
+
+        codes.UnionWith(page.Select(p => p.Kidc));
+        after = page[^1].Kidc;
     }
 
-    await transaction.CommitAsync();
+    if (codes.Count != count)
+    {
+        throw new InvalidOperationException($"The registry holds {codes.Count:N0} persons, not {count:N0}.");
+    }
+
+    return codes;
 }
 
-static DbParameter AddParameter(DbCommand command, string name, object value)
+static async Task ExecuteOnAsync(DatabaseProvider provider, string connectionString, string sql)
 {
-    var parameter = command.CreateParameter();
-    parameter.ParameterName = name;
-    parameter.Value = value;
-    command.Parameters.Add(parameter);
-    return parameter;
+    if (provider == DatabaseProvider.Postgres)
+    {
+        await ExecuteAsync(connectionString, sql);
+        return;
+    }
+
+    await using var connection = new SqliteConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    await command.ExecuteNonQueryAsync();
 }
 
 static async Task ExecuteAsync(string connectionString, string sql)

@@ -5,12 +5,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
+using Nokor.Population.Contracts;
 using Nokor.Population.Data;
+using Nokor.Population.Generation;
 using Nokor.Population.Kidc;
 using Nokor.Population.Persons;
 
 namespace Nokor.Population;
 
+/// <summary>Registers the Population Registry: its services and doors (<see cref="AddPopulation"/>) and its endpoints (<see cref="MapPopulation"/>).</summary>
 public static class PopulationModule
 {
     public static IServiceCollection AddPopulation(this IServiceCollection services, IConfiguration configuration)
@@ -20,9 +23,12 @@ public static class PopulationModule
         services.AddScoped<KidcService>();
         services.AddScoped<PersonValidator>();
         services.AddScoped<PersonRecords>();
-        services.AddScoped<Contracts.IPopulationRegistry, PopulationRegistry>();
-        services.AddScoped<Contracts.IPopulationSamples, Generation.PopulationSamples>();
-        services.AddScoped<Contracts.IPersonChangeFeed, PersonChangeFeed>();
+        services.AddScoped<IPopulationRegistry, PopulationRegistry>();
+        services.AddScoped<IPersonDirectory, PersonDirectory>();
+        services.AddScoped<IPopulationSamples, PopulationSamples>();
+        services.AddScoped<IPersonChangeFeed, PersonChangeFeed>();
+        services.AddScoped<IKidcIssuance, KidcIssuance>();
+        services.AddSingleton<IPopulationGeneration, PopulationGeneration>();
         services.AddScoped<Platform.Demo.IDemoSeeder, Demo.PopulationDemoSeeder>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PopulationPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer, Roles.System))

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Nokor.Population.Kidc;
-
 using Nokor.Population.Contracts;
 
 namespace Nokor.Cli.Commands;

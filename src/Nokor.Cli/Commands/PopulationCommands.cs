@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
-using Nokor.Population.Generation;
+using Nokor.Population.Contracts;
 using Spectre.Console;
 
 namespace Nokor.Cli.Commands;
@@ -22,7 +22,7 @@ internal static class PopulationCommands
     {
         var count = new Option<long>("--count", "-n")
         {
-            Description = $"How many persons to generate (1 to {PopulationGenerator.MaxCount:N0}).",
+            Description = $"How many persons to generate (1 to {PopulationGenerationOptions.MaxCount:N0}).",
             Required = true,
         };
         var seed = new Option<int>("--seed")
@@ -46,9 +46,9 @@ internal static class PopulationCommands
         generate.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
-            if (n is < 1 or > PopulationGenerator.MaxCount)
+            if (n is < 1 or > PopulationGenerationOptions.MaxCount)
             {
-                Console.Error.WriteLine($"--count must be between 1 and {PopulationGenerator.MaxCount.ToString("N0", CultureInfo.InvariantCulture)}, not {n}.");
+                Console.Error.WriteLine($"--count must be between 1 and {PopulationGenerationOptions.MaxCount.ToString("N0", CultureInfo.InvariantCulture)}, not {n}.");
                 return ExitCodes.Misuse;
             }
 
@@ -68,7 +68,7 @@ internal static class PopulationCommands
                 }
             }
 
-            var generator = new PopulationGenerator(context.Services, context.Services.GetRequiredService<TimeProvider>());
+            var generator = context.Services.GetRequiredService<IPopulationGeneration>();
             var options = new PopulationGenerationOptions { Count = n, Seed = parse.GetValue(seed), BatchSize = batchSize, Actor = Actor.Platform("cli") };
             var result = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
                 ? await RunWithProgressBarAsync(generator, options, ct)
@@ -84,7 +84,7 @@ internal static class PopulationCommands
     }
 
     private static Task<PopulationGenerationResult> RunWithProgressBarAsync(
-        PopulationGenerator generator, PopulationGenerationOptions options, CancellationToken ct) =>
+        IPopulationGeneration generator, PopulationGenerationOptions options, CancellationToken ct) =>
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
@@ -96,7 +96,7 @@ internal static class PopulationCommands
             });
 
     private static Task<PopulationGenerationResult> RunWithProgressLinesAsync(
-        PopulationGenerator generator, PopulationGenerationOptions options, CancellationToken ct)
+        IPopulationGeneration generator, PopulationGenerationOptions options, CancellationToken ct)
     {
         // Redirected output: a plain line about every 10%, readable in a log file.
         var step = Math.Max(1, options.Count / 10);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
@@ -44,39 +43,8 @@ internal sealed partial class Fields(FieldErrors errors, GazetteerService gazett
         return name;
     }
 
-    public string? Text(string field, string? text, bool required, int max = MaxText)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.Add(field, "This field is required.");
-            return null;
-        }
-
-        var value = string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (KhmerText.ContainsKhmer(value))
-        {
-            value = KhmerText.Normalize(value);
-            if (!KhmerText.TryValidate(value, out var problem))
-            {
-                errors.Add(field, problem);
-                return null;
-            }
-        }
-
-        if (value.Length > max)
-        {
-            errors.Add(field, $"This text is longer than {max} characters.");
-            return null;
-        }
-
-        if (value.Any(char.IsControl))
-        {
-            errors.Add(field, "This text contains control characters.");
-            return null;
-        }
-
-        return value;
-    }
+    public string? Text(string field, string? text, bool required, int max = MaxText) =>
+        TextFields.Read(errors, field, text, max, required, validateKhmer: true);
 
     public T? Enum<T>(string field, string? text, bool required) where T : struct, Enum
     {

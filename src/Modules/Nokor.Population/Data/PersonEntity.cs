@@ -85,7 +85,7 @@ internal sealed class PersonVersionEntity
     public required string Snapshot { get; set; }
 }
 
-public enum KidcStatus
+internal enum KidcStatus
 {
     Assigned,
     Voided,

@@ -5,6 +5,7 @@ using Nokor.Platform.Data;
 using Nokor.Platform.Demo;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
+using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 using Nokor.Population.Kidc;
 using Nokor.Population.Persons;

@@ -12,22 +12,6 @@ using Nokor.Population.Kidc;
 
 namespace Nokor.Population.Generation;
 
-/// <summary>What to generate. Public only because the CLI's assembly is named <c>nokor</c>, which the
-/// module's InternalsVisibleTo list does not name.</summary>
-public sealed record PopulationGenerationOptions
-{
-    public required long Count { get; init; }
-    public int Seed { get; init; } = 1;
-    public int BatchSize { get; init; } = 10_000;
-    /// <summary>"Today" for ages and dates; the current UTC date when null.</summary>
-    public DateOnly? ReferenceDate { get; init; }
-    /// <summary>Who runs the generation, named in the run's audit entry (the platform's generator when null).</summary>
-    public Actor? Actor { get; init; }
-}
-
-/// <summary>What a generation run stored and how long it took.</summary>
-public sealed record PopulationGenerationResult(long Persons, long Households, TimeSpan Elapsed);
-
 /// <summary>
 /// Generates a synthetic population for demos and benchmarks and stores it directly in the
 /// Population Registry tables (see <see cref="PopulationBulkWriter"/>), in batches so that memory
@@ -35,13 +19,12 @@ public sealed record PopulationGenerationResult(long Persons, long Households, T
 /// only on the seed and the reference date; KIDCs come from <see cref="KidcService"/> and are
 /// random like every real KIDC, so two runs with one seed give the same people under different
 /// codes. Every person gets an issued KIDC (status Assigned), version 1 with a snapshot, and adult
-/// citizens often a Khmer ID card. Needs a migrated database with the gazetteer loaded. Public
-/// (with its options and result) only because the CLI's assembly is named <c>nokor</c>, which the
-/// module's InternalsVisibleTo list does not name; the rest of the generator is internal.
+/// citizens often a Khmer ID card. Needs a migrated database with the gazetteer loaded. Other
+/// assemblies run it through <see cref="IPopulationGeneration"/>.
 /// </summary>
-public sealed class PopulationGenerator(IServiceProvider services, TimeProvider time)
+internal sealed class PopulationGenerator(IServiceProvider services, TimeProvider time)
 {
-    public const long MaxCount = 20_000_000;
+    public const long MaxCount = PopulationGenerationOptions.MaxCount;
     public const long FirstIdCardNumber = 100_000_001;
     public const long LastIdCardNumber = 999_999_999;
 
@@ -78,8 +61,13 @@ public sealed class PopulationGenerator(IServiceProvider services, TimeProvider 
             await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(
                 options.Actor ?? Actor.Platform("population-generator"), "population.generate", "population", "synthetic",
                 "synthetic population for demos and benchmarks",
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"count\":{options.Count},\"seed\":{options.Seed},\"batchSize\":{options.BatchSize},\"referenceDate\":\"{reference:yyyy-MM-dd}\"}}")), ct);
+                AuditDetails.Of(new
+                {
+                    count = options.Count,
+                    seed = options.Seed,
+                    batchSize = options.BatchSize,
+                    referenceDate = reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                })), ct);
         }
 
         var names = NameLists.Embedded;

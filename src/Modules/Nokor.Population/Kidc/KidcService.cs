@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Nokor.Population.Data;
-
 using Nokor.Population.Contracts;
+using Nokor.Population.Data;
 
 namespace Nokor.Population.Kidc;
 
@@ -18,7 +17,7 @@ internal sealed class KidcService(PopulationDbContext db, KidcGenerator generato
     public const int MaxAttempts = 50;
 
     /// <summary>Codes checked against the table per query in <see cref="IssueManyAsync"/>.</summary>
-    public const int CheckBatch = 5_000;
+    public const int CheckBatch = IKidcIssuance.CheckBatch;
 
     /// <summary>
     /// A new unique code for the person, added to the caller's context (not saved): the caller

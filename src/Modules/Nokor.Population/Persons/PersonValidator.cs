@@ -124,7 +124,8 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
             }
         }
 
-        var address = OptionalText("residenceAddress", input.ResidenceAddress, MaxAddressLength, errors);
+        // A free-text field like every module's (TextFields); the address's Khmer is normalized, not validated.
+        var address = TextFields.Read(errors, "residenceAddress", input.ResidenceAddress, MaxAddressLength, required: false, validateKhmer: false);
         var fatherNameKm = OptionalKhmer("fatherNameKm", input.FatherNameKm, errors);
         var motherNameKm = OptionalKhmer("motherNameKm", input.MotherNameKm, errors);
 
@@ -309,34 +310,6 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
         var name = PersonNames.Latin(text, out var error);
         if (error is not null) errors.Add(field, error);
         return name;
-    }
-
-    private static string? OptionalText(string field, string? text, int max, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var value = string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (KhmerText.ContainsKhmer(value))
-        {
-            value = KhmerText.Normalize(value);
-        }
-
-        if (value.Length > max)
-        {
-            errors.Add(field, $"This text is longer than {max} characters.");
-            return null;
-        }
-
-        if (value.Any(char.IsControl))
-        {
-            errors.Add(field, "This text contains control characters.");
-            return null;
-        }
-
-        return value;
     }
 
     private static T? ParseEnum<T>(string field, string? text, bool required, FieldErrors errors) where T : struct, Enum

@@ -165,7 +165,7 @@ internal sealed class PopulationRegistry(
         }
 
         await audit.AppendAsync(new AuditEvent(actor, "person.void", "person", code, Trim(reason, 500),
-            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+            AuditDetails.Of(new { reference, version = person.Version })), ct);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return true;
@@ -216,7 +216,7 @@ internal sealed class PopulationRegistry(
         person.DeathDate = null;
         AddCrvsVersion(person, actor, now, $"Death reverted: {reason} ({reference})", "lifeStatus,deathDate");
         await audit.AppendAsync(new AuditEvent(actor, "person.death.revert", "person", person.Kidc, Trim(reason, 500),
-            $"{{\"reference\":\"{reference}\",\"version\":{person.Version}}}"), ct);
+            AuditDetails.Of(new { reference, version = person.Version })), ct);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return true;

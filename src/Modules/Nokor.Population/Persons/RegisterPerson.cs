@@ -13,14 +13,6 @@ using Nokor.Population.Kidc;
 
 namespace Nokor.Population.Persons;
 
-/// <summary>A new person for the Population Registry: the fields, the source system and why.</summary>
-public sealed record RegisterPersonRequest : PersonFields
-{
-    /// <summary>Crvs, Residence, IdCard, Passport, Nationality or ManualCorrection.</summary>
-    public string? Source { get; init; }
-    public string? Reason { get; init; }
-}
-
 /// <summary>
 /// Creates a person and assigns their KIDC. The KIDC service is the only place codes are made
 /// (NSPI 6.3: "generated exclusively by the Population Identification System").
@@ -86,7 +78,7 @@ internal static class RegisterPerson
         });
 
         await audit.AppendAsync(new AuditEvent(actor, "person.create", "person", person.Kidc, reason,
-            $"{{\"source\":\"{source}\"}}"), ct);
+            AuditDetails.Of(new { source = source.ToString() })), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -96,7 +88,7 @@ internal static class RegisterPerson
             // Only a race can get here (two registrations drawing the same KIDC at the same
             // moment); the audit entry already written is followed by one saying it failed.
             await audit.AppendAsync(new AuditEvent(actor, "person.create.failed", "person", person.Kidc, reason,
-                $"{{\"error\":\"{ex.GetType().Name}\"}}"), CancellationToken.None);
+                AuditDetails.Of(new { error = ex.GetType().Name })), CancellationToken.None);
             return Outcome<PersonRecord>.Conflict("The registration collided with another one at the same moment: send it again.");
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,8 +11,6 @@ using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 
 namespace Nokor.Population.Persons;
-
-public sealed record PersonSearchResult(IReadOnlyList<PersonSummary> Items, bool More);
 
 /// <summary>
 /// Finds people by KIDC, or by a name in Khmer or Latin script with the date of birth and place.
@@ -130,7 +127,7 @@ internal static class SearchPersons
         var items = found.Take(take).Select(PersonRecords.ToSummary).ToList();
 
         await audit.AppendAsync(new AuditEvent(actor, "person.search", "person-search", items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            purpose!, JsonSerializer.Serialize(new { results = items.Select(i => i.Kidc) })), ct);
+            purpose!, AuditDetails.Of(new { results = items.Select(i => i.Kidc).ToList() })), ct);
         return Outcome<PersonSearchResult>.Ok(new PersonSearchResult(items, found.Count > take));
     }
 

@@ -10,26 +10,10 @@ using Nokor.Population.Data;
 
 namespace Nokor.Population.Persons;
 
-/// <summary>An identity document issued by an authority, to be recorded against the person.</summary>
-public sealed record DocumentInput(string? Type, string? Number, string? IssuingSystem, string? IssuedOn, string? ValidUntil);
-
 /// <summary>
-/// A change to a person: only the fields given change. Every change states its reason and source
-/// system and makes a new version (NSPI 6.3.3: the registry is fed by CRVS, residence, ID card,
-/// passport and nationality systems).
+/// Changes a person: the given fields, a death, issued identity documents. Every change states its
+/// reason and source system and makes a new version (NSPI 6.3.3).
 /// </summary>
-public sealed record UpdatePersonRequest : PersonFields
-{
-    public string? Source { get; init; }
-    public string? Reason { get; init; }
-    /// <summary>The version the caller read; the update fails with 409 if the record changed since.</summary>
-    public int? ExpectedVersion { get; init; }
-    /// <summary>Alive or Deceased. A deceased person keeps their KIDC for ever; it is never reused.</summary>
-    public string? LifeStatus { get; init; }
-    public string? DeathDate { get; init; }
-    public IReadOnlyList<DocumentInput>? AddDocuments { get; init; }
-}
-
 internal static class UpdatePerson
 {
     public const int MaxDocumentsPerRequest = 20;
@@ -108,7 +92,7 @@ internal static class UpdatePerson
         });
 
         await audit.AppendAsync(new AuditEvent(actor, "person.update", "person", person.Kidc, reason!,
-            $"{{\"source\":\"{source}\",\"version\":{person.Version},\"fields\":\"{string.Join(',', changed.Distinct())}\"}}"), ct);
+            AuditDetails.Of(new { source = source.ToString(), version = person.Version, fields = string.Join(',', changed.Distinct()) })), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,7 +102,7 @@ internal static class UpdatePerson
             // Another request changed the record, or took the same document number, between our
             // checks and the save. The audit entry already written is followed by one saying so.
             await audit.AppendAsync(new AuditEvent(actor, "person.update.failed", "person", person.Kidc, reason!,
-                $"{{\"version\":{person.Version},\"error\":\"{ex.GetType().Name}\"}}"), CancellationToken.None);
+                AuditDetails.Of(new { version = person.Version, error = ex.GetType().Name })), CancellationToken.None);
             return Outcome<PersonRecord>.Conflict(ex is DbUpdateConcurrencyException
                 ? "The record was changed by someone else meanwhile: read it again."
                 : "The record or one of its documents was changed by another request meanwhile: read it again.");

@@ -6,7 +6,7 @@ using Nokor.Population.Contracts;
 
 namespace Nokor.Population.Persons;
 
-public sealed record KidcValidation(string Code, bool Valid, string? Category, string? Reason);
+internal sealed record KidcValidation(string Code, bool Valid, string? Category, string? Reason);
 
 /// <summary>Checks a KIDC's form and check digit. It says nothing about whether anyone holds the code.</summary>
 internal static class ValidateKidc

@@ -1,4 +1,4 @@
-using Nokor.Population.Persons;
+using Nokor.Population.Contracts;
 
 namespace Nokor.Web.Components.Shared;
 

@@ -1,17 +1,17 @@
 using System.Security.Cryptography;
 
-using Nokor.Population.Contracts;
-
-namespace Nokor.Population.Kidc;
+namespace Nokor.Population.Contracts;
 
 /// <summary>
 /// Draws KIDC candidates: the category digit, eight digits from a cryptographically secure source
 /// (so a code says nothing about the person and cannot be guessed from another; NSPI 6.3), and the
 /// check digit. The eight digits are one uniform draw from 0..99,999,999: 32 bits from
 /// <see cref="RandomNumberGenerator"/>, values at or above 4,200,000,000 (the largest multiple of
-/// 10^8 below 2^32) rejected, the rest taken modulo 10^8, so there is no modulo bias. Bodies whose check digit would be 10 are drawn again (NSPI 6.3: such codes
-/// are not issued). Uniqueness is the <see cref="KidcService"/>'s job. Thread-safe with the default
-/// source; a source given to the constructor must be as thread-safe as its callers need.
+/// 10^8 below 2^32) rejected, the rest taken modulo 10^8, so there is no modulo bias. Bodies whose
+/// check digit would be 10 are drawn again (NSPI 6.3: such codes are not issued). A drawn code is
+/// only a candidate: uniqueness is the registry's job, which alone issues codes and checks each
+/// against every code ever issued (<see cref="IKidcIssuance"/> for bulk loads). Thread-safe with
+/// the default source; a source given to the constructor must be as thread-safe as its callers need.
 /// </summary>
 public sealed class KidcGenerator
 {

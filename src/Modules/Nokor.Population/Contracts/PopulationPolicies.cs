@@ -1,4 +1,4 @@
-namespace Nokor.Population;
+namespace Nokor.Population.Contracts;
 
 /// <summary>
 /// Who may use the Population Registry. System administrators manage accounts, not people's
@@ -6,6 +6,9 @@ namespace Nokor.Population;
 /// </summary>
 public static class PopulationPolicies
 {
+    /// <summary>Read people, their history, and search (registrars, agents, viewers, systems).</summary>
     public const string Read = "population.read";
+
+    /// <summary>Register and change people (registrars, agents, systems).</summary>
     public const string Write = "population.write";
 }
