@@ -21,9 +21,9 @@ public interface IVitalStatistics
     Task<Outcome<StatisticsSet>> GetAsync(int? year, string? basis, string? area, Actor actor, CancellationToken ct);
 
     /// <summary>
-    /// The exact tables of a year for the statistics unit's own tool (the command line), with the
-    /// read of <paramref name="table"/> audited; the query is checked as in <see cref="GetAsync"/>
-    /// but the platform actor is national.
+    /// The exact tables of a year for the statistics unit's own tool (the command line, run by an
+    /// operator on the server), with the read of <paramref name="table"/> audited; the year, basis
+    /// and area are checked as in <see cref="GetAsync"/>.
     /// </summary>
     Task<Outcome<StatisticsSet>> ExportAsync(string table, int? year, string? basis, string? area, Actor actor, CancellationToken ct);
 
