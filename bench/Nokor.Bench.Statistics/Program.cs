@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nokor.CivilRegistration;
-using Nokor.CivilRegistration.Data;
-using Nokor.CivilRegistration.Statistics;
+using Nokor.CivilRegistration.Contracts;
+using Nokor.Platform.Data;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Hosting;
 using Nokor.Platform.Staff;
@@ -26,9 +25,10 @@ using NpgsqlTypes;
 //    commune of residence, registration delays (72 % within the legal period, 20 % within a year),
 //    infant and adult deaths, 55 % medically certified with ICD-10 codes over every chapter.
 // 2. Loads population estimates and expected crude rates for the nation and each province.
-// 3. Times StatisticsService.ComputeAsync (every table of the plan, rates, completeness, coverage
-//    by area, ESCAP, timeliness) for the last full year: national by occurrence, national by
-//    registration, one province; then the whole publication (nation and 25 provinces, both bases).
+// 3. Times the staff statistics use case through the module's door (IVitalStatistics.GetAsync:
+//    every table of the plan, rates, completeness, coverage by area, ESCAP, timeliness) for the last
+//    full year: national by occurrence, national by registration, one province; then the whole
+//    publication (nation and 25 provinces, both bases).
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Vital statistics benchmark: {options.Years} years × {options.Births:N0} births and {options.Deaths:N0} deaths; " +
                   $"{Environment.ProcessorCount} logical processors (shared by this program and PostgreSQL); {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}");
@@ -44,14 +44,17 @@ var lastYear = DateTime.UtcNow.Year - 1;
 var firstYear = lastYear - options.Years + 1;
 await using (var scope = provider.CreateAsyncScope())
 {
-    var db = scope.ServiceProvider.GetRequiredService<CivilDbContext>();
-    if (!db.Database.IsNpgsql())
+    var settings = DatabaseSettings.From(configuration);
+    if (settings.Provider != DatabaseProvider.Postgres)
     {
         Console.Error.WriteLine("The benchmark runs on PostgreSQL: set Database__Provider=Postgres and ConnectionStrings__Nokor.");
         return 2;
     }
 
-    var existing = await db.VitalFacts.LongCountAsync();
+    // The statistical records are written and counted in SQL: the module's tables are not part of its door.
+    await using var connection = new NpgsqlConnection(settings.ConnectionString);
+    await connection.OpenAsync();
+    var existing = await ScalarAsync(connection, "SELECT count(*) FROM crvs_vital_facts");
     var wanted = (long)options.Years * (options.Births + options.Deaths);
     if (existing >= wanted)
     {
@@ -61,7 +64,7 @@ await using (var scope = provider.CreateAsyncScope())
     {
         if (existing > 0)
         {
-            await db.VitalFacts.ExecuteDeleteAsync();
+            await ExecuteAsync(connection, "DELETE FROM crvs_vital_facts");
         }
 
         var gazetteer = scope.ServiceProvider.GetRequiredService<GazetteerService>();
@@ -80,19 +83,17 @@ await using (var scope = provider.CreateAsyncScope())
 
         villages.AddRange(level.Where(c => c.Length == 8));
         var watch = Stopwatch.StartNew();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
         var written = await Generator.CopyAsync(connection, [.. villages], firstYear, options, watch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate: {written:N0} records in {watch.Elapsed.TotalSeconds:F1} s ({written / watch.Elapsed.TotalSeconds:N0}/s), {villages.Count:N0} villages"));
         watch.Restart();
         // A bulk load leaves every page's hint bits to the first reader; registrations arriving one by
         // one do not, so the measured state is the vacuumed one.
-        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE crvs_vital_facts");
+        await ExecuteAsync(connection, "VACUUM ANALYZE crvs_vital_facts");
         Console.WriteLine($"vacuum analyze: {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     var provinces = (await scope.ServiceProvider.GetRequiredService<GazetteerService>().ChildrenAsync(null)).Select(p => p.Code).ToList();
-    var loader = scope.ServiceProvider.GetRequiredService<DenominatorLoader>();
+    var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
     var population = new System.Text.StringBuilder("year,area,sex,age_from,age_to,population\n");
     var rates = new System.Text.StringBuilder("year,area,crude_birth_rate,crude_death_rate\n");
     foreach (var area in provinces.Prepend(""))
@@ -116,7 +117,7 @@ await using (var scope = provider.CreateAsyncScope())
 
     foreach (var csv in new[] { population.ToString(), rates.ToString() })
     {
-        var loaded = await loader.LoadAsync(csv, default);
+        var loaded = await statistics.LoadDenominatorsAsync(csv, default);
         if (!loaded.IsOk)
         {
             Console.Error.WriteLine(string.Join("; ", loaded.Errors.SelectMany(e => e.Value)));
@@ -131,9 +132,9 @@ var results = new List<(string Name, double Seconds, int Tables, long Events)>()
 async Task<StatisticsSet> TimeAsync(string name, TabulationBasis basis, string area)
 {
     await using var scope = provider.CreateAsyncScope();
-    var service = scope.ServiceProvider.GetRequiredService<StatisticsService>();
+    var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
     var watch = Stopwatch.StartNew();
-    var set = await service.ComputeAsync(lastYear, basis, area, default);
+    var set = (await statistics.GetAsync(lastYear, basis.ToString(), area, Actor.Platform("bench"), default)).Value!;
     watch.Stop();
     var births = (long)(set.Table("births-month")!.Cell("Total", "Total") ?? 0);
     var deaths = (long)(set.Table("deaths-month")!.Cell("Total", "Total") ?? 0);
@@ -141,30 +142,6 @@ async Task<StatisticsSet> TimeAsync(string name, TabulationBasis basis, string a
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {name}: {set.Tables.Count} tables over {births:N0} births and {deaths:N0} deaths in {watch.Elapsed.TotalSeconds:F2} s"));
     return set;
-}
-
-if (args.Contains("--profile"))
-{
-    await using var scope = provider.CreateAsyncScope();
-    var service = scope.ServiceProvider.GetRequiredService<StatisticsService>();
-    for (var i = 0; i < 3; i++)
-    {
-        var w = Stopwatch.StartNew();
-        var facts = await service.FactsAsync(lastYear, TabulationBasis.Occurrence, "", default);
-        var load = w.Elapsed.TotalSeconds;
-        w.Restart();
-        var scopeArea = new AreaScope("", new StatLabel("", "", ""), (await scope.ServiceProvider.GetRequiredService<GazetteerService>().ChildrenAsync(null)).Select(u => new StatLabel(u.Code, u.NameKm, u.NameLatin)).ToList());
-        Tabulator.Tabulate(facts, scopeArea, lastYear, TabulationBasis.Occurrence);
-        var tab = w.Elapsed.TotalSeconds;
-        w.Restart();
-        Indicators.Rates(facts, Denominators.None);
-        Indicators.Coverage(facts, Denominators.None, new Dictionary<string, long>());
-        Indicators.Escap(facts, Denominators.None);
-        Indicators.Timeliness(facts, 30, 15);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"profile: load {facts.Count:N0} facts {load:F2} s, tabulate {tab:F2} s, indicators {w.Elapsed.TotalSeconds:F2} s"));
-    }
-
-    return 0;
 }
 
 for (var run = 1; run <= options.Runs; run++)
@@ -186,10 +163,11 @@ await using (var scope = provider.CreateAsyncScope())
 {
     var watch = Stopwatch.StartNew();
     var done = 0;
-    var published = await scope.ServiceProvider.GetRequiredService<Publications>().PublishAsync(lastYear, Actor.Platform("bench"), default,
+    var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
+    var published = await statistics.PublishAsync(lastYear, Actor.Platform("bench"), default,
         new Progress(area => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  publish: {++done} of 52 sets ({area}) at {watch.Elapsed.TotalSeconds:F1} s"))));
     watch.Stop();
-    var pdf = AnnualReport.Render(published.Value!);
+    var pdf = statistics.AnnualReport(published.Value!);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"publish: {published.Value!.Sets.Count} protected table sets (nation and provinces, both bases) in {watch.Elapsed.TotalSeconds:F1} s; annual report PDF {pdf.Length / 1024:N0} KiB"));
 }
@@ -198,6 +176,18 @@ var national = results.Where(r => r.Name.StartsWith("national, by occurrence", S
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"result: all tables of {lastYear}, national, by occurrence: best {national.Min():F2} s, worst {national.Max():F2} s (target < 30 s)"));
 return 0;
+
+static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+{
+    await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+    await command.ExecuteNonQueryAsync();
+}
 
 internal sealed record BenchOptions(int Years, int Births, int Deaths, int Runs, int Seed)
 {

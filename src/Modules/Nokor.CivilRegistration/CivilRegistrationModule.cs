@@ -29,10 +29,9 @@ public static class CivilRegistrationModule
         services.AddScoped<Certificates.CertificateService>();
         services.AddSingleton<Certificates.CertificateCheckCodes>();
         services.AddSingleton<Certificates.CertificateCheckAttempts>();
-        services.AddScoped<Statistics.StatisticsService>();
-        services.AddScoped<Statistics.ServiceLevels>();
-        services.AddScoped<Statistics.Publications>();
+        services.AddScoped<Statistics.StatisticsCalculator>();
         services.AddScoped<Statistics.DenominatorLoader>();
+        services.AddScoped<Contracts.IVitalStatistics, Statistics.VitalStatistics>();
         services.AddHostedService<Statistics.VitalFactBackfill>();
         services.AddScoped<ApprovalRecovery>();
         services.AddScoped<Platform.Demo.IDemoSeeder, Demo.CivilDemoSeeder>();
@@ -65,8 +64,17 @@ public static class CivilRegistrationModule
         Information.InformationService.Map(group);
         Certificates.CertificateEndpoints.Map(group);
         Certificates.CertificateEndpoints.MapPublic(endpoints);
-        Statistics.StatisticsEndpoints.Map(group);
-        Statistics.StatisticsEndpoints.MapPublic(endpoints);
+        Statistics.GetStatistics.Map(group);
+        Statistics.DownloadStatisticsTable.Map(group);
+        Statistics.PublishStatistics.Map(group);
+        Statistics.LoadDenominators.Map(group);
+        Statistics.GetServiceReport.Map(group);
+        Statistics.GetServiceTargets.Map(group);
+        Statistics.SetServiceTarget.Map(group);
+        var publicStatistics = Statistics.StatisticsDownloads.PublicGroup(endpoints);
+        Statistics.GetPublishedYears.Map(publicStatistics);
+        Statistics.GetPublishedStatistics.Map(publicStatistics);
+        Statistics.DownloadPublishedTable.Map(publicStatistics);
         return endpoints;
     }
 }

@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Nokor.CivilRegistration.Statistics;
-using Nokor.Platform.Audit;
-using Nokor.Platform.Errors;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
 
@@ -27,14 +25,14 @@ internal static class StatsCommands
         var basis = new Option<string>("--basis") { Description = "occurrence or registration.", DefaultValueFactory = _ => "occurrence" };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         var lang = new Option<string>("--lang") { Description = "km or en (labels of the CSV).", DefaultValueFactory = _ => "km" };
-        var name = new Argument<string>("NAME") { Description = "The table: " + string.Join(", ", StatisticsService.AllNames) + "." };
+        var name = new Argument<string>("NAME") { Description = "The table: " + string.Join(", ", VitalStatisticsTables.AllNames) + "." };
         var table = new Command("table", "Print one table of a year.") { name, year, area, basis, format, lang };
         table.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(name)!;
-            if (!StatisticsService.AllNames.Contains(n))
+            if (!VitalStatisticsTables.AllNames.Contains(n))
             {
-                Console.Error.WriteLine($"No table {n}. The tables are: {string.Join(", ", StatisticsService.AllNames)}.");
+                Console.Error.WriteLine($"No table {n}. The tables are: {string.Join(", ", VitalStatisticsTables.AllNames)}.");
                 return ExitCodes.Misuse;
             }
 
@@ -46,19 +44,16 @@ internal static class StatsCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var service = scope.ServiceProvider.GetRequiredService<StatisticsService>();
-            var errors = new FieldErrors();
-            var (y, b, a) = await service.CheckAsync(parse.GetValue(year), parse.GetValue(basis), parse.GetValue(area), errors);
-            if (errors.Any)
+            var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
+            // Exact tables come from personal records: the command line's reads are recorded too.
+            var outcome = await statistics.ExportAsync(n, parse.GetValue(year), parse.GetValue(basis), parse.GetValue(area), Actor.Platform("cli"), ct);
+            if (!outcome.IsOk)
             {
-                Console.Error.WriteLine(Describe(errors));
+                Console.Error.WriteLine(Describe(outcome.Errors));
                 return ExitCodes.Misuse;
             }
 
-            // Exact tables come from personal records: the command line's reads are recorded too.
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(Actor.Platform("cli"), "civil.statistics.read", "statistics",
-                $"{y}/{b}/{(a.Length == 0 ? "national" : a)}", "vital statistics", $"{{\"table\":\"{n}\"}}"), ct);
-            var set = await service.ComputeAsync(y, b, a, ct);
+            var set = outcome.Value!;
             var t = set.Table(n)!;
             await using var stdout = Console.OpenStandardOutput();
             if (f == "json")
@@ -69,7 +64,7 @@ internal static class StatsCommands
             else
             {
                 // No byte order mark on a terminal or pipe.
-                var text = CsvTableWriter.ToText(StatExport.Sheet(t, set, parse.GetValue(lang) != "en"));
+                var text = CsvTableWriter.ToText(statistics.Sheet(t, set, parse.GetValue(lang) != "en"));
                 await stdout.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), ct);
             }
 
@@ -86,7 +81,8 @@ internal static class StatsCommands
         {
             await using var scope = context.Services.CreateAsyncScope();
             var started = DateTime.UtcNow;
-            var outcome = await scope.ServiceProvider.GetRequiredService<Publications>().PublishAsync(parse.GetValue(year), Actor.Platform("cli"), ct,
+            var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
+            var outcome = await statistics.PublishAsync(parse.GetValue(year), Actor.Platform("cli"), ct,
                 new Inline<string>(area => Console.WriteLine($"  tables of {area} done ({(DateTime.UtcNow - started).TotalSeconds:F1} s)")));
             if (!outcome.IsOk)
             {
@@ -96,7 +92,7 @@ internal static class StatsCommands
 
             var file = parse.GetValue(output)!;
             file.Directory?.Create();
-            var pdf = AnnualReport.Render(outcome.Value!);
+            var pdf = statistics.AnnualReport(outcome.Value!);
             await File.WriteAllBytesAsync(file.FullName, pdf, ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Published {outcome.Value!.Year} ({outcome.Value.Sets.Count} table sets) and wrote the report to {file.FullName} ({pdf.Length / 1024:N0} KiB) in {(DateTime.UtcNow - started).TotalSeconds:F1} s."));
@@ -115,7 +111,7 @@ internal static class StatsCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<DenominatorLoader>().LoadAsync(await File.ReadAllTextAsync(file.FullName, ct), ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<IVitalStatistics>().LoadDenominatorsAsync(await File.ReadAllTextAsync(file.FullName, ct), ct);
             if (!outcome.IsOk)
             {
                 Console.Error.WriteLine(Describe(outcome.Errors));
@@ -132,8 +128,6 @@ internal static class StatsCommands
         stats.Subcommands.Add(denominators);
         return stats;
     }
-
-    private static string Describe(FieldErrors errors) => Describe(errors.ToDictionary());
 
     private static string Describe(IDictionary<string, string[]> errors) =>
         string.Join(Environment.NewLine, errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")));

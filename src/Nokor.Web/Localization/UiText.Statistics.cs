@@ -113,13 +113,13 @@ public static partial class UiText
     };
 
     /// <summary>A cell as published: "–" when withheld or not available; numerals in Khmer when the UI is Khmer.</summary>
-    public static string VstValue(double? value, Nokor.CivilRegistration.Statistics.StatValueKind kind) => value switch
+    public static string VstValue(double? value, Nokor.CivilRegistration.Contracts.StatValueKind kind) => value switch
     {
         null => "–",
         { } v => Digits(kind switch
         {
-            Nokor.CivilRegistration.Statistics.StatValueKind.Count => v.ToString("#,0", CultureInfo.InvariantCulture),
-            Nokor.CivilRegistration.Statistics.StatValueKind.Percent => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            Nokor.CivilRegistration.Contracts.StatValueKind.Count => v.ToString("#,0", CultureInfo.InvariantCulture),
+            Nokor.CivilRegistration.Contracts.StatValueKind.Percent => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
             _ => v.ToString("0.0#", CultureInfo.InvariantCulture),
         }),
     };

@@ -29,7 +29,7 @@ public sealed class AnnualReportTests
             [new StatLabel("Births", "កំណើត %", "Births %")], area.Children.Select((c, i) => new StatRow(c, [i == 0 ? 95.5 : 61.2])).ToList(), StatValueKind.Percent, []));
         tables.Add(Indicators.Escap(facts, population));
         tables.Add(Indicators.Timeliness(facts, 30, 15));
-        var set = StatisticsService.Protect(new StatisticsSet(2025, TabulationBasis.Occurrence, "", area.Name, false, tables));
+        var set = StatisticsCalculator.Protect(new StatisticsSet(2025, TabulationBasis.Occurrence, "", area.Name, false, tables));
         return new PublishedYear(2025, new DateTimeOffset(2026, 3, 1, 3, 0, 0, TimeSpan.Zero), [set]);
     }
 

@@ -67,7 +67,7 @@ public sealed class StatChartsTests
         Assert.Null(charts.Single(c => c.Id == "chart-deaths-cause").Chart);
 
         // Protected: a month with 1-4 births is withheld, so its bar is missing, not zero.
-        var published = StatisticsService.Protect(Set(births));
+        var published = StatisticsCalculator.Protect(Set(births));
         var month = StatCharts.For(published, khmer: false).Single(c => c.Id == "chart-births-month").Chart!;
         Assert.Null(month.Series.Single(s => s.Name == "Male").Values[0]);
         var coverage = StatCharts.For(published, khmer: false).Single(c => c.Id == "chart-coverage-areas").Chart!;

@@ -283,14 +283,14 @@ public sealed class TabulationTests
             new ExpectedRateEntity { Year = Year, AreaCode = "", CrudeBirthRate = 20, CrudeDeathRate = 6 },
             new ExpectedRateEntity { Year = Year, AreaCode = "17", CrudeBirthRate = 24, CrudeDeathRate = 7 },
         };
-        var province = StatisticsService.DenominatorsOf("17", estimates, rates);
+        var province = StatisticsCalculator.DenominatorsOf("17", estimates, rates);
         Assert.Equal(500, province.Total());
         Assert.Equal(24, province.Expected!.CrudeBirthRate);
-        var commune = StatisticsService.DenominatorsOf("170101", estimates, rates);
+        var commune = StatisticsCalculator.DenominatorsOf("170101", estimates, rates);
         Assert.Equal(999, commune.Total());
         Assert.Equal(24, commune.Expected!.CrudeBirthRate);
-        Assert.Equal(20, StatisticsService.DenominatorsOf("12", estimates, rates).Expected!.CrudeBirthRate);
-        Assert.False(StatisticsService.DenominatorsOf("12", estimates, rates).HasPopulation);
+        Assert.Equal(20, StatisticsCalculator.DenominatorsOf("12", estimates, rates).Expected!.CrudeBirthRate);
+        Assert.False(StatisticsCalculator.DenominatorsOf("12", estimates, rates).HasPopulation);
     }
 
     [Theory]

@@ -58,7 +58,7 @@ public sealed partial class StatisticsPagesTests(NokorHost host) : IClassFixture
         Assert.Contains("គោលដៅ 90%", page.Html, StringComparison.Ordinal);
 
         // Every table is listed with its page and downloads; the CSV works with the same cookie.
-        foreach (var name in Nokor.CivilRegistration.Statistics.StatisticsService.AllNames)
+        foreach (var name in Nokor.CivilRegistration.Contracts.VitalStatisticsTables.AllNames)
         {
             Assert.Contains($"id=\"view-{name}\"", page.Html, StringComparison.Ordinal);
             Assert.Contains($"/api/civil/statistics/tables/{name}?year={Year}&basis=Occurrence&area=&format=xlsx&lang=km", page.Html, StringComparison.Ordinal);

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
-using Nokor.CivilRegistration.Statistics;
 using Nokor.Platform.Staff;
 
 using Nokor.Platform.Demo;
@@ -31,7 +31,7 @@ internal static class DemoStatistics
 
         if (!await db.PopulationEstimates.AnyAsync(p => p.Year == year, ct))
         {
-            var loader = provider.GetRequiredService<DenominatorLoader>();
+            var statistics = provider.GetRequiredService<IVitalStatistics>();
             var population = $"""
                 year,area,sex,age_from,age_to,population
                 {year},,Male,0,4,870000
@@ -45,7 +45,7 @@ internal static class DemoStatistics
                 """;
             foreach (var csv in new[] { population, rates })
             {
-                var loaded = await loader.LoadAsync(csv, ct);
+                var loaded = await statistics.LoadDenominatorsAsync(csv, ct);
                 if (!loaded.IsOk)
                 {
                     throw new InvalidOperationException("Demo denominators: " + string.Join("; ", loaded.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
@@ -53,7 +53,7 @@ internal static class DemoStatistics
             }
         }
 
-        var published = await provider.GetRequiredService<Publications>().PublishAsync(year, Actor.Platform("demo"), ct);
+        var published = await provider.GetRequiredService<IVitalStatistics>().PublishAsync(year, Actor.Platform("demo"), ct);
         if (!published.IsOk)
         {
             throw new InvalidOperationException("Demo publication: " + string.Join("; ", published.Errors.SelectMany(e => e.Value)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Charts;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
@@ -11,7 +12,7 @@ namespace Nokor.CivilRegistration.Statistics;
 /// occurrence, with charts, the completeness of each province against the NSPI targets, and the
 /// notes on method. Khmer is shaped by HarfBuzz as in the certificates.
 /// </summary>
-public static class AnnualReport
+internal static class AnnualReport
 {
     private static readonly TextStyle Title = new(18, Bold: true);
     private static readonly TextStyle Heading = new(11, Bold: true);

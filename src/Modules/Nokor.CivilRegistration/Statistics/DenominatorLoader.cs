@@ -1,13 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 
 namespace Nokor.CivilRegistration.Statistics;
-
-/// <summary>What a denominators file held.</summary>
-public sealed record DenominatorsLoaded(string Kind, int Rows, IReadOnlyList<int> Years, IReadOnlyList<string> Areas);
 
 /// <summary>
 /// Loads the denominators of rates and completeness from CSV (UTF-8, comma-separated, a header

@@ -1,3 +1,5 @@
+using Nokor.CivilRegistration.Contracts;
+
 namespace Nokor.CivilRegistration.Statistics;
 
 /// <summary>
@@ -12,9 +14,7 @@ internal static class Disclosure
     public const int SmallestShown = 5;
     public const int RoundingBase = 5;
 
-    public static readonly StatLabel Note = new("protected",
-        "តួលេខត្រូវបានការពារ៖ ចំនួន ១-៤ មិនបង្ហាញ (–) ហើយចំនួនផ្សេងទៀតត្រូវបានបង្គត់ទៅ ៥ ជិតបំផុត",
-        "Protected figures: counts of 1-4 are not shown (–) and other counts are rounded to the nearest 5");
+    public static readonly StatLabel Note = VitalStatisticsTables.ProtectionNote;
 
     public static StatTable Protect(StatTable table)
     {

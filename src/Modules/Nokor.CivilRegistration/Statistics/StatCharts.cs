@@ -1,20 +1,15 @@
 using System.Globalization;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Charts;
 
 namespace Nokor.CivilRegistration.Statistics;
-
-/// <summary>
-/// One chart of a statistics set: the element id the pages give it, the table it is drawn from,
-/// and the chart — null when the table has nothing to draw (no deaths with a cause, say).
-/// </summary>
-public sealed record StatChartDefinition(string Id, string Table, Chart? Chart, bool Wide);
 
 /// <summary>
 /// The charts of the statistics pages and of the annual report, made from a set's tables (exact or
 /// protected: a withheld cell is a gap, never a zero), in one language. The one definition serves
 /// the SVG on the pages and the drawing in the PDF.
 /// </summary>
-public static class StatCharts
+internal static class StatCharts
 {
     /// <summary>Death age groups of the tabulation plan folded into broad groups that fit a chart.</summary>
     private static readonly (StatLabel Label, string[] Rows)[] AgeBands =

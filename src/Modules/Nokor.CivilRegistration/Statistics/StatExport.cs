@@ -1,3 +1,4 @@
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Spreadsheets;
 
 namespace Nokor.CivilRegistration.Statistics;

@@ -25,13 +25,6 @@ internal sealed record StatFact(
     string? Manner,
     bool Maternal);
 
-/// <summary>Whether a year's tables count the events that happened in it or those registered in it (UN P&amp;R Rev. 3, 4.4).</summary>
-public enum TabulationBasis
-{
-    Occurrence,
-    Registration,
-}
-
 /// <summary>The area a set of tables is for, and the areas one level below it (the rows of "by place" tables).</summary>
 internal sealed record AreaScope(string Code, StatLabel Name, IReadOnlyList<StatLabel> Children)
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Nokor.CivilRegistration.Statistics;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Charts;
 using Nokor.Web.Localization;
 
@@ -11,18 +11,18 @@ public sealed record StatChart(string Id, string Table, MarkupString? Svg, bool 
 
 /// <summary>
 /// The charts of the staff dashboard and the public page: the module's chart definitions
-/// (<see cref="StatCharts"/>, which the annual report draws too) in the UI language, as SVG.
+/// (<see cref="IVitalStatistics.Charts"/>, which the annual report draws too) in the UI language, as SVG.
 /// </summary>
 public static class PageCharts
 {
     public const double Width = 520;
     public const double WideWidth = 1040;
 
-    public static IReadOnlyList<StatChart> For(StatisticsSet set)
+    public static IReadOnlyList<StatChart> For(IVitalStatistics statistics, StatisticsSet set)
     {
         var khmer = UiText.IsKhmer;
         var subtitle = UiText.VstFormat("vst.For", set.Area.In(khmer), UiText.Digits(set.Year.ToString(CultureInfo.InvariantCulture)), UiText.VstCoded("basis", set.Basis.ToString()));
-        return StatCharts.For(set, khmer, subtitle)
+        return statistics.Charts(set, khmer, subtitle)
             .Select(c => new StatChart(c.Id, c.Table, c.Chart is { } chart ? Svg(chart, c.Wide) : null, c.Wide))
             .ToList();
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Nokor.CivilRegistration.Statistics;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Web.Localization;
@@ -14,7 +14,7 @@ internal static class StatisticsQuery
     /// offices), so that a commune registrar lands on the commune; a year that is not a number is
     /// refused on its field like the service's own checks.
     /// </summary>
-    public static async Task<Outcome<StatisticsSet>> RunAsync(StatisticsService statistics, string? year, string? basis, string? area, Actor actor, CancellationToken ct)
+    public static async Task<Outcome<StatisticsSet>> RunAsync(IVitalStatistics statistics, string? year, string? basis, string? area, Actor actor, CancellationToken ct)
     {
         int? y = null;
         if (!string.IsNullOrEmpty(year))
@@ -28,7 +28,7 @@ internal static class StatisticsQuery
         }
 
         var a = string.IsNullOrEmpty(area) ? actor.Jurisdiction.AreaCode ?? "" : area;
-        return await statistics.ForStaffAsync(y, basis, a, actor, ct);
+        return await statistics.GetAsync(y, basis, a, actor, ct);
     }
 
     /// <summary>A link that keeps the set's year, basis and area.</summary>

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
@@ -8,23 +12,20 @@ using Nokor.Platform.Staff;
 
 namespace Nokor.CivilRegistration.Statistics;
 
-/// <summary>The published tables of a year: the nation and each province, protected, by year of occurrence and of registration.</summary>
-public sealed record PublishedYear(int Year, DateTimeOffset PublishedAt, IReadOnlyList<StatisticsSet> Sets)
-{
-    public StatisticsSet? Set(string area, TabulationBasis basis) => Sets.FirstOrDefault(s => s.AreaCode == area && s.Basis == basis);
-}
-
 /// <summary>
 /// Publication (NSPI 5.2.7 d, 6.2.2: "an accurate, complete and timely vital statistics report ...
 /// in the public domain"): the statistics unit publishes a year; its protected tables for the nation
 /// and the provinces are frozen as they stood, and only those reach the public page and open data.
 /// Districts and communes are not published: their counts are too small to protect well.
 /// </summary>
-internal sealed class Publications(CivilDbContext db, StatisticsService statistics, GazetteerService gazetteer, IAuditLog audit, TimeProvider clock)
+internal static class PublishStatistics
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How a publication's tables are stored (and read back by <see cref="GetPublishedStatistics"/>).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Outcome<PublishedYear>> PublishAsync(int year, Actor actor, CancellationToken ct, IProgress<string>? progress = null)
+    public static async Task<Outcome<PublishedYear>> HandleAsync(
+        int year, Actor actor, CivilDbContext db, StatisticsCalculator statistics, GazetteerService gazetteer, IAuditLog audit, TimeProvider clock,
+        CancellationToken ct, IProgress<string>? progress = null)
     {
         var errors = new FieldErrors();
         var (y, _, _) = await statistics.CheckAsync(year, null, null, errors);
@@ -40,7 +41,7 @@ internal sealed class Publications(CivilDbContext db, StatisticsService statisti
         {
             var computed = await statistics.ComputeManyAsync(y, basis, areas, ct,
                 progress is null ? null : new Relay(area => progress.Report($"{area} ({basis.ToString().ToLowerInvariant()})")));
-            sets.AddRange(computed.Select(StatisticsService.Protect));
+            sets.AddRange(computed.Select(StatisticsCalculator.Protect));
         }
 
         var now = clock.GetUtcNow();
@@ -60,15 +61,13 @@ internal sealed class Publications(CivilDbContext db, StatisticsService statisti
         return Outcome<PublishedYear>.Ok(published);
     }
 
-    public async Task<IReadOnlyList<(int Year, DateTimeOffset PublishedAt)>> YearsAsync(CancellationToken ct) =>
-        (await db.Publications.AsNoTracking().Select(p => new { p.Year, p.PublishedAt }).ToListAsync(ct))
-        .OrderByDescending(p => p.Year).Select(p => (p.Year, p.PublishedAt)).ToList();
-
-    public async Task<PublishedYear?> GetAsync(int year, CancellationToken ct)
-    {
-        var json = await db.Publications.AsNoTracking().Where(p => p.Year == year).Select(p => p.Tables).FirstOrDefaultAsync(ct);
-        return json is null ? null : JsonSerializer.Deserialize<PublishedYear>(json, Json);
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/statistics/publications/{year:int}", async (int year, HttpContext http, CivilDbContext db, StatisticsCalculator statistics,
+                GazetteerService gazetteer, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+                (await HandleAsync(year, http.Actor(), db, statistics, gazetteer, audit, clock, ct)).ToHttp())
+            .RequireAuthorization(CivilPolicies.Publish)
+            .WithName("PublishVitalStatistics")
+            .WithSummary("Publish a year's protected tables (nation and provinces) for the public page and open data");
 
     private sealed class Relay(Action<string> report) : IProgress<string>
     {

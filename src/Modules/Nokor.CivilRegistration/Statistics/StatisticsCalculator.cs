@@ -2,51 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
-using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
-using Nokor.Platform.Staff;
 
 namespace Nokor.CivilRegistration.Statistics;
 
-/// <summary>The tables of one year for one area, as computed or as published.</summary>
-public sealed record StatisticsSet(int Year, TabulationBasis Basis, string AreaCode, StatLabel Area, bool Protected, IReadOnlyList<StatTable> Tables)
-{
-    public StatTable? Table(string name) => Tables.FirstOrDefault(t => t.Name == name);
-}
-
 /// <summary>
-/// The vital statistics service (NSPI 5.2.7, 6.2.2): the tabulation plan, rates, completeness and
+/// The vital statistics computation (NSPI 5.2.7, 6.2.2): the tabulation plan, rates, completeness and
 /// timeliness for a year, by year of occurrence or of registration, for the nation, a province, a
-/// district or a commune (by place of usual residence). Staff see exact figures for areas their
-/// office covers; the public sees only what the statistics unit published, protected.
+/// district or a commune (by place of usual residence). The use cases decide who may see what:
+/// staff see exact figures for areas their office covers (<see cref="GetStatistics"/>); the public
+/// sees only what the statistics unit published, protected (<see cref="PublishStatistics"/>).
 /// </summary>
-internal sealed class StatisticsService(CivilDbContext db, GazetteerService gazetteer, IAuditLog audit, IOptions<CivilRegistrationOptions> options, TimeProvider clock)
+internal sealed class StatisticsCalculator(CivilDbContext db, GazetteerService gazetteer, IOptions<CivilRegistrationOptions> options, TimeProvider clock)
 {
-    /// <summary>Names of the tables beside the tabulation plan.</summary>
-    public static readonly string[] IndicatorTables = ["rates", "coverage", "coverage-areas", "escap", "timeliness"];
-
-    public static IEnumerable<string> AllNames => Tabulator.Names.Concat(IndicatorTables);
-
-    public async Task<Outcome<StatisticsSet>> ForStaffAsync(int? year, string? basis, string? area, Actor actor, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var (y, b, a) = await CheckAsync(year, basis, area, errors);
-        if (errors.Any)
-        {
-            return Outcome<StatisticsSet>.Invalid(errors);
-        }
-
-        if (!actor.Jurisdiction.IsNational && !(a.Length > 0 && actor.Jurisdiction.Covers(a)))
-        {
-            return Outcome<StatisticsSet>.Invalid("area", $"Your office sees statistics for its own area ({actor.Jurisdiction.AreaCode}) and the areas inside it.");
-        }
-
-        // Exact small-area tables are derived from personal records: reading them is recorded.
-        await audit.AppendAsync(new AuditEvent(actor, "civil.statistics.read", "statistics", $"{y}/{b}/{(a.Length == 0 ? "national" : a)}", "vital statistics"), ct);
-        return Outcome<StatisticsSet>.Ok(await ComputeAsync(y, b, a, ct));
-    }
-
     /// <summary>Checks the query; the area "" is the nation.</summary>
     public async Task<(int Year, TabulationBasis Basis, string Area)> CheckAsync(int? year, string? basis, string? area, FieldErrors errors)
     {
