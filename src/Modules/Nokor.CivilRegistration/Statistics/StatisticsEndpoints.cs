@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Spreadsheets;
 using Nokor.Platform.Staff;
