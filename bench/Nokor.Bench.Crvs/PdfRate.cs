@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using Nokor.CivilRegistration.Certificates;
-using Nokor.CivilRegistration.Certificates.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Signing;
 
 namespace Nokor.Bench.Crvs;
 
 /// <summary>
-/// The certificate renderer alone, in process (no HTTP, no database): CertificatePdf.Render for
+/// The certificate renderer alone, in process (no HTTP, no database): the module's
+/// <see cref="ICertificateRenderer"/> for
 /// birth certificates built from the plan's births, with a real signed token in the QR code
 /// (a throw-away key ring), single-threaded and on several threads.
 /// </summary>
@@ -22,14 +23,16 @@ internal static class PdfRate
         try
         {
             using var ring = new SigningKeyRing(keys);
-            var contents = plan.Births.Take(count).Select((b, i) => Content(b, i, ring)).ToArray();
+            await using var services = Setup.BuildServices();
+            var renderer = services.GetRequiredService<ICertificateRenderer>();
+            var contents = plan.Births.Take(count).Select((b, i) => Content(b, i, ring, renderer)).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"certificate PDF in process: {contents.Length} birth certificates (CertificatePdf.Render); {Environment.ProcessorCount} cores, nothing else of the benchmark running"));
+                $"certificate PDF in process: {contents.Length} birth certificates (ICertificateRenderer.Render); {Environment.ProcessorCount} cores, nothing else of the benchmark running"));
 
             // Warm-up: fonts, shaping caches, JIT.
             foreach (var c in contents.Take(20))
             {
-                CertificatePdf.Render(c);
+                renderer.Render(c);
             }
 
             foreach (var t in threads)
@@ -38,7 +41,7 @@ internal static class PdfRate
                 long bytes = 0;
                 var watch = Stopwatch.StartNew();
                 Parallel.For(0, contents.Length, new ParallelOptions { MaxDegreeOfParallelism = t, CancellationToken = ct },
-                    i => Interlocked.Add(ref bytes, CertificatePdf.Render(contents[i]).Length));
+                    i => Interlocked.Add(ref bytes, renderer.Render(contents[i]).Length));
                 watch.Stop();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {t} thread{(t == 1 ? "" : "s")}: {contents.Length / watch.Elapsed.TotalSeconds:F1} PDFs/s " +
@@ -56,16 +59,15 @@ internal static class PdfRate
         return 0;
     }
 
-    private static CertificateContent Content(PlannedBirth b, int i, SigningKeyRing ring)
+    private static CertificateContent Content(PlannedBirth b, int i, SigningKeyRing ring, ICertificateRenderer renderer)
     {
         var born = DateOnly.ParseExact(b.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var issued = DateTimeOffset.UtcNow;
         var number = string.Create(CultureInfo.InvariantCulture, $"B{b.Commune}-{issued.Year}-{i + 1:D6}");
         var serial = number + "/1";
         var kidc = b.MotherKidc; // stands in for the child's code: same shape, printed the same way
-        var payload = new CertificatePayload(CertificatePayload.Current, "B", number, 1, serial, kidc,
-            $"{b.SurnameKm} {b.GivenNameKm}", $"{b.SurnameLatin} {b.GivenNameLatin}", b.BirthDate, issued);
-        var token = ring.Sign(payload.ToBytes());
+        var token = renderer.Sign(new SignedCertificate("B", number, 1, serial, kidc,
+            $"{b.SurnameKm} {b.GivenNameKm}", $"{b.SurnameLatin} {b.GivenNameLatin}", b.BirthDate, issued), ring);
         var male = b.Sex == "Male";
         return new CertificateContent
         {

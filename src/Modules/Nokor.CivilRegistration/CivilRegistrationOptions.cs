@@ -6,7 +6,7 @@ namespace Nokor.CivilRegistration;
 /// Settings of the civil registration module (configuration section <c>CivilRegistration</c>):
 /// the legal delays after which a registration is late, the fee table in riel, and limits.
 /// </summary>
-public sealed class CivilRegistrationOptions
+internal sealed class CivilRegistrationOptions
 {
     public const string Section = "CivilRegistration";
 
@@ -50,7 +50,7 @@ public sealed class CivilRegistrationOptions
 }
 
 /// <summary>The fee table, in riel.</summary>
-public sealed class FeeTable
+internal sealed class FeeTable
 {
     public long LateBirth { get; set; } = 4_000;
     public long LateDeath { get; set; } = 4_000;

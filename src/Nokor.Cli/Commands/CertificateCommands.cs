@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Nokor.CivilRegistration.Certificates;
 using Nokor.CivilRegistration.Contracts;
-using Nokor.CivilRegistration.Data;
 using Nokor.Platform.Signing;
 using Nokor.Platform.Staff;
 
@@ -13,7 +10,7 @@ namespace Nokor.Cli.Commands;
 /// <c>nokor certificate render --registration NUMBER --out FILE.pdf</c> prints a certificate (recorded
 /// like any print, by the platform actor "cli"); <c>nokor certificate verify FILE</c> checks a
 /// certificate PDF, or a photo or scan of the paper (PNG/JPEG, its QR code decoded), with
-/// <see cref="CertificateFileCheck"/>: the signature, and a PDF's visible text against the signed
+/// <see cref="ICertificateFiles"/>: the signature, and a PDF's visible text against the signed
 /// fields. Exit 0 when genuine and current, 1 not genuine or superseded, 2 misuse, 10 the visible text
 /// does not match the signed data, 11 the file cannot be read, 12 no certificate code in the file
 /// (<see cref="VerifyExitCodes"/>). With <c>--keys FILE</c> the signature is checked against that
@@ -37,15 +34,15 @@ internal static class CertificateCommands
         {
             var text = parse.GetValue(number)!.Trim().ToUpperInvariant();
             await using var scope = context.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CivilDbContext>();
-            var id = await db.Registrations.AsNoTracking().Where(r => r.Number == text).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            var cli = Actor.Platform("cli");
+            var id = await scope.ServiceProvider.GetRequiredService<ICivilRegistrations>().FindByNumberAsync(text, cli, ct);
             if (id is null)
             {
                 Console.Error.WriteLine($"No registration has the number {text}.");
                 return ExitCodes.Failed;
             }
 
-            var outcome = await scope.ServiceProvider.GetRequiredService<CertificateService>().PrintAsync(id.Value, Actor.Platform("cli"), ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ICivilCertificates>().PrintAsync(id.Value, cli, ct);
             if (!outcome.IsOk)
             {
                 Console.Error.WriteLine(outcome.Message ?? string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
@@ -79,9 +76,9 @@ internal static class CertificateCommands
                 return ExitCodes.Misuse;
             }
 
-            if (file.Length > CertificateFileCheck.MaxBytes)
+            if (file.Length > ICertificateFiles.MaxBytes)
             {
-                Console.WriteLine($"UNREADABLE: the file is larger than {CertificateFileCheck.MaxBytes / (1024 * 1024)} MB.");
+                Console.WriteLine($"UNREADABLE: the file is larger than {ICertificateFiles.MaxBytes / (1024 * 1024)} MB.");
                 return VerifyExitCodes.Unreadable;
             }
 
@@ -110,10 +107,11 @@ internal static class CertificateCommands
             var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
 
             // A parser of an untrusted file is given a bounded time.
-            CertificateFileResult result;
+            CertificateFileReport result;
             try
             {
-                result = await Task.Run(() => CertificateFileCheck.Check(bytes, keys), ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+                var files = context.Services.GetRequiredService<ICertificateFiles>();
+                result = await Task.Run(() => files.Check(bytes, keys), ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
             }
             catch (TimeoutException)
             {
@@ -154,7 +152,7 @@ internal static class CertificateCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var check = await scope.ServiceProvider.GetRequiredService<CertificateService>().CheckTokenAsync(result.Token, ct);
+            var check = await scope.ServiceProvider.GetRequiredService<ICivilCertificates>().CheckTokenAsync(result.Token, ct);
             if (!check.Genuine)
             {
                 Console.WriteLine($"NOT GENUINE in the register: {check.Reason}");

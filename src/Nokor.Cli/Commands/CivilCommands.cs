@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Nokor.CivilRegistration.Generation;
+using Microsoft.Extensions.DependencyInjection;
+using Nokor.CivilRegistration.Contracts;
 using Spectre.Console;
 
 namespace Nokor.Cli.Commands;
@@ -33,7 +34,7 @@ internal static class CivilCommands
                 return ExitCodes.Misuse;
             }
 
-            var generator = new CivilGenerator(context.Services, TimeProvider.System);
+            var generator = context.Services.GetRequiredService<ICivilDataGenerator>();
             CivilGenerationResult result;
             if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
             {

@@ -61,7 +61,7 @@ internal static class WebHostExtensions
                             PermitLimit = anonymousPerMinute,
                             Window = TimeSpan.FromMinutes(1),
                         }));
-            o.AddPolicy(Nokor.CivilRegistration.Certificates.CertificateEndpoints.PublicRateLimit, http =>
+            o.AddPolicy(Nokor.CivilRegistration.Contracts.CivilRateLimits.PublicVerification, http =>
                 System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                     ClientPartition.Of(http),
                     _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions

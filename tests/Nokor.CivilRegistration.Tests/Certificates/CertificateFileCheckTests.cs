@@ -2,6 +2,7 @@ using System.Text;
 using Nokor.CivilRegistration.Certificates;
 using Nokor.CivilRegistration.Certificates.Rendering;
 using Nokor.Platform.Pdf;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Signing;
 using SkiaSharp;
 

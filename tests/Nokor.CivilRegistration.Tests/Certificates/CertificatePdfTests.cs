@@ -1,5 +1,6 @@
 using System.Text;
 using Nokor.CivilRegistration.Certificates.Rendering;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Pdf;
 using Nokor.Platform.Signing;
 using SkiaSharp;

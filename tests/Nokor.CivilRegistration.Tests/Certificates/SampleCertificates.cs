@@ -1,4 +1,5 @@
 using Nokor.CivilRegistration.Certificates.Rendering;
+using Nokor.CivilRegistration.Contracts;
 
 namespace Nokor.CivilRegistration.Tests.Certificates;
 

@@ -65,7 +65,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
     [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, null)]
     [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C }, null)]
     public void Annex_types_are_recognised_by_their_first_bytes(byte[] content, string? expected) =>
-        Assert.Equal(expected, AnnexService.Sniff(content));
+        Assert.Equal(expected, AddAnnex.Sniff(content));
 
     [Theory]
     [InlineData("A09", true)]

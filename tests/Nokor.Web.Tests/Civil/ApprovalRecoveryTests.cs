@@ -34,7 +34,7 @@ public sealed class ApprovalRecoveryTests(NokorHost host) : IClassFixture<NokorH
         r.ApprovalStartedByName = "Test registrar.a";
         r.Revision++;
         await db.SaveChangesAsync();
-        var (refused, kidc) = await scope.ServiceProvider.GetRequiredService<RegistrationService>()
+        var (refused, kidc) = await scope.ServiceProvider.GetRequiredService<Approvals>()
             .ApplyToRegistryAsync(r, Actor.Platform("test-crashed-approval"), CancellationToken.None);
         Assert.Null(refused);
         return kidc!;

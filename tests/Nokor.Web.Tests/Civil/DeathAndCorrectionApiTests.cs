@@ -203,13 +203,13 @@ public sealed class DeathAndCorrectionApiTests(NokorHost host) : IClassFixture<N
         });
         await CivilIntents.ProblemAsync(stranger, HttpStatusCode.BadRequest);
 
-        var received = await CivilIntents.ReadAsync<Nokor.CivilRegistration.Information.InformationRequestView>(await agent.PostAsJsonAsync("/api/civil/information-requests", new
+        var received = await CivilIntents.ReadAsync<InformationRequestView>(await agent.PostAsJsonAsync("/api/civil/information-requests", new
         {
             registrationNumber = approved.Number, requesterKind = "Institution", requesterName = "Ministry of Health", agreement = "MoH-GDI 2025/07", purpose = "Vaccination register",
         }));
-        var decided = await CivilIntents.ReadAsync<Nokor.CivilRegistration.Information.InformationRequestView>(await registrar.PostAsJsonAsync($"/api/civil/information-requests/{received.Id}/decision", new { approve = true }));
+        var decided = await CivilIntents.ReadAsync<InformationRequestView>(await registrar.PostAsJsonAsync($"/api/civil/information-requests/{received.Id}/decision", new { approve = true }));
         Assert.Equal(InformationRequestStatus.Approved, decided.Status);
-        var delivered = await CivilIntents.ReadAsync<Nokor.CivilRegistration.Information.InformationRequestView>(await agent.PostAsJsonAsync($"/api/civil/information-requests/{received.Id}/delivery", new { channel = "email" }));
+        var delivered = await CivilIntents.ReadAsync<InformationRequestView>(await agent.PostAsJsonAsync($"/api/civil/information-requests/{received.Id}/delivery", new { channel = "email" }));
         Assert.Equal(InformationRequestStatus.Delivered, delivered.Status);
         Assert.Equal(approved.SubjectKidc, delivered.Extract!.Kidc);
         var audit = await host.AuditForAsync(entered.Id.ToString());

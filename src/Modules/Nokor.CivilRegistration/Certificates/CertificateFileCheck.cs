@@ -1,30 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Nokor.CivilRegistration.Certificates.Rendering;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Pdf;
 using Nokor.Platform.Signing;
 
 namespace Nokor.CivilRegistration.Certificates;
-
-/// <summary>What <see cref="CertificateFileCheck"/> concluded about a file.</summary>
-internal enum CertificateFileVerdict
-{
-    /// <summary>The signature verifies; for a PDF, every signed field is also on the page.</summary>
-    Genuine,
-
-    /// <summary>Signed by no key of the set, or not a Nokor certificate code.</summary>
-    NotGenuine,
-
-    /// <summary>A PDF whose visible text lacks a signed field's printed form (<see cref="CertificateFileResult.Field"/>).</summary>
-    TextMismatch,
-
-    /// <summary>Too large, neither PDF nor PNG/JPEG, or a PDF or image that cannot be parsed.</summary>
-    Unreadable,
-
-    /// <summary>A readable PDF without the signed token in its metadata, or an image without a QR code.</summary>
-    NoCode,
-}
 
 /// <summary>The outcome of checking a certificate file: the verdict, a one-line message and, when the signature verified, the signed payload.</summary>
 internal sealed record CertificateFileResult(
@@ -56,7 +38,7 @@ internal sealed record CertificateFileResult(
 internal static class CertificateFileCheck
 {
     /// <summary>The largest file checked.</summary>
-    public const int MaxBytes = 20 * 1024 * 1024;
+    public const int MaxBytes = ICertificateFiles.MaxBytes;
 
     public static CertificateFileResult Check(byte[] file, PublicKeySet keys)
     {

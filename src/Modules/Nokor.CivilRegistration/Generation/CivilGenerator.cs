@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Contracts;
-using Nokor.CivilRegistration.Notifications;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
 
 namespace Nokor.CivilRegistration.Generation;
-
-public sealed record CivilGenerationResult(int Births, int Deaths, int Failed, TimeSpan Elapsed);
 
 /// <summary>
 /// Drives the real procedure — notify, enter, verify, approve — for synthetic births (to couples of
@@ -86,7 +83,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         var birthDate = today.AddDays(-random.Next(0, 40));
         var weight = (int)Math.Clamp(3000 + 450 * Gaussian(random), 1200, 5000);
         var type = random.NextDouble() < 0.015 ? BirthType.Twin : BirthType.Single;
-        var notified = await sp.GetRequiredService<NotificationService>().NotifyAsync(new NotificationRequest
+        var notified = await sp.GetRequiredService<ICivilNotifications>().NotifyAsync(new NotificationRequest
         {
             Id = Guid.CreateVersion7(),
             Event = nameof(VitalEvent.Birth),
@@ -105,7 +102,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             return false;
         }
 
-        var entered = await sp.GetRequiredService<RegistrationService>().EnterBirthAsync(new BirthApplication
+        var entered = await sp.GetRequiredService<ICivilRegistrations>().EnterBirthAsync(new BirthApplication
         {
             Id = Guid.CreateVersion7(),
             NotificationId = notified.Value!.Id,
@@ -158,7 +155,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             CertifierRole = "doctor",
         };
         var atHome = random.NextDouble() < 0.5;
-        var notified = await sp.GetRequiredService<NotificationService>().NotifyAsync(new NotificationRequest
+        var notified = await sp.GetRequiredService<ICivilNotifications>().NotifyAsync(new NotificationRequest
         {
             Id = Guid.CreateVersion7(),
             Event = nameof(VitalEvent.Death),
@@ -173,7 +170,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             return false;
         }
 
-        var entered = await sp.GetRequiredService<RegistrationService>().EnterDeathAsync(new DeathApplication
+        var entered = await sp.GetRequiredService<ICivilRegistrations>().EnterDeathAsync(new DeathApplication
         {
             Id = Guid.CreateVersion7(),
             NotificationId = notified.Value!.Id,
@@ -199,7 +196,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
 
     private static async Task<bool> CompleteAsync(IServiceProvider sp, Outcome<RegistrationView> entered, string commune, CancellationToken ct)
     {
-        var registrations = sp.GetRequiredService<RegistrationService>();
+        var registrations = sp.GetRequiredService<ICivilRegistrations>();
         var verified = await registrations.VerifyAsync(entered.Value!.Id, Actors.Verifier(commune), ct);
         if (!verified.IsOk)
         {
@@ -239,4 +236,11 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
         private static Actor Staff(string what, string commune, params string[] roles) =>
             new("staff", $"generator:{what}:{commune}", null, new Jurisdiction(commune), roles.ToHashSet());
     }
+}
+
+/// <summary>The generator door for the CLI and benchmarks: delegates to <see cref="CivilGenerator"/>.</summary>
+internal sealed class CivilDataGenerator(IServiceProvider services, TimeProvider clock) : ICivilDataGenerator
+{
+    public Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct) =>
+        new CivilGenerator(services, clock).GenerateAsync(births, deaths, seed, progress, ct);
 }

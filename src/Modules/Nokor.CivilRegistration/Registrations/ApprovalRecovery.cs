@@ -21,7 +21,7 @@ namespace Nokor.CivilRegistration.Registrations;
 /// interrupted), or one whose registry call is now refused, has the registry's change undone: the
 /// child voided (KIDC voided, never reused), the death reverted. Each step is audited.
 /// </summary>
-internal sealed class ApprovalRecovery(CivilDbContext db, RegistrationService registrations, IAuditLog audit, TimeProvider clock)
+internal sealed class ApprovalRecovery(CivilDbContext db, Approvals approvals, IAuditLog audit, TimeProvider clock)
 {
     public const int Page = 100;
 
@@ -70,13 +70,13 @@ internal sealed class ApprovalRecovery(CivilDbContext db, RegistrationService re
             return false;
         }
 
-        var what = RegistrationService.Kind(r.Event);
+        var what = RegistrationRecords.Kind(r.Event);
         if (r.Status == RegistrationStatus.Verified)
         {
-            var (refused, subjectKidc) = await registrations.ApplyToRegistryAsync(r, RecoveryActor, ct);
+            var (refused, subjectKidc) = await approvals.ApplyToRegistryAsync(r, RecoveryActor, ct);
             if (refused is null)
             {
-                var approved = await registrations.FinishApprovalAsync(r, subjectKidc!, RecoveryActor, r.ApprovalStartedByName ?? "",
+                var approved = await approvals.FinishApprovalAsync(r, subjectKidc!, RecoveryActor, r.ApprovalStartedByName ?? "",
                     "completed after an interrupted approval", ct);
                 if (approved.IsOk)
                 {
@@ -98,7 +98,7 @@ internal sealed class ApprovalRecovery(CivilDbContext db, RegistrationService re
             return await ClearAsync(r, ct);
         }
 
-        if (!await registrations.UndoInRegistryAsync(r, RecoveryActor,
+        if (!await approvals.UndoInRegistryAsync(r, RecoveryActor,
                 r.Status == RegistrationStatus.Rejected ? "registration rejected" : "interrupted approval not completed", ct))
         {
             return false;
@@ -106,7 +106,7 @@ internal sealed class ApprovalRecovery(CivilDbContext db, RegistrationService re
 
         await audit.AppendAsync(new AuditEvent(RecoveryActor, $"civil.{what}.approval.undone", "registration", r.Id.ToString(),
             "civil registration: interrupted approval undone in the Population Registry",
-            $"{{\"status\":\"{r.Status}\"}}"), ct);
+            AuditDetails.Of(new { status = r.Status.ToString() })), ct);
         return await ClearAsync(r, ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
 

@@ -13,7 +13,7 @@ namespace Nokor.CivilRegistration.Notifications.Fhir;
 /// <summary>
 /// Reads a birth or death notification sent by a hospital information system as a FHIR R4 Bundle
 /// (NSPI 5.3 notification services: "the authority that witnessed the appearance of the vital
-/// event") into a <see cref="NotificationRequest"/>, which <see cref="NotificationService"/> then
+/// event") into a <see cref="NotificationRequest"/>, which <see cref="NotifyVitalEvent"/> then
 /// validates and stores like any other notification. It never throws: any problem comes back as an
 /// <see cref="OperationOutcome"/> listing every issue (severity error, a code, the FHIRPath of the
 /// element in <c>expression</c>).

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Nokor.CivilRegistration.Contracts;
+using Nokor.CivilRegistration.Data;
+using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
+using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
 using IssueSeverity = Hl7.Fhir.Model.OperationOutcome.IssueSeverity;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
@@ -14,7 +18,7 @@ namespace Nokor.CivilRegistration.Notifications.Fhir;
 
 /// <summary>
 /// Birth and death notifications from hospital information systems as FHIR R4 Bundles (profile in
-/// <see cref="FhirNotificationReader"/>), stored by the same <see cref="NotificationService"/> as the
+/// <see cref="FhirNotificationReader"/>), stored by the same <see cref="NotifyVitalEvent"/> as the
 /// JSON endpoint, so the same rules apply (jurisdiction, idempotency by source system and reference,
 /// audit). Every answer is FHIR: an OperationOutcome in <c>application/fhir+json</c>.
 /// </summary>
@@ -43,7 +47,8 @@ internal static class NotifyFhir
             .Produces(StatusCodes.Status415UnsupportedMediaType, typeof(string), FhirJson);
     }
 
-    internal static async Task<IResult> HandleAsync(HttpContext http, NotificationService service, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(
+        HttpContext http, CivilDbContext db, GazetteerService gazetteer, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (!IsJson(http.Request.ContentType))
         {
@@ -63,7 +68,7 @@ internal static class NotifyFhir
             return Fhir(StatusCodes.Status400BadRequest, problems ?? Outcome(IssueSeverity.Error, IssueType.Invalid, null, "The bundle could not be read."));
         }
 
-        var outcome = await service.NotifyAsync(request, http.Actor(), ct);
+        var outcome = await NotifyVitalEvent.HandleAsync(request, http.Actor(), db, gazetteer, audit, clock, ct);
         switch (outcome.Kind)
         {
             case OutcomeKind.Ok:

@@ -1,5 +1,4 @@
 using Nokor.CivilRegistration.Contracts;
-using Nokor.CivilRegistration.Corrections;
 
 namespace Nokor.Web.Components.Pages.Civil.Records;
 

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
@@ -13,22 +16,18 @@ namespace Nokor.CivilRegistration.Notifications;
 /// <summary>
 /// Notification services (NSPI 5.3): notifications from the authority that witnessed the event are
 /// stored until the family comes with the original and asks for registration. Staff of the place
-/// notify through the web form; hospital systems through the API, also as FHIR R4 bundles.
+/// notify through the web form; hospital systems through the API, also as FHIR R4 bundles
+/// (<see cref="Fhir.NotifyFhir"/>).
 /// </summary>
-internal sealed class NotificationService(
-    CivilDbContext db,
-    GazetteerService gazetteer,
-    IAuditLog audit,
-    TimeProvider clock)
+internal static class NotifyVitalEvent
 {
-    public const int MaxListed = 500;
-
-    public async Task<Outcome<NotificationView>> NotifyAsync(NotificationRequest request, Actor actor, CancellationToken ct)
+    public static async Task<Outcome<NotificationView>> HandleAsync(
+        NotificationRequest request, Actor actor, CivilDbContext db, GazetteerService gazetteer, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (request.Id is { } id && await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) is { } again)
         {
             return again.ReceivedBy == actor.Id
-                ? Outcome<NotificationView>.Ok(View(again))
+                ? Outcome<NotificationView>.Ok(NotificationViews.View(again, clock))
                 : Outcome<NotificationView>.Conflict("Another notification already uses this id: generate a new one.");
         }
 
@@ -121,7 +120,7 @@ internal sealed class NotificationService(
                 .FirstOrDefaultAsync(n => n.SourceSystem == sourceSystem && n.SourceReference == sourceReference, ct) is { } sent)
         {
             // The hospital sent the same event again: answer with the stored notification.
-            return Outcome<NotificationView>.Ok(View(sent));
+            return Outcome<NotificationView>.Ok(NotificationViews.View(sent, clock));
         }
 
         var entity = new NotificationEntity
@@ -142,7 +141,7 @@ internal sealed class NotificationService(
             ReceivedBy = actor.Id,
         };
         db.Notifications.Add(entity);
-        await audit.AppendAsync(new AuditEvent(actor, $"civil.notification.{RegistrationService.Kind(entity.Event)}", "notification",
+        await audit.AppendAsync(new AuditEvent(actor, $"civil.notification.{RegistrationRecords.Kind(entity.Event)}", "notification",
             entity.Id.ToString(), "civil registration notification"), ct);
         try
         {
@@ -155,69 +154,17 @@ internal sealed class NotificationService(
                 n.Id == entity.Id || (sourceSystem != null && n.SourceSystem == sourceSystem && n.SourceReference == sourceReference), ct);
             return twin is null
                 ? Outcome<NotificationView>.Conflict("The notification collided with another one: send it again.")
-                : Outcome<NotificationView>.Ok(View(twin));
+                : Outcome<NotificationView>.Ok(NotificationViews.View(twin, clock));
         }
 
-        return Outcome<NotificationView>.Ok(View(entity));
+        return Outcome<NotificationView>.Ok(NotificationViews.View(entity, clock));
     }
 
-    /// <summary>Open notifications of the caller's area, oldest first, with their age in days.</summary>
-    /// <summary>The purpose recorded for reads that state none (the pages, a browser link).</summary>
-    public const string DefaultPurpose = "civil registration";
-
-    /// <summary>The open notifications of an area, audited with the caller's stated purpose (X-Purpose) or <see cref="DefaultPurpose"/>.</summary>
-    public async Task<Outcome<IReadOnlyList<NotificationView>>> OpenAsync(Actor actor, string? communeCode, CancellationToken ct, string? purposeText = null)
-    {
-        var errors = new FieldErrors();
-        var purpose = Registrations.RegistrationService.PurposeOr(purposeText, DefaultPurpose, errors);
-        if (purpose is null)
-        {
-            return Outcome<IReadOnlyList<NotificationView>>.Invalid(errors);
-        }
-
-        if (communeCode is not null && !Nokor.Platform.Gazetteer.GazetteerService.IsWellFormedCode(communeCode))
-        {
-            return Outcome<IReadOnlyList<NotificationView>>.Invalid("commune", "An area code is 2, 4, 6 or 8 digits (province, district, commune, village).");
-        }
-
-        var area = communeCode is not null && actor.Jurisdiction.Covers(communeCode) ? communeCode : actor.Jurisdiction.AreaCode;
-        var query = db.Notifications.AsNoTracking().Where(n => n.Status == NotificationStatus.Open);
-        if (area is not null)
-        {
-            query = query.Where(n => n.CommuneCode.StartsWith(area));
-        }
-
-        var list = await query.OrderBy(n => n.ReceivedAt).Take(MaxListed).ToListAsync(ct);
-        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.list", "notification", area ?? "national", purpose), ct);
-        return Outcome<IReadOnlyList<NotificationView>>.Ok(list.Select(View).ToList());
-    }
-
-    /// <summary>One notification of the caller's area, audited with the caller's stated purpose (X-Purpose) or <see cref="DefaultPurpose"/>.</summary>
-    public async Task<Outcome<NotificationView>> GetAsync(Guid id, Actor actor, CancellationToken ct, string? purposeText = null)
-    {
-        var errors = new FieldErrors();
-        var purpose = Registrations.RegistrationService.PurposeOr(purposeText, DefaultPurpose, errors);
-        if (purpose is null)
-        {
-            return Outcome<NotificationView>.Invalid(errors);
-        }
-
-        var n = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null || !actor.Jurisdiction.Covers(n.CommuneCode))
-        {
-            return Outcome<NotificationView>.NotFound("No notification with this id in your area.");
-        }
-
-        await audit.AppendAsync(new AuditEvent(actor, "civil.notification.read", "notification", n.Id.ToString(), purpose), ct);
-        return Outcome<NotificationView>.Ok(View(n));
-    }
-
-    public NotificationView View(NotificationEntity n)
-    {
-        var details = Dossiers.Read<NotificationRequest>(n.Details);
-        return new(
-            n.Id, n.Event, n.Status, n.CommuneCode, n.EventPlaceCode, n.EventDate.ToString("yyyy-MM-dd"), n.InformantKind,
-            details.InformantName, details.FacilityName, n.SourceSystem, n.SourceReference, n.SubjectNameKm, n.SubjectNameLatin,
-            n.ReceivedAt, CivilDates.Today(clock).DayNumber - CivilDates.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/notifications", async (NotificationRequest request, HttpContext http, CivilDbContext db, GazetteerService gazetteer, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+                (await HandleAsync(request, http.Actor(), db, gazetteer, audit, clock, ct)).ToHttp())
+            .RequireAuthorization(CivilPolicies.Notify)
+            .WithName("NotifyVitalEvent")
+            .WithSummary("Notify a birth or a death")
+            .WithDescription("Stores a notification from the health facility, midwife or village chief that witnessed the event until the family registers it. Sending the same id, or the same source system and reference, again returns the stored notification.");
 }

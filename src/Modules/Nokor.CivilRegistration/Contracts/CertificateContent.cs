@@ -1,14 +1,18 @@
-namespace Nokor.CivilRegistration.Certificates.Rendering;
+namespace Nokor.CivilRegistration.Contracts;
 
-internal enum CertificateKind
+/// <summary>Which certificate is printed.</summary>
+public enum CertificateKind
 {
+    /// <summary>A birth certificate.</summary>
     Birth,
+
+    /// <summary>A death certificate.</summary>
     Death,
 }
 
 /// <summary>
 /// Everything printed on a birth or death certificate, already chosen and formatted by the caller
-/// (texts in Khmer and in Latin script or English); <see cref="CertificatePdf"/> only lays it out.
+/// (texts in Khmer and in Latin script or English); the renderer (<see cref="ICertificateRenderer"/>) only lays it out.
 /// <para>
 /// Privacy: a certificate is shown to banks, schools and employers, so it carries the civil facts
 /// of the event and nothing medical. There is deliberately no field for the cause or manner of
@@ -17,7 +21,7 @@ internal enum CertificateKind
 /// birth or the gestation.
 /// </para>
 /// </summary>
-internal sealed record CertificateContent
+public sealed record CertificateContent
 {
     public required CertificateKind Kind { get; init; }
 

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
@@ -10,130 +13,16 @@ using Nokor.Population.Contracts;
 
 namespace Nokor.CivilRegistration.Corrections;
 
-/// <summary>A request to correct a registered record: the whole corrected dossier, the reason and the evidence.</summary>
-public sealed record CorrectionRequest
-{
-    public BirthDossier? Birth { get; init; }
-    public DeathDossier? Death { get; init; }
-    public string? Reason { get; init; }
-    /// <summary>An annex of the registration holding the evidence (a court decision, a hospital letter).</summary>
-    public Guid? EvidenceAnnexId { get; init; }
-}
-
-/// <summary>The registrar's decision on a correction.</summary>
-public sealed record CorrectionDecision(bool Approve, string? Note);
-
 /// <summary>
-/// Corrections of registered records: requested with a reason and evidence, approved by a registrar
-/// other than the requester; approval makes a new version of the record, and certificates of the
-/// earlier versions stay verifiable as superseded. Nothing is overwritten.
+/// A registrar other than the requester approves a correction (a new version of the record, which
+/// the Population Registry follows) or refuses it with a note. Nothing is overwritten: certificates
+/// of the earlier versions stay verifiable as superseded.
 /// </summary>
-internal sealed class CorrectionService(
-    CivilDbContext db,
-    RegistrationService registrations,
-    DossierValidator validator,
-    IPopulationRegistry registry,
-    StaffDirectory staff,
-    IAuditLog audit,
-    TimeProvider clock)
+internal static class DecideCorrection
 {
-    public async Task<Outcome<CorrectionView>> RequestAsync(Guid registrationId, CorrectionRequest request, Actor actor, CancellationToken ct)
-    {
-        var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
-        if (r is null)
-        {
-            return Outcome<CorrectionView>.NotFound("No registration with this id in your area.");
-        }
-
-        var errors = new FieldErrors();
-        if (r.Status != RegistrationStatus.Approved)
-        {
-            return Outcome<CorrectionView>.Conflict("Only a registered (approved) record is corrected; before approval the application is fixed by rejecting and entering it again.");
-        }
-
-        var reason = Fields.Trimmed(request.Reason);
-        if (reason is null)
-        {
-            errors.Add("reason", "State the reason for the correction.");
-        }
-        else if (reason.Length > 1000 || reason.Any(char.IsControl))
-        {
-            errors.Add("reason", "The reason must be at most 1,000 characters of text.");
-        }
-
-        if (request.EvidenceAnnexId is null)
-        {
-            errors.Add("evidenceAnnexId", "Attach the evidence as an annex of the registration first, and name it here.");
-        }
-        else if (!await db.Annexes.AnyAsync(a => a.Id == request.EvidenceAnnexId && a.RegistrationId == r.Id, ct))
-        {
-            errors.Add("evidenceAnnexId", "No annex with this id belongs to the registration.");
-        }
-
-        if (await db.Corrections.AnyAsync(c => c.RegistrationId == r.Id && c.Status == CorrectionStatus.Pending, ct))
-        {
-            return Outcome<CorrectionView>.Conflict("A correction of this record is already waiting for a decision.");
-        }
-
-        string? dossier = null;
-        if (r.Event == VitalEvent.Birth)
-        {
-            var (birth, _) = await validator.BirthAsync(request.Birth, actor, errors, $"civil registration correction of {r.Id}", ct);
-            dossier = birth is null ? null : Dossiers.Write(birth);
-        }
-        else
-        {
-            // The deceased stays the same person: the KIDC of a death record is not corrected here,
-            // and the deceased's names, sex and date of birth are those registered unless given.
-            var registered = Dossiers.Read<DeathDossier>(r.Dossier);
-            var (surnameKm, givenNameKm) = Split(r.SubjectNameKm);
-            var (surnameLatin, givenNameLatin) = Split(r.SubjectNameLatin);
-            var input = request.Death is null ? null : request.Death with
-            {
-                DeceasedKidc = r.SubjectKidc,
-                DeceasedSurnameKm = request.Death.DeceasedSurnameKm ?? registered.DeceasedSurnameKm ?? surnameKm,
-                DeceasedGivenNameKm = request.Death.DeceasedGivenNameKm ?? registered.DeceasedGivenNameKm ?? givenNameKm,
-                DeceasedSurnameLatin = request.Death.DeceasedSurnameLatin ?? registered.DeceasedSurnameLatin ?? surnameLatin,
-                DeceasedGivenNameLatin = request.Death.DeceasedGivenNameLatin ?? registered.DeceasedGivenNameLatin ?? givenNameLatin,
-                DeceasedSex = request.Death.DeceasedSex ?? registered.DeceasedSex ?? r.SubjectSex,
-                DeceasedBirthDate = request.Death.DeceasedBirthDate ?? registered.DeceasedBirthDate ?? r.SubjectBirthDate,
-            };
-            var (death, _) = await validator.DeathAsync(input, actor, errors, $"civil registration correction of {r.Id}", ct, correcting: true);
-            dossier = death is null ? null : Dossiers.Write(death);
-        }
-
-        if (errors.Any)
-        {
-            return Outcome<CorrectionView>.Invalid(errors);
-        }
-
-        if (dossier == r.Dossier)
-        {
-            return Outcome<CorrectionView>.Invalid(r.Event == VitalEvent.Birth ? "birth" : "death", "The corrected dossier is the same as the registered one.");
-        }
-
-        var name = await staff.DisplayNameAsync(actor, ct);
-        var correction = new CorrectionEntity
-        {
-            Id = Guid.CreateVersion7(),
-            RegistrationId = r.Id,
-            BaseVersion = r.Version,
-            Status = CorrectionStatus.Pending,
-            Dossier = dossier!,
-            Reason = KhmerText.ContainsKhmer(reason!) ? KhmerText.Normalize(reason!) : reason!,
-            EvidenceAnnexId = request.EvidenceAnnexId,
-            RequestedBy = actor.Id,
-            RequestedByName = name,
-            RequestedAt = clock.GetUtcNow(),
-        };
-        db.Corrections.Add(correction);
-        registrations.AddEvent(r, actor, name, "correction.requested", correction.Reason);
-        await audit.AppendAsync(new AuditEvent(actor, "civil.correction.request", "registration", r.Id.ToString(), "civil registration correction"), ct);
-        await db.SaveChangesAsync(ct);
-        return Outcome<CorrectionView>.Ok(View(correction));
-    }
-
-    public async Task<Outcome<CorrectionView>> DecideAsync(Guid registrationId, Guid correctionId, CorrectionDecision decision, Actor actor, CancellationToken ct)
+    public static async Task<Outcome<CorrectionView>> HandleAsync(
+        Guid registrationId, Guid correctionId, CorrectionDecision decision, Actor actor, CivilDbContext db, RegistrationRecords registrations,
+        IPopulationRegistry registry, StaffDirectory staff, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var r = await registrations.FindAsync(registrationId, actor, track: true, ct);
         var c = r is null ? null : await db.Corrections.FirstOrDefaultAsync(x => x.Id == correctionId && x.RegistrationId == r.Id, ct);
@@ -176,7 +65,7 @@ internal sealed class CorrectionService(
         var name = await staff.DisplayNameAsync(actor, ct);
         if (decision.Approve)
         {
-            var propagated = await PropagateAsync(r, c, actor, ct);
+            var propagated = await PropagateAsync(r, c, actor, registry, ct);
             if (propagated is not null)
             {
                 return Outcome<CorrectionView>.Invalid("approve", propagated);
@@ -212,11 +101,19 @@ internal sealed class CorrectionService(
             return Outcome<CorrectionView>.Conflict("The record was changed by someone else meanwhile: open it again.");
         }
 
-        return Outcome<CorrectionView>.Ok(View(c));
+        return Outcome<CorrectionView>.Ok(RequestCorrection.View(c));
     }
 
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/registrations/{id:guid}/corrections/{correctionId:guid}/decision", async (Guid id, Guid correctionId, CorrectionDecision decision, HttpContext http,
+                CivilDbContext db, RegistrationRecords registrations, IPopulationRegistry registry, StaffDirectory staff, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+                (await HandleAsync(id, correctionId, decision, http.Actor(), db, registrations, registry, staff, audit, clock, ct)).ToHttp())
+            .RequireAuthorization(CivilPolicies.Work)
+            .WithName("DecideCorrection")
+            .WithSummary("A registrar other than the requester approves (a new version of the record) or refuses the correction");
+
     /// <summary>The Population Registry follows a corrected birth or death (NSPI 6.2.3: data updates to the PR).</summary>
-    private async Task<string?> PropagateAsync(RegistrationEntity r, CorrectionEntity c, Actor actor, CancellationToken ct)
+    private static async Task<string?> PropagateAsync(RegistrationEntity r, CorrectionEntity c, Actor actor, IPopulationRegistry registry, CancellationToken ct)
     {
         PersonCorrection? change = null;
         if (r.Event == VitalEvent.Birth)
@@ -284,15 +181,5 @@ internal sealed class CorrectionService(
             r.EventDate = DateOnly.Parse(death.DeathDate!, System.Globalization.CultureInfo.InvariantCulture);
             r.EventPlaceCode = death.DeathPlaceCode!;
         }
-    }
-
-    private static CorrectionView View(CorrectionEntity c) => new(
-        c.Id, c.BaseVersion, c.Status, c.Reason, c.EvidenceAnnexId, c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionNote, c.ResultingVersion);
-
-    /// <summary>A stored full name ("surname given names") split at its first space.</summary>
-    private static (string? Surname, string? Given) Split(string full)
-    {
-        var space = full.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? (full, null) : (full[..space], full[(space + 1)..]);
     }
 }

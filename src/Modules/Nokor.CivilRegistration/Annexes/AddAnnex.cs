@@ -1,3 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nokor.CivilRegistration.Contracts;
@@ -7,6 +13,7 @@ using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Files;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Hosting;
 using Nokor.Platform.Staff;
 
 namespace Nokor.CivilRegistration.Annexes;
@@ -16,15 +23,7 @@ namespace Nokor.CivilRegistration.Annexes;
 /// annexes"): PDF, PNG or JPEG recognised by their first bytes, not by the name or the declared
 /// type, stored content-addressed with their SHA-256.
 /// </summary>
-internal sealed class AnnexService(
-    CivilDbContext db,
-    RegistrationService registrations,
-    IBlobStore blobs,
-    GazetteerService gazetteer,
-    StaffDirectory staff,
-    IAuditLog audit,
-    IOptions<CivilRegistrationOptions> options,
-    TimeProvider clock)
+internal static class AddAnnex
 {
     public const int MaxAnnexesPerRegistration = 30;
 
@@ -34,7 +33,10 @@ internal sealed class AnnexService(
         : content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
         : null;
 
-    public async Task<Outcome<AnnexView>> AddAsync(Guid registrationId, string? fileName, byte[] content, string? description, Actor actor, CancellationToken ct)
+    public static async Task<Outcome<AnnexView>> HandleAsync(
+        Guid registrationId, string? fileName, byte[] content, string? description, Actor actor, CivilDbContext db, RegistrationRecords registrations,
+        IBlobStore blobs, GazetteerService gazetteer, StaffDirectory staff, IAuditLog audit, IOptions<CivilRegistrationOptions> options, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (content.Length == 0)
@@ -68,7 +70,7 @@ internal sealed class AnnexService(
         var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
         if (r is null)
         {
-            return Outcome<AnnexView>.NotFound("No registration with this id in your area.");
+            return Outcome<AnnexView>.NotFound(RegistrationRecords.NotFoundMessage);
         }
 
         if (r.Status is RegistrationStatus.Rejected)
@@ -101,34 +103,26 @@ internal sealed class AnnexService(
             Version = r.Version, Note = $"{name} ({hash[..12]})",
         });
         await audit.AppendAsync(new AuditEvent(actor, "civil.annex.add", "registration", r.Id.ToString(), "civil registration",
-            $"{{\"sha256\":\"{hash}\"}}"), ct);
+            AuditDetails.Of(new { sha256 = hash })), ct);
         await db.SaveChangesAsync(ct);
         return Outcome<AnnexView>.Ok(new AnnexView(annex.Id, annex.FileName, annex.ContentType, annex.Size, annex.Sha256, annex.Description, annex.AddedAt, annex.AddedBy));
     }
 
-    /// <summary>
-    /// An annex and its bytes, audited with the caller's stated purpose (X-Purpose), or the record
-    /// page's purpose when the browser follows a link and states none.
-    /// </summary>
-    public async Task<Outcome<(AnnexEntity Annex, byte[] Content)>> GetAsync(Guid registrationId, Guid annexId, string? purposeText, Actor actor, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var purpose = RegistrationService.PurposeOr(purposeText, RegistrationService.PagePurpose, errors);
-        if (purpose is null)
-        {
-            return Outcome<(AnnexEntity, byte[])>.Invalid(errors);
-        }
-
-        var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
-        var annex = r is null ? null : await db.Annexes.AsNoTracking().FirstOrDefaultAsync(a => a.Id == annexId && a.RegistrationId == r.Id, ct);
-        var content = annex is null ? null : await blobs.GetAsync(annex.Sha256, ct);
-        if (annex is null || content is null)
-        {
-            return Outcome<(AnnexEntity, byte[])>.NotFound("No such annex in your area.");
-        }
-
-        await audit.AppendAsync(new AuditEvent(actor, "civil.annex.read", "registration", r!.Id.ToString(), purpose,
-            $"{{\"annex\":\"{annex.Id}\"}}"), ct);
-        return Outcome<(AnnexEntity, byte[])>.Ok((annex, content));
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/registrations/{id:guid}/annexes", async Task<Results<Ok<AnnexView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, RedirectHttpResult>> (
+                Guid id, HttpContext http, CivilDbContext db, RegistrationRecords registrations, IBlobStore blobs, GazetteerService gazetteer,
+                StaffDirectory staff, IAuditLog audit, IOptions<CivilRegistrationOptions> options, TimeProvider clock, IAntiforgery antiforgery, CancellationToken ct) =>
+            {
+                var max = options.Value.MaxAnnexBytes;
+                return await FileUploads.HandleAsync(http, antiforgery, max,
+                    upload => HandleAsync(id, upload.FileName, upload.Content, upload.Form["description"], http.Actor(), db, registrations, blobs, gazetteer, staff, audit, options, clock, ct),
+                    "annexError", "annexes", ct);
+            })
+            .RequireAuthorization(CivilPolicies.Work)
+            .DisableAntiforgery()
+            .WithMetadata(new BodySizeLimit(16 * 1024 * 1024))
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithName("AddAnnex")
+            .WithSummary("Upload a scanned annex (PDF, PNG or JPEG) to the dossier")
+            .WithDescription("Multipart form with the field \"file\" and optionally \"description\". The type is recognised from the content; the file is stored under its SHA-256.");
 }

@@ -1,4 +1,4 @@
-namespace Nokor.CivilRegistration;
+namespace Nokor.CivilRegistration.Contracts;
 
 /// <summary>Authorization policies of civil registration.</summary>
 public static class CivilPolicies
@@ -18,4 +18,11 @@ public static class CivilPolicies
     public const string ServiceReports = "civil.service-reports";
     /// <summary>Set the service-level targets: administrators.</summary>
     public const string ServiceTargets = "civil.service-targets";
+}
+
+/// <summary>Rate-limit policies the module's endpoints name; the host defines them.</summary>
+public static class CivilRateLimits
+{
+    /// <summary>The public verification API and page: requests per minute per client address.</summary>
+    public const string PublicVerification = "public-verification";
 }

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Nokor.CivilRegistration.Contracts;
+using Nokor.CivilRegistration.Data;
+using Nokor.Platform.Audit;
+using Nokor.Platform.Errors;
+using Nokor.Platform.Staff;
+
+namespace Nokor.CivilRegistration.Queues;
+
+/// <summary>How many records wait in each work queue of the caller's area.</summary>
+internal static class CountQueues
+{
+    public static async Task<QueueCounts> HandleAsync(Actor actor, CivilDbContext db, CancellationToken ct)
+    {
+        var notifications = db.Notifications.AsNoTracking().Where(n => n.Status == NotificationStatus.Open);
+        var information = db.InformationRequests.AsNoTracking().Where(i => i.Status == InformationRequestStatus.Received || i.Status == InformationRequestStatus.Approved);
+        if (actor.Jurisdiction.AreaCode is { } area)
+        {
+            notifications = notifications.Where(n => n.CommuneCode.StartsWith(area));
+            information = information.Where(i => i.OfficeCode.StartsWith(area));
+        }
+
+        return new QueueCounts(
+            await notifications.CountAsync(ct),
+            await WorkQueues.Query(db, "to-verify", actor)!.CountAsync(ct),
+            await WorkQueues.Query(db, "to-approve", actor)!.CountAsync(ct),
+            await WorkQueues.Query(db, "to-approve-senior", actor)!.CountAsync(ct),
+            await WorkQueues.Query(db, "ready-to-print", actor)!.CountAsync(ct),
+            await WorkQueues.Query(db, "corrections", actor)!.CountAsync(ct),
+            await information.CountAsync(ct));
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/queues", async (HttpContext http, CivilDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(http.Actor(), db, ct)))
+            .RequireAuthorization(CivilPolicies.Read)
+            .WithName("QueueCounts")
+            .WithSummary("How many records wait in each work queue of the caller's area");
+}
