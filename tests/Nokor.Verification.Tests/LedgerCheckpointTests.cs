@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Signing;
 using Nokor.Testing;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
 

@@ -68,10 +68,10 @@ internal sealed class AuditLog : IAuditLog, IChainStore<AuditEntry>, IAsyncDispo
     /// Returns once the entry is committed and chained. Cancelling stops the wait, not the write:
     /// an entry already queued is still recorded, which errs on the side of the record.
     /// </summary>
-    public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        return _writer.AppendAsync(ToEntry(auditEvent), cancellationToken);
+        await _writer.AppendAsync(ToEntry(auditEvent), cancellationToken);
     }
 
     private AuditEntry ToEntry(AuditEvent e)
