@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Signing;
 using Nokor.Testing;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
 
@@ -139,7 +140,7 @@ public sealed class LedgerCheckpointTests : IAsyncLifetime
     {
         await FourPeriodsAsync();
         await using var scope = _services.CreateAsyncScope();
-        var answer = await LedgerHeadEndpoint.GetAsync(scope.ServiceProvider.GetRequiredService<VerificationDbContext>(),
+        var answer = await GetLedgerHead.GetAsync(scope.ServiceProvider.GetRequiredService<VerificationDbContext>(),
             new Microsoft.AspNetCore.Http.DefaultHttpContext(), CancellationToken.None);
 
         var head = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Ok<ChainHead>>(answer.Result).Value!;

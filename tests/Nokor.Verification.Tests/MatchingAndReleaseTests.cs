@@ -1,5 +1,6 @@
 using Nokor.Platform.Errors;
 using Nokor.Platform.Khmer;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 using Nokor.Verification.Ledger;
 using Nokor.Verification.Queries;

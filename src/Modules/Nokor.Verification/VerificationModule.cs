@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Bulk;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Credentials;
 using Nokor.Verification.Data;
 using Nokor.Verification.Institutions;
@@ -34,12 +37,11 @@ public static class VerificationModule
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<ProjectionStatus>();
         services.AddSingleton<PersonLookup>();
-        services.AddScoped<QueryService>();
-        services.AddScoped<InstitutionService>();
-        services.AddScoped<LedgerReports>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<LedgerCheckpointer>();
-        services.AddScoped<BulkJobs>();
+        services.AddScoped<IInstitutionRegistry, InstitutionRegistry>();
+        services.AddScoped<IVerificationLedger, VerificationLedger>();
+        services.AddScoped<IVerificationStore, VerificationStore>();
         services.AddAuthorizationBuilder()
             .AddPolicy(VerificationPolicies.Manage, p => p.RequireRole(Roles.DataDistribution, Roles.Administrator))
             .AddPolicy(VerificationPolicies.PersonAccess, p => p.RequireRole(VerificationPolicies.PersonAccessRoles));
@@ -66,10 +68,48 @@ public static class VerificationModule
 
     public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder endpoints)
     {
-        ClientEndpoints.Map(endpoints);
-        StaffEndpoints.Map(endpoints);
-        BulkEndpoints.Map(endpoints);
-        LedgerHeadEndpoint.Map(endpoints);
+        // The API institutions call (tag Verification), under /api/verification/v1: the token, then
+        // the queries, each behind the client's access token.
+        var v1 = endpoints.MapGroup("/api/verification/v1").WithTags("Verification");
+        IssueToken.Map(v1);
+        var queries = v1.MapGroup("").AllowAnonymous().AddEndpointFilter<ClientAuthentication>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesValidationProblem();
+        VerifyClaims.Map(queries);
+        ReleaseAttributes.Map(queries);
+
+        // The data distribution unit's API (staff sign-in), under /api/verification.
+        var staff = endpoints.MapGroup("/api/verification").WithTags("Verification")
+            .RequireAuthorization(VerificationPolicies.Manage)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ListInstitutions.Map(staff);
+        RegisterInstitution.Map(staff);
+        GetInstitution.Map(staff);
+        UpdateInstitution.Map(staff);
+        SetInstitutionStatus.Map(staff);
+        IssueCredential.Map(staff);
+        RevokeCredential.Map(staff);
+        GetStatement.Map(staff);
+        GetProjectionStatus.Map(staff);
+
+        var person = endpoints.MapGroup("/api/verification").WithTags("Verification")
+            .RequireAuthorization(VerificationPolicies.PersonAccess)
+            .ProducesValidationProblem();
+        ReadPersonAccess.Map(person);
+
+        // Bulk verification in the institutions' API, under /api/verification/v1/bulk.
+        var bulk = endpoints.MapGroup(BulkJobs.BasePath).WithTags("Verification")
+            .AllowAnonymous().AddEndpointFilter<ClientAuthentication>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        SubmitBulkJob.Map(bulk);
+        GetBulkJob.Map(bulk);
+        GetBulkJobResult.Map(bulk);
+
+        GetLedgerHead.Map(endpoints);
         return endpoints;
     }
 }

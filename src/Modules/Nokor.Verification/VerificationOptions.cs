@@ -1,7 +1,7 @@
 namespace Nokor.Verification;
 
 /// <summary>Settings under <c>Verification</c>.</summary>
-public sealed class VerificationOptions
+internal sealed class VerificationOptions
 {
     public const string Section = "Verification";
 

@@ -1,14 +1,9 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
-using Nokor.Verification.Institutions;
-using Nokor.Verification.Ledger;
-using Nokor.Verification.Projection;
+using Nokor.Verification.Contracts;
 
 namespace Nokor.Cli.Commands;
 
@@ -55,7 +50,7 @@ internal static class VerificationCommands
         {
             await DatabaseMigrator.MigrateAllAsync(context.Services, ct);
             await using var scope = context.Services.CreateAsyncScope();
-            var service = scope.ServiceProvider.GetRequiredService<InstitutionService>();
+            var service = scope.ServiceProvider.GetRequiredService<IInstitutionRegistry>();
             var actor = Actor.Platform("cli:verification");
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
             var institutionName = parse.GetValue(name)!;
@@ -114,11 +109,11 @@ internal static class VerificationCommands
         rebuild.SetAction(async (parse, ct) =>
         {
             await DatabaseMigrator.MigrateAllAsync(context.Services, ct);
+            await using var scope = context.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<IVerificationStore>();
             if (parse.GetValue(ifNotBuilt))
             {
-                await using var scope = context.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<Nokor.Verification.Data.VerificationDbContext>();
-                var state = await db.ProjectionStates.AsNoTracking().FirstOrDefaultAsync(s => s.Name == PersonProjector.StateName, ct);
+                var state = await store.StateAsync(ct);
                 if (state is { Ready: true })
                 {
                     Console.WriteLine($"Verification store: already built, at change {state.Position:N0} of the registry; nothing copied.");
@@ -134,8 +129,7 @@ internal static class VerificationCommands
                     Console.Error.Write($"\r{n:N0} persons copied ({n / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s)   ");
                 }
             });
-            var logger = context.Services.GetService<ILoggerFactory>()?.CreateLogger("verification") ?? NullLogger.Instance;
-            var copied = await PersonProjector.RebuildAsync(context.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, logger, progress, ct);
+            var copied = await store.RebuildAsync(progress, ct);
             Console.Error.WriteLine();
             Console.WriteLine($"Verification store: {copied:N0} persons in {watch.Elapsed.TotalSeconds:F1} s.");
             return ExitCodes.Ok;
@@ -161,7 +155,7 @@ internal static class VerificationCommands
             ChainHead? head = null;
             if (parse.GetValue(witness) is { } path)
             {
-                var read = await WitnessFile.ReadAsync(path, LedgerCheckpoints.ChainName,
+                var read = await WitnessFile.ReadAsync(path, IVerificationLedger.ChainName,
                     context.Services.GetRequiredService<Nokor.Platform.Signing.SigningKeyRing>().GetPublicKeySet(), ct);
                 if (read.Head is null)
                 {
@@ -173,8 +167,8 @@ internal static class VerificationCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var verifier = scope.ServiceProvider.GetRequiredService<LedgerVerifier>();
-            var check = await verifier.VerifyAsync(head, new Progress<long>(n => Console.Error.Write($"\r{n:N0} records checked   ")), ct);
+            var ledger = scope.ServiceProvider.GetRequiredService<IVerificationLedger>();
+            var check = await ledger.VerifyAsync(head, new Progress<long>(n => Console.Error.Write($"\r{n:N0} records checked   ")), ct);
             Console.Error.WriteLine();
             if (check.Intact)
             {
@@ -201,14 +195,14 @@ internal static class VerificationCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var scope = context.Services.CreateAsyncScope();
-            var checkpoint = await scope.ServiceProvider.GetRequiredService<LedgerCheckpointer>().CreateAsync(ct);
+            var checkpoint = await scope.ServiceProvider.GetRequiredService<IVerificationLedger>().SignHeadAsync(ct);
             if (checkpoint is null)
             {
                 Console.Error.WriteLine("The query ledger is empty: there is no head to witness yet.");
                 return ExitCodes.Failed;
             }
 
-            var head = ChainHead.From(LedgerCheckpoints.ChainName, checkpoint);
+            var head = ChainHead.From(IVerificationLedger.ChainName, checkpoint);
             var path = parse.GetValue(output);
             var json = await WitnessFile.WriteAsync(head, path, ct);
             if (path is null)

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Nokor.Platform.Chains;
 
 namespace Nokor.Platform.Audit;
 
@@ -41,11 +39,9 @@ public static class AuditChainHash
     public const string FormatTag = "nokor.audit.v1";
 
     /// <summary>The previous hash of the first entry: 64 zeros.</summary>
-    public static readonly string Genesis = new('0', 64);
+    public static readonly string Genesis = ChainHash.Genesis;
 
     public const string TimestampFormat = "yyyy-MM-dd'T'HH':'mm':'ss'.'ffffff'Z'";
-
-    private const uint NullLength = uint.MaxValue;
 
     /// <summary>Drops sub-microsecond ticks and converts to UTC, the precision every provider stores.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset at)
@@ -58,68 +54,29 @@ public static class AuditChainHash
         Truncate(at).UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The canonical byte string of an entry (everything but its two hashes).</summary>
-    public static byte[] Canonical(AuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        using var buffer = new MemoryStream(256);
-        Write(buffer, FormatTag);
-        Write(buffer, entry.Sequence.ToString(CultureInfo.InvariantCulture));
-        Write(buffer, FormatTimestamp(entry.At));
-        Write(buffer, entry.ActorKind);
-        Write(buffer, entry.ActorId);
-        Write(buffer, entry.ActorOffice);
-        Write(buffer, entry.Action);
-        Write(buffer, entry.SubjectType);
-        Write(buffer, entry.SubjectId);
-        Write(buffer, entry.Purpose);
-        Write(buffer, entry.Details);
-        return buffer.ToArray();
-    }
+    public static byte[] Canonical(AuditEntry entry) => Write(entry).ToArray();
 
-    /// <summary>The hash an entry must carry, given the hash of the entry before it.</summary>
+    /// <summary>The hash an entry must carry, given the hash of the entry before it (<see cref="ChainHash"/>).</summary>
     public static string Compute(string previousHash, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(previousHash);
-        var previous = ParseHash(previousHash)
-            ?? throw new ArgumentException("A chain hash is 64 hexadecimal characters.", nameof(previousHash));
-        var canonical = Canonical(entry);
-        var input = new byte[previous.Length + canonical.Length];
-        previous.CopyTo(input, 0);
-        canonical.CopyTo(input, previous.Length);
-        return Convert.ToHexStringLower(SHA256.HashData(input));
+        return ChainHash.Compute(previousHash, Write(entry).Written);
     }
 
-    /// <summary>The 32 bytes of a 64-character hex hash, or null when it is not one.</summary>
-    internal static byte[]? ParseHash(string hash)
+    private static ChainCanonical Write(AuditEntry entry)
     {
-        if (hash.Length != 64)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Convert.FromHexString(hash);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static void Write(Stream buffer, string? value)
-    {
-        Span<byte> length = stackalloc byte[4];
-        if (value is null)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(length, NullLength);
-            buffer.Write(length);
-            return;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)bytes.Length);
-        buffer.Write(length);
-        buffer.Write(bytes);
+        ArgumentNullException.ThrowIfNull(entry);
+        return ChainCanonical.Shared()
+            .Write(FormatTag)
+            .Write(entry.Sequence.ToString(CultureInfo.InvariantCulture))
+            .Write(FormatTimestamp(entry.At))
+            .Write(entry.ActorKind)
+            .Write(entry.ActorId)
+            .Write(entry.ActorOffice)
+            .Write(entry.Action)
+            .Write(entry.SubjectType)
+            .Write(entry.SubjectId)
+            .Write(entry.Purpose)
+            .Write(entry.Details);
     }
 }

@@ -2,17 +2,18 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
 
 namespace Nokor.Platform.Audit;
 
 /// <summary>
-/// The audit chain writer, with group commit: every <see cref="AppendAsync"/> queues its entry and
+/// The audit chain writer, with group commit through the platform's one chain writer
+/// (<see cref="ChainWriter{TItem}"/>): every <see cref="AppendAsync"/> queues its entry and
 /// waits; one background loop takes whatever is queued (up to <see cref="MaxBatchSize"/>), chains
 /// and inserts it in one transaction, and only then releases the callers. There is no batching
 /// delay: a lone append is written at once, and under load the batches grow by themselves.
@@ -28,8 +29,7 @@ namespace Nokor.Platform.Audit;
 /// <para>The writer starts with the first append (so the CLI needs no host) and stops when the
 /// service provider disposes it, after writing what was already queued.</para>
 /// </remarks>
-internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, ILogger<AuditLog> logger)
-    : IAuditLog, IAsyncDisposable, IDisposable
+internal sealed class AuditLog : IAuditLog, IChainStore<AuditEntry>, IAsyncDisposable, IDisposable
 {
     public const int MaxBatchSize = 256;
 
@@ -46,19 +46,23 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
-    private readonly Channel<PendingEntry> _queue = Channel.CreateBounded<PendingEntry>(
-        new BoundedChannelOptions(16_384) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private readonly Lock _startLock = new();
-    private Task? _writer;
-    private bool _disposed;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly ChainWriter<AuditEntry> _writer;
 
     // Used by the writer loop only.
     private AsyncServiceScope? _scope;
     private PlatformDbContext? _db;
     private DatabaseProvider _provider;
     private Signing.SigningKeyRing? _keys;
-    private int _periodMinutes = Chains.ChainCheckpoints.DefaultPeriodMinutes;
+    private int _periodMinutes = ChainCheckpoints.DefaultPeriodMinutes;
+
+    public AuditLog(IServiceScopeFactory scopes, TimeProvider time, ILogger<AuditLog> logger)
+    {
+        _scopes = scopes;
+        _time = time;
+        _writer = new ChainWriter<AuditEntry>(nameof(AuditLog), MaxBatchSize, static _ => 1, this, logger);
+    }
 
     /// <summary>
     /// Returns once the entry is committed and chained. Cancelling stops the wait, not the write:
@@ -67,22 +71,7 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var entry = ToEntry(auditEvent);
-        var pending = new PendingEntry(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        EnsureStarted();
-        try
-        {
-            if (!_queue.Writer.TryWrite(pending))
-            {
-                await _queue.Writer.WriteAsync(pending, cancellationToken);
-            }
-        }
-        catch (ChannelClosedException)
-        {
-            throw new ObjectDisposedException(nameof(AuditLog));
-        }
-
-        await pending.Committed.Task.WaitAsync(cancellationToken);
+        await _writer.AppendAsync(ToEntry(auditEvent), cancellationToken);
     }
 
     private AuditEntry ToEntry(AuditEvent e)
@@ -102,7 +91,7 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
 
         return new AuditEntry
         {
-            At = AuditChainHash.Truncate(time.GetUtcNow()),
+            At = AuditChainHash.Truncate(_time.GetUtcNow()),
             ActorKind = e.Actor.Kind,
             ActorId = e.Actor.Id,
             ActorOffice = office,
@@ -150,59 +139,8 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
         }
     }
 
-    private void EnsureStarted()
-    {
-        if (_writer is not null)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return;
-        }
-
-        lock (_startLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= Task.Run(WriteLoopAsync);
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<PendingEntry>(MaxBatchSize);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch).ConfigureAwait(false);
-                foreach (var pending in batch)
-                {
-                    pending.Committed.TrySetResult();
-                }
-            }
-            catch (Exception ex)
-            {
-                // Only the count and the error: the entries themselves name people's records.
-                logger.LogError(ex, "Writing {Count} audit entries failed; their requests fail with it.", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Committed.TrySetException(ex);
-                }
-
-                await ReleaseConnectionAsync().ConfigureAwait(false);
-            }
-
-            batch.Clear();
-        }
-
-        await ReleaseConnectionAsync().ConfigureAwait(false);
-    }
-
-    private async Task WriteBatchAsync(List<PendingEntry> batch)
+    /// <summary>Chains the batch onto the stored tail and inserts it, in one transaction.</summary>
+    async Task IChainStore<AuditEntry>.WriteAsync(IReadOnlyList<AuditEntry> batch)
     {
         var db = await ConnectionAsync();
         var connection = db.Database.GetDbConnection();
@@ -217,26 +155,18 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
 
         var tail = await LockAndReadTailAsync(connection, transaction, _provider, CancellationToken.None);
         var (sequence, previous, previousAt) = tail ?? (0, AuditChainHash.Genesis, default);
-        var closing = new List<(long Sequence, string Hash)>();
-        foreach (var pending in batch)
+        var links = new ChainLinks(sequence, previous, previousAt, _periodMinutes);
+        foreach (var entry in batch)
         {
-            var entry = pending.Entry;
-            if (sequence > 0 && Chains.ChainCheckpoints.ClosesPeriod(previousAt, entry.At, _periodMinutes))
-            {
-                closing.Add((sequence, previous));
-            }
-
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = AuditChainHash.Compute(previous, entry);
-            previous = entry.Hash;
-            previousAt = entry.At;
+            entry.Sequence = links.Next(entry.At);
+            entry.PreviousHash = links.Previous;
+            entry.Hash = links.Linked(AuditChainHash.Compute(entry.PreviousHash, entry));
         }
 
         await InsertAsync(connection, transaction, batch);
-        if (closing.Count > 0)
+        if (links.Closing.Count > 0)
         {
-            await CheckpointPeriodsAsync(connection, transaction, closing);
+            await CheckpointPeriodsAsync(connection, transaction, links.Closing);
         }
 
         await transaction.CommitAsync();
@@ -258,7 +188,7 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
                 continue;
             }
 
-            last = Chains.ChainCheckpoints.Sign(keys, AuditCheckpoint.ChainName, last, sequence, hash, time.GetUtcNow(), _periodMinutes);
+            last = ChainCheckpoints.Sign(keys, AuditCheckpoint.ChainName, last, sequence, hash, _time.GetUtcNow(), _periodMinutes);
             await AuditCheckpointRows.InsertAsync(connection, transaction, last, CancellationToken.None);
         }
     }
@@ -286,14 +216,14 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
     }
 
     /// <summary>One multi-row INSERT per batch; the column names are those of the migrations.</summary>
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<PendingEntry> batch)
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> batch)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder(InsertSql, InsertSql.Length + (batch.Count * 80));
         for (var i = 0; i < batch.Count; i++)
         {
-            var e = batch[i].Entry;
+            var e = batch[i];
             sql.Append(i == 0 ? "\n(" : ",\n(");
             Add(command, sql, i, 0, e.Sequence);
             Add(command, sql, i, 1, e.At);
@@ -343,13 +273,13 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
             return _db;
         }
 
-        var scope = scopes.CreateAsyncScope();
+        var scope = _scopes.CreateAsyncScope();
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             _provider = scope.ServiceProvider.GetRequiredService<DatabaseSettings>().Provider;
             _keys = scope.ServiceProvider.GetRequiredService<Signing.SigningKeyRing>();
-            _periodMinutes = Chains.ChainCheckpoints.PeriodMinutes(
+            _periodMinutes = ChainCheckpoints.PeriodMinutes(
                 scope.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), AuditCheckpoint.PeriodKey);
             if (_provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres))
             {
@@ -369,43 +299,18 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, I
     }
 
     /// <summary>Closes the writer's connection: after a failure (a fresh one is opened for the next batch) and on stop.</summary>
-    private async Task ReleaseConnectionAsync()
+    async Task IChainStore<AuditEntry>.ResetAsync()
     {
         var scope = _scope;
         _scope = null;
         _db = null;
-        if (scope is null)
-        {
-            return;
-        }
-
-        try
+        if (scope is not null)
         {
             await scope.Value.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Closing the audit writer's connection failed.");
-        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Task? writer;
-        lock (_startLock)
-        {
-            _disposed = true;
-            writer = _writer;
-        }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-        _queue.Writer.TryComplete();
-        if (writer is not null)
-        {
-            await writer.ConfigureAwait(false);
-        }
-    }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private sealed record PendingEntry(AuditEntry Entry, TaskCompletionSource Committed);
+    public void Dispose() => _writer.Dispose();
 }

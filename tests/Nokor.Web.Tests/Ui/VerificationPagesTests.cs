@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Data;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 using Nokor.Web.Tests.Infrastructure;
 using Page = Nokor.Web.Tests.Infrastructure.FormPage;

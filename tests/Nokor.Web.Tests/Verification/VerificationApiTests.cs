@@ -281,7 +281,7 @@ public sealed class VerificationApiTests(NokorHost host) : IClassFixture<NokorHo
         Assert.Equal(allowed.Order(), all.GetProperty("attributes").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("1990-04-17", all.GetProperty("attributes").GetProperty("dateOfBirth").GetString());
 
-        foreach (var attribute in Nokor.Verification.Queries.PersonAttributes.Releasable)
+        foreach (var attribute in Nokor.Verification.Contracts.PersonAttributes.Releasable)
         {
             var response = await bank.Client.PostAsJsonAsync("/api/verification/v1/attributes", new { kidc = person.Kidc, purpose = "account-opening", attributes = new[] { attribute } });
             if (allowed.Contains(attribute))

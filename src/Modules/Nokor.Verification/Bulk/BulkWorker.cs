@@ -326,7 +326,7 @@ internal sealed class BulkWorker(
         }
     }
 
-    /// <summary>One chunk: one look-up for all its KIDCs, then each row compared as <see cref="QueryService.VerifyAsync"/> compares.</summary>
+    /// <summary>One chunk: one look-up for all its KIDCs, then each row compared as <see cref="VerifyClaims.HandleAsync"/> compares.</summary>
     private static async Task<List<RowOutcome>> VerifyChunkAsync(VerificationDbContext db, List<BulkRowCheck> slice, CancellationToken ct)
     {
         var kidcs = slice.Where(c => c.Valid).Select(c => c.Kidc!).Distinct(StringComparer.Ordinal).ToList();
@@ -424,7 +424,7 @@ internal sealed class BulkWorker(
             return $"The contract {contract.Reference} is not in force today, so the job was stopped.";
         }
 
-        return QueryService.Outside(contract, purpose, QueryTypes.Bulk);
+        return QueryChecks.Outside(contract, purpose, QueryTypes.Bulk);
     }
 
     private async Task FailAsync(VerificationDbContext db, JobRun run, string reason)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 using Nokor.Verification.Queries;
 
@@ -26,8 +27,8 @@ internal sealed record ClientContract(
 {
     public long PriceOf(string queryType) => queryType switch
     {
-        Queries.QueryTypes.Verify => PriceVerify,
-        Queries.QueryTypes.Attributes => PriceAttributes,
+        Contracts.QueryTypes.Verify => PriceVerify,
+        Contracts.QueryTypes.Attributes => PriceAttributes,
         _ => PriceBulkRow,
     };
 

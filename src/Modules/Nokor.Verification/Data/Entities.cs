@@ -1,21 +1,6 @@
+using Nokor.Verification.Contracts;
+
 namespace Nokor.Verification.Data;
-
-/// <summary>What kind of institution a client is (NSPI 6.4 names banks, telecom operators and ministries).</summary>
-public enum InstitutionKind
-{
-    Bank,
-    Microfinance,
-    Telecom,
-    Ministry,
-    PublicAgency,
-    Other,
-}
-
-public enum InstitutionStatus
-{
-    Active,
-    Suspended,
-}
 
 /// <summary>An authorized institution that may query the verification service under its contract.</summary>
 internal sealed class InstitutionEntity
@@ -171,7 +156,7 @@ internal sealed class UsageEntity
     public long Amount { get; set; }
 }
 
-public enum BulkJobStatus
+internal enum BulkJobStatus
 {
     Queued,
     Running,

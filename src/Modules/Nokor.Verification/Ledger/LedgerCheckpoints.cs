@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Signing;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Ledger;
@@ -19,7 +20,7 @@ namespace Nokor.Verification.Ledger;
 /// </summary>
 internal static class LedgerCheckpoints
 {
-    public const string ChainName = "verification";
+    public const string ChainName = IVerificationLedger.ChainName;
     public const string PeriodKey = "Verification:CheckpointMinutes";
 
     public static DateTimeOffset FromMicroseconds(long us) => DateTimeOffset.UnixEpoch.AddTicks(us * 10);

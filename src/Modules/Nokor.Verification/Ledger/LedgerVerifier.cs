@@ -2,15 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Signing;
+using Nokor.Verification.Contracts;
 using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Ledger;
-
-/// <summary>
-/// The outcome of <see cref="LedgerVerifier"/>: <paramref name="FirstBroken"/> is the record
-/// sequence of the first break, <paramref name="Fault"/> its kind when a checkpoint rule failed.
-/// </summary>
-public sealed record LedgerCheck(bool Intact, long Records, long? FirstBroken, string? Problem, CheckpointFault? Fault = null);
 
 /// <summary>
 /// Walks the query ledger in sequence order and names the first record whose chain does not hold,

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,8 @@ internal sealed record QueryRecord(
     long Price);
 
 /// <summary>
-/// The query ledger's writer, with group commit as in the platform audit: callers queue their
+/// The query ledger's writer, with group commit through the platform's one chain writer
+/// (<see cref="ChainWriter{TItem}"/>, as the platform audit): callers queue their
 /// records and wait; one loop writes whatever is queued in one transaction — the chained records
 /// and the usage counters they add to — and only then releases the callers, so no answer leaves
 /// before its record is durable (issue: "nothing is answered without an audit record written
@@ -42,17 +42,15 @@ internal sealed record QueryRecord(
 /// the tail is read. The usage totals read back in the same transaction tell
 /// <see cref="UsageMeter"/> what the other hosts have counted.
 /// </remarks>
-internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage, ILogger<QueryLedger> logger)
-    : IAsyncDisposable, IDisposable
+internal sealed class QueryLedger : IChainStore<IReadOnlyList<QueryRecord>>, IAsyncDisposable, IDisposable
 {
     public const int MaxBatchRecords = 1024;
 
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
-        new BoundedChannelOptions(16_384) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly UsageMeter _usage;
+    private readonly ChainWriter<IReadOnlyList<QueryRecord>> _writer;
 
-    private readonly Lock _startLock = new();
-    private Task? _writer;
-    private bool _disposed;
+    // Used by the writer loop only.
     private AsyncServiceScope? _scope;
     private DbConnection? _connection;
     private bool _postgres;
@@ -61,93 +59,30 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     private Nokor.Platform.Signing.SigningKeyRing? _keys;
     private int _periodMinutes = ChainCheckpoints.DefaultPeriodMinutes;
 
-    public Task AppendAsync(QueryRecord record, CancellationToken ct) => AppendManyAsync([record], ct);
+    public QueryLedger(IServiceScopeFactory scopes, UsageMeter usage, ILogger<QueryLedger> logger)
+    {
+        _scopes = scopes;
+        _usage = usage;
+        _writer = new ChainWriter<IReadOnlyList<QueryRecord>>(nameof(QueryLedger), MaxBatchRecords, static records => records.Count, this, logger);
+    }
+
+    public Task AppendAsync(QueryRecord record, CancellationToken ct) => _writer.AppendAsync([record], ct);
 
     /// <summary>Records several queries in one transaction (a bulk chunk); returns when all are durable.</summary>
-    public async Task AppendManyAsync(IReadOnlyList<QueryRecord> records, CancellationToken ct)
+    public Task AppendManyAsync(IReadOnlyList<QueryRecord> records, CancellationToken ct) =>
+        records.Count == 0 ? Task.CompletedTask : _writer.AppendAsync(records, ct);
+
+    /// <summary>Writes a batch and tells <see cref="UsageMeter"/> the month totals it read back, before the callers are released.</summary>
+    async Task IChainStore<IReadOnlyList<QueryRecord>>.WriteAsync(IReadOnlyList<IReadOnlyList<QueryRecord>> batch)
     {
-        if (records.Count == 0)
+        var totals = await WriteAsync(batch).ConfigureAwait(false);
+        foreach (var (key, total) in totals)
         {
-            return;
-        }
-
-        var pending = new Pending(records, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        EnsureStarted();
-        try
-        {
-            if (!_queue.Writer.TryWrite(pending))
-            {
-                await _queue.Writer.WriteAsync(pending, ct);
-            }
-        }
-        catch (ChannelClosedException)
-        {
-            throw new ObjectDisposedException(nameof(QueryLedger));
-        }
-
-        await pending.Done.Task.WaitAsync(ct);
-    }
-
-    private void EnsureStarted()
-    {
-        if (_writer is not null)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return;
-        }
-
-        lock (_startLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= Task.Run(LoopAsync);
+            _usage.Observe(key.Institution, key.Month, total.Database, total.Committed);
         }
     }
 
-    private async Task LoopAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<Pending>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            var count = 0;
-            while (count < MaxBatchRecords && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                count += pending.Records.Count;
-            }
-
-            try
-            {
-                var totals = await WriteAsync(batch).ConfigureAwait(false);
-                foreach (var (key, total) in totals)
-                {
-                    usage.Observe(key.Institution, key.Month, total.Database, total.Committed);
-                }
-
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetResult();
-                }
-            }
-            catch (Exception ex)
-            {
-                // Counts only: the records name people.
-                logger.LogError(ex, "Writing {Count} verification query records failed; their requests fail with it.", count);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(ex);
-                }
-
-                await ReleaseAsync().ConfigureAwait(false);
-            }
-
-            batch.Clear();
-        }
-
-        await ReleaseAsync().ConfigureAwait(false);
-    }
-
-    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteAsync(List<Pending> batch)
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteAsync(IReadOnlyList<IReadOnlyList<QueryRecord>> batch)
     {
         var connection = await ConnectionAsync();
         for (var attempt = 1; ; attempt++)
@@ -170,7 +105,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     /// nothing. The chain tail is kept in memory; if another host wrote meanwhile, the primary key
     /// on the sequence refuses this batch (no fork is possible) and it is chained again.
     /// </summary>
-    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WritePostgresAsync(DbConnection connection, List<Pending> batch)
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WritePostgresAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<QueryRecord>> batch)
     {
         if (_tail is null)
         {
@@ -193,7 +128,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     }
 
     /// <summary>SQLite: an immediate transaction takes the write lock before the tail is read.</summary>
-    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteSqliteAsync(DbConnection connection, List<Pending> batch)
+    private async Task<Dictionary<(Guid Institution, int Month), (long Database, long Committed)>> WriteSqliteAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<QueryRecord>> batch)
     {
         await using var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
         var (records, sums, closing) = Chain(batch, await TailAsync(connection, transaction), _periodMinutes);
@@ -215,26 +150,19 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
     }
 
     private static (List<QueryRecordEntity> Records, Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)> Sums, List<(long Sequence, string Hash)> Closing) Chain(
-        List<Pending> batch, (long Sequence, string Hash, long AtUs) tail, int periodMinutes)
+        IReadOnlyList<IReadOnlyList<QueryRecord>> batch, (long Sequence, string Hash, long AtUs) tail, int periodMinutes)
     {
-        var (sequence, previous, previousAtUs) = tail;
-        var closing = new List<(long Sequence, string Hash)>();
+        var links = new ChainLinks(tail.Sequence, tail.Hash, LedgerCheckpoints.FromMicroseconds(tail.AtUs), periodMinutes);
         var records = new List<QueryRecordEntity>();
         var sums = new Dictionary<(Guid Institution, int Month, string Type), (long Count, long Amount)>();
         foreach (var pending in batch)
         {
-            foreach (var q in pending.Records)
+            foreach (var q in pending)
             {
                 var atUs = ToMicroseconds(q.At);
-                if (sequence > 0 && ChainCheckpoints.ClosesPeriod(LedgerCheckpoints.FromMicroseconds(previousAtUs), LedgerCheckpoints.FromMicroseconds(atUs), periodMinutes))
-                {
-                    closing.Add((sequence, previous));
-                }
-
-                previousAtUs = atUs;
                 var entity = new QueryRecordEntity
                 {
-                    Sequence = ++sequence,
+                    Sequence = links.Next(LedgerCheckpoints.FromMicroseconds(atUs)),
                     AtUs = atUs,
                     RequestId = q.RequestId,
                     InstitutionId = q.InstitutionId,
@@ -248,18 +176,17 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
                     XRoadClient = q.XRoadClient,
                     BulkJobId = q.BulkJobId,
                     Price = q.Price,
-                    PreviousHash = previous,
+                    PreviousHash = links.Previous,
                     Hash = "",
                 };
-                entity.Hash = LedgerHash.Compute(previous, entity);
-                previous = entity.Hash;
+                entity.Hash = links.Linked(LedgerHash.Compute(entity.PreviousHash, entity));
                 records.Add(entity);
                 var key = (q.InstitutionId, UsageMeter.MonthOf(q.At), q.QueryType);
                 sums[key] = sums.TryGetValue(key, out var s) ? (s.Count + 1, s.Amount + q.Price) : (1, q.Price);
             }
         }
 
-        return (records, sums, closing);
+        return (records, sums, links.Closing);
     }
 
     /// <summary>
@@ -409,7 +336,7 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
             return _connection;
         }
 
-        var scope = scopes.CreateAsyncScope();
+        var scope = _scopes.CreateAsyncScope();
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<VerificationDbContext>();
@@ -429,7 +356,8 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         }
     }
 
-    private async Task ReleaseAsync()
+    /// <summary>Closes the writer's connection and forgets the tail: after a failure (the next batch reads the stored tail) and on stop.</summary>
+    async Task IChainStore<IReadOnlyList<QueryRecord>>.ResetAsync()
     {
         var scope = _scope;
         _scope = null;
@@ -438,36 +366,13 @@ internal sealed class QueryLedger(IServiceScopeFactory scopes, UsageMeter usage,
         _lastCheckpoint = null;
         if (scope is not null)
         {
-            try
-            {
-                await scope.Value.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Closing the query ledger's connection failed.");
-            }
+            await scope.Value.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Task? writer;
-        lock (_startLock)
-        {
-            _disposed = true;
-            writer = _writer;
-        }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-        _queue.Writer.TryComplete();
-        if (writer is not null)
-        {
-            await writer.ConfigureAwait(false);
-        }
-    }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private sealed record Pending(IReadOnlyList<QueryRecord> Records, TaskCompletionSource Done);
+    public void Dispose() => _writer.Dispose();
 }
 
 /// <summary>

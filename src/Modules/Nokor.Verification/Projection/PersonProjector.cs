@@ -177,6 +177,13 @@ internal sealed class PersonProjector(
         return changes.Count == PageSize && position == changes[^1].Position;
     }
 
+    /// <summary>Where the store stands (<see cref="StateName"/>); null when the projection never started.</summary>
+    public static async Task<Contracts.VerificationStoreState?> StateAsync(VerificationDbContext db, CancellationToken ct)
+    {
+        var state = await db.ProjectionStates.AsNoTracking().FirstOrDefaultAsync(s => s.Name == StateName, ct);
+        return state is null ? null : new Contracts.VerificationStoreState(state.Ready, state.Position);
+    }
+
     /// <summary>
     /// Copies every person from the registry (in KIDC order, pages of 5,000) and sets the cursor to
     /// the feed head taken before the copy; changes made during the copy are applied again after,

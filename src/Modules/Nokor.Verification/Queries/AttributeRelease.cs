@@ -4,7 +4,7 @@ using Nokor.Verification.Data;
 namespace Nokor.Verification.Queries;
 
 /// <summary>A place as released: the gazetteer code and its names, or a country abroad.</summary>
-public sealed record ReleasedPlace(string? Code, string? Country, string? NameKm, string? NameLatin);
+internal sealed record ReleasedPlace(string? Code, string? Country, string? NameKm, string? NameLatin);
 
 /// <summary>
 /// Which attributes leave the registry: exactly those requested that the contract allows — never

@@ -6,7 +6,7 @@ using Nokor.Verification.Data;
 namespace Nokor.Verification.Queries;
 
 /// <summary>The attributes a client claims for a person, as sent.</summary>
-public sealed record ClaimsInput(
+internal sealed record ClaimsInput(
     string? SurnameKm = null,
     string? GivenNameKm = null,
     string? SurnameLatin = null,
@@ -114,7 +114,7 @@ internal sealed record Claims(
     public Verdict Judge(PersonFactsEntity? facts)
     {
         var known = facts is not null;
-        var compared = Compare(facts ?? Queries.QueryService.Decoy);
+        var compared = Compare(facts ?? QueryChecks.Decoy);
         var matched = compared.Count(c => c.Value.Match);
         string result;
         if (!known || matched == 0)

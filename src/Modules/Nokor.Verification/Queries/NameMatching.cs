@@ -3,7 +3,7 @@ using Nokor.Platform.Khmer;
 namespace Nokor.Verification.Queries;
 
 /// <summary>How a claimed value compared with the registry: matched exactly, matched as a variant (and which), or not.</summary>
-public sealed record ClaimResult(bool Match, string? Variant = null);
+internal sealed record ClaimResult(bool Match, string? Variant = null);
 
 /// <summary>
 /// Name comparison tolerant of the ways one name is written (issue 4): Khmer text typed with its
@@ -12,7 +12,7 @@ public sealed record ClaimResult(bool Match, string? Variant = null);
 /// (UNGEGN or French-era, the <see cref="NameKeys.LatinKey(string)"/> rules). The answer says when
 /// a match needed a variant, so the institution can decide whether that is enough for its purpose.
 /// </summary>
-public static class NameMatching
+internal static class NameMatching
 {
     public const string KhmerEncodingVariant = "khmer-encoding";
     public const string LatinSpellingVariant = "latin-spelling";

@@ -1,7 +1,8 @@
 using Nokor.Platform.Staff;
 
-namespace Nokor.Verification;
+namespace Nokor.Verification.Contracts;
 
+/// <summary>The authorization policies of the verification module, for endpoints and pages (<c>[Authorize(Policy = ...)]</c>).</summary>
 public static class VerificationPolicies
 {
     /// <summary>Staff of the data distribution unit: institutions, contracts, credentials, statements.</summary>

@@ -17,7 +17,7 @@ namespace Nokor.Verification.Ledger;
 /// and compare later with <c>nokor verification verify-ledger --witness</c>. Anonymous and
 /// rate-limited per address like the other public endpoints; it only reads.
 /// </summary>
-internal static class LedgerHeadEndpoint
+internal static class GetLedgerHead
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/verification/ledger/head", GetAsync)

@@ -10,15 +10,15 @@ using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Queries;
 
-/// <summary>The API institutions call (tag <c>Verification</c>), under <c>/api/verification/v1</c>.</summary>
-internal static class ClientEndpoints
+/// <summary>
+/// Exchanges an institution's client id and secret for an access token (OAuth 2.0 client
+/// credentials), under <c>/api/verification/v1/token</c>.
+/// </summary>
+internal static class IssueToken
 {
     public const string TokenPath = "/api/verification/v1/token";
 
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        var v1 = endpoints.MapGroup("/api/verification/v1").WithTags("Verification");
-
+    public static void Map(RouteGroupBuilder v1) =>
         v1.MapPost("/token", TokenAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
@@ -28,25 +28,7 @@ internal static class ClientEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        var queries = v1.MapGroup("").AllowAnonymous().AddEndpointFilter<ClientAuthentication>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesValidationProblem();
-
-        queries.MapPost("/verify", VerifyAsync)
-            .WithSummary("Yes/no verification: does the person with this KIDC have these attributes, and are they alive?")
-            .WithDescription("Answers per claimed attribute whether it matches, saying when a Khmer encoding or Latin spelling variant was needed. A KIDC nobody holds answers no_match, like a mismatch. Optional X-Road-Client, X-Road-Id and X-Road-UserId headers are recorded; the response carries X-Road-Request-Hash.")
-            .Accepts<VerifyRequest>("application/json")
-            .Produces<VerifyAnswer>();
-
-        queries.MapPost("/attributes", ReleaseAsync)
-            .WithSummary("Attribute release (e-KYC): the attributes the contract allows, for a purpose it allows.")
-            .Accepts<ReleaseRequest>("application/json")
-            .Produces<ReleaseAnswer>();
-    }
-
-    public sealed record TokenAnswer(
+    internal sealed record TokenAnswer(
         [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
         [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
         [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
@@ -117,63 +99,6 @@ internal static class ClientEndpoints
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new TokenAnswer(token, "Bearer", (int)Math.Max(1, (expires - now).TotalSeconds)));
     }
-
-    private static async Task<IResult> VerifyAsync(HttpContext http, QueryService queries)
-    {
-        var (asker, error) = Ask(http);
-        var (request, bodyError) = await ClientBody.ReadAsync<VerifyRequest>(http);
-        if (error is not null || bodyError is not null)
-        {
-            return error ?? bodyError!;
-        }
-
-        var outcome = await queries.VerifyAsync(request!, asker!, QueryTypes.Verify, http.RequestAborted);
-        return ToHttp(http, outcome, asker!);
-    }
-
-    private static async Task<IResult> ReleaseAsync(HttpContext http, QueryService queries)
-    {
-        var (asker, error) = Ask(http);
-        var (request, bodyError) = await ClientBody.ReadAsync<ReleaseRequest>(http);
-        if (error is not null || bodyError is not null)
-        {
-            return error ?? bodyError!;
-        }
-
-        var outcome = await queries.ReleaseAsync(request!, asker!, http.RequestAborted);
-        return ToHttp(http, outcome, asker!);
-    }
-
-    /// <summary>The institution, its X-Road headers and the request id (the X-Road-Id when sent).</summary>
-    internal static (Asker? Asker, IResult? Error) Ask(HttpContext http)
-    {
-        var client = (ClientContext)http.Items[ClientAuthentication.ItemKey]!;
-        var errors = new FieldErrors();
-        var xroad = XRoadHeaders.Read(http.Request, errors);
-        if (errors.Any)
-        {
-            return (null, errors.ToProblem());
-        }
-
-        var requestId = xroad.Id ?? "vrf-" + Guid.NewGuid().ToString("N");
-        http.Response.Headers["X-Request-Id"] = requestId;
-        if (xroad.Id is not null)
-        {
-            http.Response.Headers[XRoadHeaders.IdHeader] = xroad.Id;
-        }
-
-        return (new Asker(client, requestId, xroad.UserId, xroad.Client), null);
-    }
-
-    internal static IResult ToHttp<T>(HttpContext http, QueryOutcome<T> outcome, Asker asker) => outcome.Refusal switch
-    {
-        Refusal.None => TypedResults.Ok(outcome.Answer),
-        Refusal.Invalid => outcome.Errors!.ToProblem(),
-        Refusal.OutsideContract => ClientProblems.Forbidden(outcome.Detail!),
-        Refusal.OverQuota => ClientProblems.OverQuotaResult(http, asker.Client.Contract.MonthlyQuota, outcome.RetryAfter!.Value),
-        Refusal.NotReady => ClientProblems.Unavailable(ClientProblems.NotReady, "The verification store is being built; try again shortly.", 30),
-        _ => ClientProblems.Unavailable(ClientProblems.NotRecorded, "The query could not be recorded, so it was not answered; try again.", 1),
-    };
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
