@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Staff;
 
+using Nokor.CivilRegistration.Contracts;
+
 namespace Nokor.CivilRegistration.Statistics;
 
 /// <summary>One staff table (exact figures, same checks and audit as <see cref="GetStatistics"/>) as JSON, CSV or XLSX, in Khmer or English.</summary>
