@@ -10,6 +10,9 @@ namespace Nokor.Platform.Spreadsheets;
 /// </summary>
 public sealed record CsvReadLimits
 {
+    /// <summary>The default limits: 100,000 records, fields of 4,096 characters, lines of 64 KiB.</summary>
+    public static CsvReadLimits Default { get; } = new();
+
     /// <summary>
     /// The most records read (blank lines not counted when <see cref="SkipBlankLines"/>). Reading
     /// stops there and <see cref="CsvReadResult.Truncated"/> says whether more followed, so a caller
