@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Nokor.Platform.Gazetteer;
 
@@ -16,23 +18,43 @@ internal sealed record NcddWorkbook(IReadOnlyList<GazetteerUnit> Units, IReadOnl
 
 /// <summary>
 /// Reads the official NCDD gazetteer workbook (one sheet per province; columns Type, Code,
-/// Name (Khmer), Name (Latin), Reference, notes) straight from its Office Open XML parts, without a
-/// spreadsheet library. Codes are zero-padded to 2/4/6/8 digits by the level the type word gives,
-/// names are cleaned (NFC, white space), and every row that cannot be understood is reported with
-/// its sheet and row number instead of being dropped silently.
+/// Name (Khmer), Name (Latin), Reference, notes) with the Open XML SDK (DocumentFormat.OpenXml):
+/// the package, the sheet list, the shared strings and the cells are the SDK's; the rows are
+/// streamed with its <see cref="OpenXmlReader"/>, so a sheet is never held whole. Codes are
+/// zero-padded to 2/4/6/8 digits by the level the type word gives, names are cleaned (NFC, white
+/// space), and every row that cannot be understood is reported with its sheet and row number
+/// instead of being dropped silently.
+/// <para>
+/// Limits against a hostile workbook, checked before or while anything is read: the zip's
+/// directory is inspected first (<see cref="CheckPackage"/>: at most <see cref="MaxEntries"/>
+/// entries, <see cref="MaxUncompressedBytes"/> in all and a compression ratio of at most
+/// <see cref="MaxCompressionRatio"/> per large entry, so a zip bomb is refused unopened); the SDK
+/// refuses any part over <see cref="MaxCharactersInPart"/> characters as it parses it
+/// (<see cref="OpenSettings.MaxCharactersInPart"/>, which also holds when a zip header lies about
+/// a size), DTDs are never processed (the SDK prohibits them), and a workbook of more than
+/// <see cref="MaxSheets"/> sheets or a sheet of more than <see cref="MaxRowsPerSheet"/> rows is
+/// refused. Each refusal is an <see cref="InvalidDataException"/> naming the limit.
+/// </para>
 /// </summary>
 internal static class NcddWorkbookReader
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+    /// <summary>The most zip entries a workbook may have (the 2024 edition has about 40).</summary>
+    public const int MaxEntries = 1_000;
 
-    private static readonly XmlReaderSettings _xmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-    };
+    /// <summary>The most bytes the entries may unpack to, all together (the 2024 edition: about 12 MB).</summary>
+    public const long MaxUncompressedBytes = 256L * 1024 * 1024;
+
+    /// <summary>The highest ratio of unpacked to packed size of an entry over 1 MB (sheet XML packs about 10:1).</summary>
+    public const int MaxCompressionRatio = 200;
+
+    /// <summary>The most characters the SDK reads from one part.</summary>
+    public const long MaxCharactersInPart = 128L * 1024 * 1024;
+
+    /// <summary>The most sheets (Cambodia has 25 provinces).</summary>
+    public const int MaxSheets = 200;
+
+    /// <summary>The most rows of one sheet (the largest province has a few thousand units).</summary>
+    public const int MaxRowsPerSheet = 200_000;
 
     public static NcddWorkbook Read(string path)
     {
@@ -40,30 +62,85 @@ internal static class NcddWorkbookReader
         return Read(stream);
     }
 
-    /// <exception cref="InvalidDataException">The stream is not an .xlsx workbook.</exception>
+    /// <exception cref="InvalidDataException">The stream is not an .xlsx workbook, or it breaks one of the limits.</exception>
     public static NcddWorkbook Read(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        var sheets = ReadSheetList(zip);
-        var strings = ReadSharedStrings(zip);
-
-        var units = new Dictionary<string, GazetteerUnit>(StringComparer.Ordinal);
-        var origins = new Dictionary<string, (string Sheet, int Row)>(StringComparer.Ordinal);
-        var issues = new List<NcddReadIssue>();
-        foreach (var (name, part) in sheets)
+        ArgumentNullException.ThrowIfNull(stream);
+        try
         {
-            var entry = zip.GetEntry(part)
-                ?? throw new InvalidDataException($"The workbook lists sheet '{name}' but has no part {part}.");
-            ReadProvinceSheet(name, entry, strings, units, origins, issues);
+            CheckPackage(stream);
+            using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { AutoSave = false, MaxCharactersInPart = MaxCharactersInPart });
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("Not an Excel workbook: it has no workbook part.");
+            var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+            if (sheets.Count == 0)
+            {
+                throw new InvalidDataException("The workbook has no sheets.");
+            }
+
+            if (sheets.Count > MaxSheets)
+            {
+                throw new InvalidDataException($"The workbook has {sheets.Count:N0} sheets; at most {MaxSheets:N0} are read.");
+            }
+
+            var strings = ReadSharedStrings(workbook);
+            var units = new Dictionary<string, GazetteerUnit>(StringComparer.Ordinal);
+            var origins = new Dictionary<string, (string Sheet, int Row)>(StringComparer.Ordinal);
+            var issues = new List<NcddReadIssue>();
+            foreach (var sheet in sheets)
+            {
+                var name = sheet.Name?.Value ?? "";
+                var part = sheet.Id?.Value is { } id && workbook.TryGetPartById(id, out var found) && found is WorksheetPart worksheet
+                    ? worksheet
+                    : throw new InvalidDataException($"The workbook lists sheet '{name}' but has no worksheet part for it.");
+                ReadProvinceSheet(name, part, strings, units, origins, issues);
+            }
+
+            DropOrphans(units, origins, issues);
+            var ordered = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+            return new NcddWorkbook(ordered, issues);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or XmlException or InvalidOperationException or IOException and not FileNotFoundException)
+        {
+            throw new InvalidDataException($"Not a readable Excel workbook: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a zip bomb before the SDK opens the package: too many entries, too much unpacked
+    /// data, or an entry that unpacks far more than XML does. The sizes come from the zip's
+    /// directory; one that lies is caught by <see cref="MaxCharactersInPart"/> while parsing.
+    /// </summary>
+    private static void CheckPackage(Stream stream)
+    {
+        var start = stream.CanSeek ? stream.Position : throw new ArgumentException("The workbook stream must be seekable.", nameof(stream));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            if (zip.Entries.Count > MaxEntries)
+            {
+                throw new InvalidDataException($"The workbook has {zip.Entries.Count:N0} parts; at most {MaxEntries:N0} are accepted.");
+            }
+
+            var total = 0L;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUncompressedBytes)
+                {
+                    throw new InvalidDataException($"The workbook unpacks to more than {MaxUncompressedBytes:N0} bytes.");
+                }
+
+                if (entry.Length > 1024 * 1024 && entry.Length > (long)MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                {
+                    throw new InvalidDataException($"The part {entry.FullName} unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size; at most {MaxCompressionRatio} is accepted.");
+                }
+            }
         }
 
-        DropOrphans(units, origins, issues);
-        var ordered = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        return new NcddWorkbook(ordered, issues);
+        stream.Position = start;
     }
 
     private static void ReadProvinceSheet(
-        string sheet, ZipArchiveEntry entry, IReadOnlyList<string> strings,
+        string sheet, WorksheetPart entry, IReadOnlyList<string> strings,
         Dictionary<string, GazetteerUnit> units, Dictionary<string, (string Sheet, int Row)> origins, List<NcddReadIssue> issues)
     {
         var dot = sheet.IndexOf('.', StringComparison.Ordinal);
@@ -102,7 +179,7 @@ internal static class NcddWorkbookReader
         }
 
         Columns? columns = null;
-        foreach (var (rowNumber, cells) in ReadRows(entry, strings))
+        foreach (var (rowNumber, cells) in ReadRows(sheet, entry, strings))
         {
             if (columns is null)
             {
@@ -237,148 +314,45 @@ internal static class NcddWorkbookReader
         }
     }
 
-    private static List<(string Name, string Part)> ReadSheetList(ZipArchive zip)
+    /// <summary>The shared strings: each item's text runs, without phonetic hints (&lt;rPh&gt;).</summary>
+    private static List<string> ReadSharedStrings(WorkbookPart workbook)
     {
-        var workbook = zip.GetEntry("xl/workbook.xml")
-            ?? throw new InvalidDataException("Not an Excel workbook: xl/workbook.xml is missing.");
-
-        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rels = zip.GetEntry("xl/_rels/workbook.xml.rels");
-        if (rels is not null)
-        {
-            using var relStream = rels.Open();
-            using var reader = XmlReader.Create(relStream, _xmlSettings);
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == PackageRelNs)
-                {
-                    var id = reader.GetAttribute("Id");
-                    var target = reader.GetAttribute("Target");
-                    if (id is not null && target is not null)
-                    {
-                        targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
-                    }
-                }
-            }
-        }
-
-        var sheets = new List<(string, string)>();
-        using var stream = workbook.Open();
-        using var xml = XmlReader.Create(stream, _xmlSettings);
-        while (xml.Read())
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.NamespaceURI == MainNs)
-            {
-                var name = xml.GetAttribute("name") ?? "";
-                var relId = xml.GetAttribute("id", RelNs);
-                var sheetId = xml.GetAttribute("sheetId");
-                var part = relId is not null && targets.TryGetValue(relId, out var t) ? t : $"xl/worksheets/sheet{sheetId}.xml";
-                sheets.Add((name, part));
-            }
-        }
-
-        if (sheets.Count == 0)
-        {
-            throw new InvalidDataException("The workbook has no sheets.");
-        }
-
-        return sheets;
+        var table = workbook.SharedStringTablePart?.SharedStringTable;
+        return table is null ? [] : table.Elements<SharedStringItem>().Select(TextOf).ToList();
     }
 
-    private static List<string> ReadSharedStrings(ZipArchive zip)
+    /// <summary>The text of a shared or inline string: its &lt;t&gt; runs, without phonetic hints.</summary>
+    private static string TextOf(OpenXmlElement item) =>
+        string.Concat(item.Descendants<Text>().Where(t => !t.Ancestors<PhoneticRun>().Any()).Select(t => t.Text));
+
+    /// <summary>Yields each row's cells by zero-based column index, streaming the sheet one row at a time.</summary>
+    private static IEnumerable<(int Row, Dictionary<int, string> Cells)> ReadRows(string sheet, WorksheetPart part, IReadOnlyList<string> strings)
     {
-        var result = new List<string>();
-        var entry = zip.GetEntry("xl/sharedStrings.xml");
-        if (entry is null)
-        {
-            return result;
-        }
-
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, _xmlSettings);
-        reader.MoveToContent();
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
-            {
-                result.Add(ReadText(reader));
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: its &lt;t&gt; runs, without phonetic hints.</summary>
-    private static string ReadText(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return "";
-        }
-
-        var depth = reader.Depth;
-        var text = new StringBuilder();
-        reader.Read();
-        while (!reader.EOF && reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
-            {
-                text.Append(reader.ReadElementContentAsString());
-            }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
-            {
-                reader.Skip();
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        reader.Read();
-        return text.ToString();
-    }
-
-    /// <summary>Yields each row's cells by zero-based column index.</summary>
-    private static IEnumerable<(int Row, Dictionary<int, string> Cells)> ReadRows(ZipArchiveEntry entry, IReadOnlyList<string> strings)
-    {
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, _xmlSettings);
+        using var reader = OpenXmlReader.Create(part);
         var rowNumber = 0;
+        var rows = 0;
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
                 continue;
             }
 
-            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-            var cells = new Dictionary<int, string>();
-            if (!reader.IsEmptyElement)
+            if (++rows > MaxRowsPerSheet)
             {
-                var depth = reader.Depth;
-                var column = -1;
-                reader.Read();
-                while (!reader.EOF && reader.Depth > depth)
+                throw new InvalidDataException($"The sheet '{sheet}' has more than {MaxRowsPerSheet:N0} rows.");
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            rowNumber = row.RowIndex?.Value is { } r and <= int.MaxValue ? (int)r : rowNumber + 1;
+            var cells = new Dictionary<int, string>();
+            var column = -1;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = ColumnIndex(cell.CellReference?.Value) ?? column + 1;
+                if (ReadCell(cell, strings) is { } value)
                 {
-                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
-                    {
-                        column = ColumnIndex(reader.GetAttribute("r")) ?? column + 1;
-                        var value = ReadCell(reader, strings);
-                        if (value is not null)
-                        {
-                            cells[column] = value;
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                    }
+                    cells[column] = value;
                 }
             }
 
@@ -386,45 +360,33 @@ internal static class NcddWorkbookReader
         }
     }
 
-    private static string? ReadCell(XmlReader reader, IReadOnlyList<string> strings)
+    private static string? ReadCell(Cell cell, IReadOnlyList<string> strings)
     {
-        var type = reader.GetAttribute("t");
-        if (reader.IsEmptyElement)
+        if (!cell.HasChildren)
         {
-            reader.Read();
             return null;
         }
 
-        var depth = reader.Depth;
-        string? raw = null;
-        string? inline = null;
-        reader.Read();
-        while (!reader.EOF && reader.Depth > depth)
+        var raw = cell.CellValue?.Text;
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
-            {
-                raw = reader.ReadElementContentAsString();
-            }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
-            {
-                inline = ReadText(reader);
-            }
-            else
-            {
-                reader.Read();
-            }
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count
+                ? strings[i]
+                : throw new InvalidDataException($"Shared string index '{raw}' is out of range.");
         }
 
-        reader.Read();
-        return type switch
+        if (type == CellValues.InlineString)
         {
-            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count
-                ? strings[i]
-                : throw new InvalidDataException($"Shared string index '{raw}' is out of range."),
-            "inlineStr" => inline,
-            "str" or "b" or "e" => raw,
-            _ => raw is null ? null : FormatNumber(raw),
-        };
+            return cell.InlineString is { } inline ? TextOf(inline) : null;
+        }
+
+        if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error)
+        {
+            return raw;
+        }
+
+        return raw is null ? null : FormatNumber(raw);
     }
 
     /// <summary>Numeric cells hold codes such as "1201" or "1.201E3"; give back the integer text.</summary>

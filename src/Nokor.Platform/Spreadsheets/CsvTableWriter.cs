@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 
 namespace Nokor.Platform.Spreadsheets;
 
@@ -27,12 +28,16 @@ public enum CsvLayout
 /// server's culture; a percent is written as its percentage (12.5 for 12.5 %, no sign, so it reads
 /// as a number); a suppressed cell as its marker.
 /// <para>
-/// Every text field goes through <see cref="FormulaGuard"/>: one that starts like a formula gets
-/// a leading apostrophe (CSV injection, OWASP). Only text is guarded; a negative number is a
+/// Quoting, line ends and number formatting are CsvHelper's (<see cref="CsvHelper.CsvWriter"/>);
+/// this class lays the table out and guards the text. Every text field goes through
+/// <see cref="FormulaGuard"/>, here and nowhere else among the CSV writers: one that starts like a
+/// formula gets a leading apostrophe (CSV injection, OWASP). CsvHelper's own injection option is
+/// left off because it knows only ASCII signs (not the full-width <c>＝ ＋ － ＠</c> nor a leading line
+/// feed) and would also quote every guarded field. Only text is guarded; a negative number is a
 /// number and stays one. This is the solution's one CSV writer: the statistical tables, the
 /// verification statements and bulk results and the legislation comment export all write their
-/// files as a <see cref="SheetTable"/> through it (<see cref="CsvLayout.Data"/> for a plain
-/// header-and-records file).
+/// files as a <see cref="SheetTable"/> or as records through it (<see cref="CsvLayout.Data"/> for a
+/// plain header-and-records file). Its reader is <see cref="CsvRecordReader"/>.
 /// </para>
 /// </summary>
 public static class CsvTableWriter
@@ -41,6 +46,22 @@ public static class CsvTableWriter
     public const string ContentType = "text/csv; charset=utf-8";
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>
+    /// RFC 4180 as CsvHelper writes it by default (comma, CRLF, quotes when needed), numbers in the
+    /// invariant culture, no injection handling of its own (see the class remarks).
+    /// </summary>
+    private static readonly CsvWriterOptions s_options = CsvWriterOptions.Default with
+    {
+        Separator = ',',
+        NewLine = "\r\n",
+        Quoting = CsvQuoting.WhenNeeded,
+        Injection = CsvInjection.None,
+        FormatProvider = CultureInfo.InvariantCulture,
+        ValidateFieldCount = false,
+        WriteByteOrderMark = false,
+        BufferSize = 4096,
+    };
 
     /// <summary>Writes the table to <paramref name="output"/>, byte order mark first.</summary>
     /// <exception cref="ArgumentException">The table is inconsistent (see <see cref="SheetTable.Validate"/>).</exception>
@@ -69,19 +90,15 @@ public static class CsvTableWriter
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(cells);
-        var first = true;
-        foreach (var cell in cells)
+        using var text = new StringWriter(csv, CultureInfo.InvariantCulture);
+        using var writer = CsvWriter.Create(text, s_options, leaveOpen: true);
+        var fields = cells.ToList();
+        if (fields.Count == 0)
         {
-            if (!first)
-            {
-                csv.Append(',');
-            }
-
-            first = false;
-            csv.Append(Field(cell));
+            fields.Add(SheetCell.Empty);
         }
 
-        csv.Append("\r\n");
+        Record(writer, text, fields.Count, c => fields[c]);
     }
 
     /// <summary>CSV text as a file's bytes: the UTF-8 byte order mark, then the text.</summary>
@@ -124,87 +141,100 @@ public static class CsvTableWriter
         table.Validate();
         var columns = Math.Max(1, table.ColumnCount);
         var csv = new StringBuilder();
-
-        void Line(IReadOnlyList<string?> fields)
+        using var text = new StringWriter(csv, CultureInfo.InvariantCulture);
+        using (var writer = CsvWriter.Create(text, s_options, leaveOpen: true))
         {
-            for (var c = 0; c < columns; c++)
+            void Line(IReadOnlyList<SheetCell> cells) =>
+                Record(writer, text, columns, c => c < cells.Count ? cells[c] : SheetCell.Empty);
+
+            if (layout == CsvLayout.Report)
             {
-                if (c > 0)
+                foreach (var title in table.Titles)
                 {
-                    csv.Append(',');
+                    Line([SheetCell.Text(title)]);
                 }
 
-                if (c < fields.Count && fields[c] is { } field)
+                if (table.Titles.Count > 0)
                 {
-                    csv.Append(field);
+                    Line([]);
+                }
+
+                for (var h = 0; h < table.HeaderRows.Count; h++)
+                {
+                    Line(table.HeaderColumns(h).Select(x => x.IsFirst ? SheetCell.Text(x.Header.Text) : SheetCell.Empty).ToList());
                 }
             }
-
-            csv.Append("\r\n");
-        }
-
-        if (layout == CsvLayout.Report)
-        {
-            foreach (var title in table.Titles)
+            else if (table.HeaderRows.Count > 0)
             {
-                Line([Text(title)]);
+                Line(table.FlattenedHeaders().Select(SheetCell.Text).ToList());
             }
 
-            if (table.Titles.Count > 0)
+            foreach (var row in table.Rows)
+            {
+                Line(row);
+            }
+
+            if (layout == CsvLayout.Report && table.Footnotes.Count > 0)
             {
                 Line([]);
-            }
-
-            for (var h = 0; h < table.HeaderRows.Count; h++)
-            {
-                Line(table.HeaderColumns(h).Select(x => x.IsFirst ? Text(x.Header.Text) : null).ToList());
-            }
-        }
-        else if (table.HeaderRows.Count > 0)
-        {
-            Line(table.FlattenedHeaders().Select(Text).ToList());
-        }
-
-        foreach (var row in table.Rows)
-        {
-            Line(row.Select(Field).ToList());
-        }
-
-        if (layout == CsvLayout.Report && table.Footnotes.Count > 0)
-        {
-            Line([]);
-            foreach (var footnote in table.Footnotes)
-            {
-                Line([Text(footnote)]);
+                foreach (var footnote in table.Footnotes)
+                {
+                    Line([SheetCell.Text(footnote)]);
+                }
             }
         }
 
         return csv.ToString();
     }
 
-    private static string? Field(SheetCell cell) => cell.Kind switch
+    /// <summary>
+    /// One record of <paramref name="columns"/> fields. A record of one empty field is written as an
+    /// empty line, as this writer always has (CsvHelper writes it as <c>""</c> so that a reader does
+    /// not skip it; the title block of a one-column table relies on the blank line).
+    /// </summary>
+    private static void Record(CsvWriter writer, StringWriter text, int columns, Func<int, SheetCell> cell)
     {
-        SheetCellKind.Text or SheetCellKind.Suppressed => Text(cell.TextValue),
-        SheetCellKind.Integer => cell.NumberValue.ToString("F0", CultureInfo.InvariantCulture),
-        SheetCellKind.Decimal => cell.NumberValue.ToString("F" + Digits(cell.Decimals), CultureInfo.InvariantCulture),
-        SheetCellKind.Percent => (cell.NumberValue * 100).ToString("F" + Digits(cell.Decimals), CultureInfo.InvariantCulture),
-        _ => null,
-    };
+        if (columns == 1 && Text(cell(0)) is null && !IsNumber(cell(0)))
+        {
+            writer.Flush();
+            text.Write("\r\n");
+            return;
+        }
+
+        for (var c = 0; c < columns; c++)
+        {
+            Field(writer, cell(c));
+        }
+
+        writer.EndRecord();
+    }
+
+    private static bool IsNumber(SheetCell cell) => cell.Kind is SheetCellKind.Integer or SheetCellKind.Decimal or SheetCellKind.Percent;
+
+    private static void Field(CsvWriter writer, SheetCell cell)
+    {
+        switch (cell.Kind)
+        {
+            case SheetCellKind.Integer:
+                writer.WriteField(cell.NumberValue, "F0");
+                break;
+            case SheetCellKind.Decimal:
+                writer.WriteField(cell.NumberValue, "F" + Digits(cell.Decimals));
+                break;
+            case SheetCellKind.Percent:
+                writer.WriteField(cell.NumberValue * 100, "F" + Digits(cell.Decimals));
+                break;
+            default:
+                writer.WriteField(Text(cell));
+                break;
+        }
+    }
 
     private static string Digits(int decimals) => decimals.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A text field: cleaned of control characters (a carriage return becomes a line feed), guarded against formulas, quoted when needed.</summary>
-    private static string? Text(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var clean = FormulaGuard.Neutralize(SpreadsheetText.CleanForXml(text));
-
-        return clean.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? "\"" + clean.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : clean;
-    }
+    /// <summary>A text field: cleaned of control characters (a carriage return becomes a line feed) and guarded against formulas; CsvHelper quotes it when needed.</summary>
+    private static string? Text(SheetCell cell) =>
+        cell.Kind is SheetCellKind.Text or SheetCellKind.Suppressed && !string.IsNullOrEmpty(cell.TextValue)
+            ? FormulaGuard.Neutralize(SpreadsheetText.CleanForXml(cell.TextValue))
+            : null;
 }

@@ -32,6 +32,17 @@ public sealed class XlsxOptions
 /// strings part rather than inline: it is the form every reader supports (inline strings are
 /// skipped by some simple readers), and statistical tables repeat the same labels and
 /// suppression markers on every row, which the shared table stores once.
+/// <para>
+/// Why the package is written here and not by the Open XML SDK (DocumentFormat.OpenXml, which the
+/// gazetteer reader uses): a published table's workbook is the same bytes every time
+/// (<see cref="XlsxOptions.Timestamp"/>), so downloads can be cached and compared, and the SDK
+/// cannot give that. Its package layer (System.IO.Packaging) stamps every zip entry with the
+/// clock's time and offers no way to set it, writes <c>[Content_Types].xml</c> last (the
+/// convention, kept here, is first), names the relationships of the workbook, core and app parts
+/// with random ids (<c>Rb5b3e4c4…</c>), and covers the workbook part with a <c>Default</c> content
+/// type rather than an <c>Override</c> (checked with version 3.3.0). Using it would mean unpacking
+/// and repacking its output to undo each of these, more code than the few part writers below.
+/// </para>
 /// </summary>
 public static class XlsxWriter
 {

@@ -159,6 +159,29 @@ public sealed class TextComparerTests
         Assert.Equal(unrelated, Newer(worst));
     }
 
+    [Fact]
+    public void A_long_article_is_compared_paragraph_by_paragraph_and_stays_exact()
+    {
+        var random = new Random(11);
+        var words = new[] { "ច្បាប់", "មាត្រា", "law", "Senate", "១២", "។" };
+        string Paragraph() => K(string.Join(' ', Enumerable.Range(0, 1_500).Select(_ => words[random.Next(words.Length)])));
+        var paragraphs = Enumerable.Range(0, 8).Select(_ => Paragraph()).ToList();
+        var oldText = string.Join("\n", paragraphs);
+        var changed = paragraphs.ToList();
+        changed[3] = "Amended. " + changed[3];
+        changed[6] = Paragraph();
+        var newText = string.Join("\n", changed);
+        Assert.True(TextComparer.Tokenize(oldText).Count + TextComparer.Tokenize(newText).Count > TextComparer.MaxDiffTokens);
+
+        var diff = TextComparer.Diff(oldText, newText);
+
+        Assert.Equal(oldText, Older(diff));
+        Assert.Equal(newText, Newer(diff));
+        Assert.Contains(new DiffSegment(DiffOperation.Inserted, "Amended. "), diff);
+        Assert.StartsWith(paragraphs[0] + "\n" + paragraphs[1], diff[0].Text, StringComparison.Ordinal);
+        Assert.Equal(DiffOperation.Equal, diff[0].Operation);
+    }
+
     private static string RandomText(Random random, int length) =>
         new(Enumerable.Range(0, length).Select(_ => ".,;:!?"[random.Next(6)]).ToArray());
 

@@ -89,4 +89,24 @@ public sealed class NcddWorkbookReaderEdgeCaseTests
         emptyZip.Position = 0;
         Assert.Throws<InvalidDataException>(() => NcddWorkbookReader.Read(emptyZip));
     }
+
+    [Fact]
+    public void A_zip_bomb_or_a_sheet_of_too_many_rows_is_refused_before_it_is_read()
+    {
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[8 * 1024 * 1024]);
+        }
+
+        bomb.Position = 0;
+        var refused = Assert.Throws<InvalidDataException>(() => NcddWorkbookReader.Read(bomb));
+        Assert.Contains("times its packed size", refused.Message, StringComparison.Ordinal);
+
+        var rows = Enumerable.Range(0, NcddWorkbookReader.MaxRowsPerSheet + 1).Select(_ => Array.Empty<object?>()).ToArray();
+        using var huge = SyntheticWorkbook.Create(("23. Kep", rows));
+        refused = Assert.Throws<InvalidDataException>(() => NcddWorkbookReader.Read(huge));
+        Assert.Contains("more than 200,000 rows", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,11 @@ using System.Text;
 
 namespace Nokor.Platform.Tests.Gazetteer;
 
-/// <summary>Writes a minimal .xlsx: each sheet a list of rows, strings as shared strings, numbers as numeric cells.</summary>
+/// <summary>
+/// Writes a minimal .xlsx: each sheet a list of rows, strings as shared strings, numbers as numeric
+/// cells, with the content types and the package relationship that every workbook has (the Open XML
+/// SDK that reads it finds the workbook through them).
+/// </summary>
 internal static class SyntheticWorkbook
 {
     public static MemoryStream Create(params (string Name, object?[][] Rows)[] sheets)
@@ -24,6 +28,7 @@ internal static class SyntheticWorkbook
             }
 
             Write(zip, "xl/workbook.xml", workbook.Append("</sheets></workbook>").ToString());
+            rels.Append($"""<Relationship Id="rId{sheets.Length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""");
             Write(zip, "xl/_rels/workbook.xml.rels", rels.Append("</Relationships>").ToString());
             var sst = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
             foreach (var s in shared)
@@ -34,6 +39,14 @@ internal static class SyntheticWorkbook
             }
 
             Write(zip, "xl/sharedStrings.xml", sst.Append("</sst>").ToString());
+            var types = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""");
+            for (var i = 0; i < sheets.Length; i++)
+            {
+                types.Append($"""<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
+            }
+
+            Write(zip, "[Content_Types].xml", types.Append("</Types>").ToString());
+            Write(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
         }
 
         stream.Position = 0;

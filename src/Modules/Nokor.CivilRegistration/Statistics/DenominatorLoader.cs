@@ -4,6 +4,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Spreadsheets;
 
 namespace Nokor.CivilRegistration.Statistics;
 
@@ -12,18 +13,33 @@ namespace Nokor.CivilRegistration.Statistics;
 /// line): population estimates <c>year,area,sex,age_from,age_to,population</c> (area empty for the
 /// nation; sex Male or Female; age_to 150 for an open band), or expected crude rates per 1,000
 /// <c>year,area,crude_birth_rate,crude_death_rate</c>. A file replaces what was loaded before for
-/// each year and area it names. Any bad line refuses the whole file, naming the line and column.
+/// each year and area it names. Fields may be quoted (RFC 4180, read by the platform's
+/// <see cref="CsvRecordReader"/>). Any bad line refuses the whole file, naming the line and column.
 /// </summary>
 internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gazetteer)
 {
     public const int MaxLines = 200_000;
 
+    /// <summary>
+    /// The reader's limits: the header and <see cref="MaxLines"/> data lines (the reader stops at the
+    /// next one and says the file has more), fields of a code or a number, lines of a few dozen characters.
+    /// </summary>
+    private static readonly CsvReadLimits Limits = new() { MaxRecords = MaxLines + 1, MaxFieldLength = 256, MaxRecordBytes = 4_096, SkipBlankLines = false };
+
     public async Task<Outcome<DenominatorsLoaded>> LoadAsync(string csv, CancellationToken ct)
     {
-        var lines = csv.TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0)
+        // The platform's CSV reader (CsvHelper): quoted fields may hold commas; blank lines in the
+        // middle are records of one empty field (refused below), blank lines at the end are dropped.
+        var read = CsvRecordReader.Read(csv.TrimStart('\uFEFF'), Limits);
+        if (read.Error is { } bad)
         {
-            lines.RemoveAt(lines.Count - 1);
+            return Outcome<DenominatorsLoaded>.Invalid($"file.line {bad.Line}", bad.Message);
+        }
+
+        var lines = read.Records;
+        if (read.Truncated || lines.Count > MaxLines + 1)
+        {
+            return Outcome<DenominatorsLoaded>.Invalid("file", $"The file has more than {MaxLines:N0} data lines.");
         }
 
         if (lines.Count < 2)
@@ -31,12 +47,7 @@ internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gaze
             return Outcome<DenominatorsLoaded>.Invalid("file", "The file needs a header line and at least one data line.");
         }
 
-        if (lines.Count > MaxLines + 1)
-        {
-            return Outcome<DenominatorsLoaded>.Invalid("file", $"The file has more than {MaxLines:N0} data lines.");
-        }
-
-        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var header = lines[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var population = header.SequenceEqual(["year", "area", "sex", "age_from", "age_to", "population"]);
         var rates = header.SequenceEqual(["year", "area", "crude_birth_rate", "crude_death_rate"]);
         if (!population && !rates)
@@ -51,8 +62,8 @@ internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gaze
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 1; n < lines.Count && errors.ToDictionary().Count < 20; n++)
         {
-            var cells = lines[n].Split(',').Select(c => c.Trim()).ToArray();
-            var at = $"line {n + 1}";
+            var cells = lines[n].Fields.Select(c => c.Trim()).ToArray();
+            var at = $"line {lines[n].Line}";
             if (cells.Length != header.Length)
             {
                 errors.Add($"file.{at}", $"Expected {header.Length} columns, found {cells.Length}.");

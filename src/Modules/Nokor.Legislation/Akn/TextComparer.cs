@@ -1,4 +1,6 @@
 using System.Text;
+using DiffPlex;
+using DiffPlex.Chunkers;
 using Nokor.Platform.Khmer;
 
 namespace Nokor.Legislation.Akn;
@@ -56,8 +58,9 @@ public sealed record TextComparison(IReadOnlyList<ArticleComparison> Articles, C
 /// shown where it stood in the older one. The inline diff works on tokens: Latin words,
 /// numbers, runs of white space, single punctuation marks, and for Khmer, which has no spaces
 /// between words, orthographic syllables (<see cref="KhmerClusters"/>), so a change never splits
-/// a written letter. It uses Myers' O((N+M)·D) algorithm in linear space with a cap on the
-/// search for very different texts, so even a 20,000 character article compares quickly.
+/// a written letter. The token sequences are compared by DiffPlex (Myers' O((N+M)·D) algorithm);
+/// a long article is compared paragraph by paragraph first, within a bound on the work
+/// (<see cref="Diff"/>), so even two unrelated versions compare in bounded time.
 /// </summary>
 public static class TextComparer
 {
@@ -127,59 +130,90 @@ public static class TextComparer
         return new TextComparison(results, summary);
     }
 
-    /// <summary>The inline diff of two strings over words, Khmer syllables, spaces and punctuation.</summary>
+    /// <summary>
+    /// The most tokens (both versions together) that one DiffPlex run compares. DiffPlex's time
+    /// grows with (N+M)·D, and it has no cap of its own on D: two unrelated versions of this size
+    /// (two 20,000-character lines, the importer's longest) take about a second.
+    /// </summary>
+    internal const int MaxDiffTokens = 24_000;
+
+    /// <summary>
+    /// The work one comparison may spend, counted as the sum of (N+M)² over its DiffPlex runs: a
+    /// long article with many rewritten paragraphs still compares in bounded time. Past it, the
+    /// remaining changed paragraphs are shown as deleted and inserted whole.
+    /// </summary>
+    private const long WorkBudget = 4L * MaxDiffTokens * MaxDiffTokens;
+
+    /// <summary>
+    /// The inline diff of two strings over words, Khmer syllables, spaces and punctuation. The token
+    /// sequences are compared by DiffPlex. A text longer than <see cref="MaxDiffTokens"/> is first
+    /// compared paragraph by paragraph (DiffPlex over lines), then token by token inside each run of
+    /// changed paragraphs while <see cref="WorkBudget"/> lasts; a run too long for that is shown
+    /// deleted and inserted whole. The result is always exact (the older text is the equal and
+    /// deleted segments, the newer the equal and inserted ones); it is minimal whenever the token
+    /// comparison ran on the whole text.
+    /// </summary>
     public static IReadOnlyList<DiffSegment> Diff(string older, string newer)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
-        var a = Tokenize(older);
-        var b = Tokenize(newer);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var aIds = a.Select(t => Id(ids, t)).ToArray();
-        var bIds = b.Select(t => Id(ids, t)).ToArray();
-        var segments = new List<DiffSegment>();
-        var equal = new StringBuilder();
-        var deleted = new StringBuilder();
-        var inserted = new StringBuilder();
-
-        // Between two equal runs, all deletions are shown first, then all insertions.
-        void Flush(StringBuilder buffer, DiffOperation operation)
+        var segments = new SegmentBuilder();
+        var work = 0L;
+        if (Tokenize(older).Count + Tokenize(newer).Count <= MaxDiffTokens)
         {
-            if (buffer.Length > 0)
-            {
-                segments.Add(new DiffSegment(operation, buffer.ToString()));
-                buffer.Clear();
-            }
+            TokenDiff(older, newer, segments);
+            return segments.Build();
         }
 
-        new Myers(aIds, bIds, (op, start, end) =>
+        var lines = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, LineEndingsPreservingChunker.Instance);
+        if ((long)lines.PiecesOld.Count + lines.PiecesNew.Count > MaxDiffTokens)
         {
-            var tokens = op == DiffOperation.Inserted ? b : a;
-            var target = op switch
+            segments.Add(DiffOperation.Deleted, older);
+            segments.Add(DiffOperation.Inserted, newer);
+            return segments.Build();
+        }
+
+        var nextOld = 0;
+        foreach (var block in lines.DiffBlocks)
+        {
+            segments.Add(DiffOperation.Equal, lines.PiecesOld, nextOld, block.DeleteStartA);
+            var deleted = string.Concat(lines.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            var inserted = string.Concat(lines.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            long size = Tokenize(deleted).Count + Tokenize(inserted).Count;
+            if (size <= MaxDiffTokens && work + (size * size) <= WorkBudget)
             {
-                DiffOperation.Equal => equal,
-                DiffOperation.Deleted => deleted,
-                _ => inserted,
-            };
-            if (op == DiffOperation.Equal)
-            {
-                Flush(deleted, DiffOperation.Deleted);
-                Flush(inserted, DiffOperation.Inserted);
+                work += size * size;
+                TokenDiff(deleted, inserted, segments);
             }
             else
             {
-                Flush(equal, DiffOperation.Equal);
+                segments.Add(DiffOperation.Deleted, deleted);
+                segments.Add(DiffOperation.Inserted, inserted);
             }
 
-            for (var i = start; i < end; i++)
-            {
-                target.Append(tokens[i]);
-            }
-        }).Run();
-        Flush(equal, DiffOperation.Equal);
-        Flush(deleted, DiffOperation.Deleted);
-        Flush(inserted, DiffOperation.Inserted);
-        return segments;
+            nextOld = block.DeleteStartA + block.DeleteCountA;
+        }
+
+        segments.Add(DiffOperation.Equal, lines.PiecesOld, nextOld, lines.PiecesOld.Count);
+        return segments.Build();
+    }
+
+    /// <summary>DiffPlex over two token sequences (exact comparison): its blocks are the edited runs, what lies between them is equal.</summary>
+    private static void TokenDiff(string olderText, string newerText, SegmentBuilder segments)
+    {
+        var result = Differ.Instance.CreateDiffs(olderText, newerText, ignoreWhiteSpace: false, ignoreCase: false, KhmerAwareChunker.Instance);
+        var older = result.PiecesOld;
+        var newer = result.PiecesNew;
+        var nextOld = 0;
+        foreach (var block in result.DiffBlocks)
+        {
+            segments.Add(DiffOperation.Equal, older, nextOld, block.DeleteStartA);
+            segments.Add(DiffOperation.Deleted, older, block.DeleteStartA, block.DeleteStartA + block.DeleteCountA);
+            segments.Add(DiffOperation.Inserted, newer, block.InsertStartB, block.InsertStartB + block.InsertCountB);
+            nextOld = block.DeleteStartA + block.DeleteCountA;
+        }
+
+        segments.Add(DiffOperation.Equal, older, nextOld, older.Count);
     }
 
     /// <summary>
@@ -255,16 +289,6 @@ public static class TextComparer
     private static bool IsMark(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
         or System.Globalization.UnicodeCategory.SpacingCombiningMark && !KhmerText.IsKhmer(c);
 
-    private static int Id(Dictionary<string, int> ids, string token)
-    {
-        if (!ids.TryGetValue(token, out var id))
-        {
-            ids[token] = id = ids.Count;
-        }
-
-        return id;
-    }
-
     /// <summary>Every article in document order, wherever it sits; what is inside an article is not searched.</summary>
     private static List<TextUnit> Articles(IReadOnlyList<TextUnit> units) =>
         TextUnits.DepthFirst(units, u => u.Kind != TextUnitKind.Article).Select(p => p.Unit).Where(u => u.Kind == TextUnitKind.Article).ToList();
@@ -294,160 +318,68 @@ public static class TextComparer
     private static DiffSegment[] Whole(DiffOperation operation, string text) => text.Length == 0 ? [] : [new DiffSegment(operation, text)];
 
     /// <summary>
-    /// Myers' diff with the linear-space refinement (find the middle snake of the shortest edit
-    /// script, recurse on both halves), reporting runs in order through a callback.
+    /// Turns text into the tokens DiffPlex compares (<see cref="Tokenize"/>). DiffPlex's own
+    /// chunkers split on characters, white space or lines: none keeps a Khmer orthographic syllable
+    /// whole, and Khmer writes no spaces between words, so the chunker is this project's.
     /// </summary>
-    private sealed class Myers(int[] a, int[] b, Action<DiffOperation, int, int> emit)
+    private sealed class KhmerAwareChunker : IChunker
     {
-        private readonly int[] _forward = new int[2 * (a.Length + b.Length) + 4];
-        private readonly int[] _backward = new int[2 * (a.Length + b.Length) + 4];
+        public static readonly KhmerAwareChunker Instance = new();
 
-        public void Run() => Compare(0, a.Length, 0, b.Length);
+        public IReadOnlyList<string> Chunk(string text) => Tokenize(text);
+    }
 
-        private void Compare(int aStart, int aEnd, int bStart, int bEnd)
+    /// <summary>Collects runs into segments: between two equal runs, all deletions are shown first, then all insertions.</summary>
+    private sealed class SegmentBuilder
+    {
+        private readonly List<DiffSegment> _segments = [];
+        private readonly StringBuilder _equal = new();
+        private readonly StringBuilder _deleted = new();
+        private readonly StringBuilder _inserted = new();
+
+        public void Add(DiffOperation operation, IReadOnlyList<string> pieces, int start, int end)
         {
-            var prefix = 0;
-            while (aStart + prefix < aEnd && bStart + prefix < bEnd && a[aStart + prefix] == b[bStart + prefix])
+            for (var i = start; i < end; i++)
             {
-                prefix++;
+                Add(operation, pieces[i]);
+            }
+        }
+
+        public void Add(DiffOperation operation, string text)
+        {
+            if (text.Length == 0)
+            {
+                return;
             }
 
-            if (prefix > 0)
+            if (operation == DiffOperation.Equal)
             {
-                emit(DiffOperation.Equal, aStart, aStart + prefix);
-                aStart += prefix;
-                bStart += prefix;
-            }
-
-            var suffix = 0;
-            while (aEnd - suffix > aStart && bEnd - suffix > bStart && a[aEnd - suffix - 1] == b[bEnd - suffix - 1])
-            {
-                suffix++;
-            }
-
-            aEnd -= suffix;
-            bEnd -= suffix;
-            if (aStart == aEnd)
-            {
-                if (bStart < bEnd)
-                {
-                    emit(DiffOperation.Inserted, bStart, bEnd);
-                }
-            }
-            else if (bStart == bEnd)
-            {
-                emit(DiffOperation.Deleted, aStart, aEnd);
+                Flush(_deleted, DiffOperation.Deleted);
+                Flush(_inserted, DiffOperation.Inserted);
+                _equal.Append(text);
             }
             else
             {
-                var (x, y, u, v) = MiddleSnake(aStart, aEnd, bStart, bEnd);
-                Compare(aStart, x, bStart, y);
-                if (u > x)
-                {
-                    emit(DiffOperation.Equal, x, u);
-                }
-
-                Compare(u, aEnd, v, bEnd);
-            }
-
-            if (suffix > 0)
-            {
-                emit(DiffOperation.Equal, aEnd, aEnd + suffix);
+                Flush(_equal, DiffOperation.Equal);
+                (operation == DiffOperation.Deleted ? _deleted : _inserted).Append(text);
             }
         }
 
-        /// <summary>
-        /// Past this many edits on each side of a middle snake (very different texts) the search
-        /// stops and splits at the furthest point reached: the diff stays correct but may no longer
-        /// be minimal, and the time stays bounded by O((N+M)·MaxCost).
-        /// </summary>
-        private const int MaxCost = 1024;
-
-        private (int X, int Y, int U, int V) CheapSplit(int aStart, int bStart, int n, int m, int d, int offset)
+        public List<DiffSegment> Build()
         {
-            var (bestX, bestY) = (0, 0);
-            for (var k = -d; k <= d; k += 2)
-            {
-                var x = Math.Min(_forward[offset + k], n);
-                var y = Math.Clamp(x - k, 0, m);
-                if (x + y > bestX + bestY)
-                {
-                    (bestX, bestY) = (x, y);
-                }
-            }
-
-            if ((bestX == 0 && bestY == 0) || (bestX == n && bestY == m))
-            {
-                (bestX, bestY) = ((n + 1) / 2, 0);
-            }
-
-            return (aStart + bestX, bStart + bestY, aStart + bestX, bStart + bestY);
+            Flush(_equal, DiffOperation.Equal);
+            Flush(_deleted, DiffOperation.Deleted);
+            Flush(_inserted, DiffOperation.Inserted);
+            return _segments;
         }
 
-        /// <summary>The middle snake (x,y)→(u,v) of the edit graph of a[aStart..aEnd) and b[bStart..bEnd).</summary>
-        private (int X, int Y, int U, int V) MiddleSnake(int aStart, int aEnd, int bStart, int bEnd)
+        private void Flush(StringBuilder buffer, DiffOperation operation)
         {
-            var n = aEnd - aStart;
-            var m = bEnd - bStart;
-            var delta = n - m;
-            var odd = (delta & 1) != 0;
-            var offset = n + m + 1;
-            var max = (n + m + 1) / 2;
-            _forward[offset + 1] = 0;
-            _backward[offset + 1] = 0;
-            for (var d = 0; d <= max; d++)
+            if (buffer.Length > 0)
             {
-                for (var k = -d; k <= d; k += 2)
-                {
-                    var x = k == -d || (k != d && _forward[offset + k - 1] < _forward[offset + k + 1])
-                        ? _forward[offset + k + 1]
-                        : _forward[offset + k - 1] + 1;
-                    var y = x - k;
-                    var startX = x;
-                    var startY = y;
-                    while (x < n && y < m && a[aStart + x] == b[bStart + y])
-                    {
-                        x++;
-                        y++;
-                    }
-
-                    _forward[offset + k] = x;
-                    var reverseK = delta - k;
-                    if (odd && reverseK >= -(d - 1) && reverseK <= d - 1 && x + _backward[offset + reverseK] >= n)
-                    {
-                        return (aStart + startX, bStart + startY, aStart + x, bStart + y);
-                    }
-                }
-
-                for (var k = -d; k <= d; k += 2)
-                {
-                    var x = k == -d || (k != d && _backward[offset + k - 1] < _backward[offset + k + 1])
-                        ? _backward[offset + k + 1]
-                        : _backward[offset + k - 1] + 1;
-                    var y = x - k;
-                    var startX = x;
-                    var startY = y;
-                    while (x < n && y < m && a[aEnd - 1 - x] == b[bEnd - 1 - y])
-                    {
-                        x++;
-                        y++;
-                    }
-
-                    _backward[offset + k] = x;
-                    var forwardK = delta - k;
-                    if (!odd && forwardK >= -d && forwardK <= d && x + _forward[offset + forwardK] >= n)
-                    {
-                        return (aEnd - x, bEnd - y, aEnd - startX, bEnd - startY);
-                    }
-                }
-
-                if (d >= MaxCost)
-                {
-                    return CheapSplit(aStart, bStart, n, m, d, offset);
-                }
+                _segments.Add(new DiffSegment(operation, buffer.ToString()));
+                buffer.Clear();
             }
-
-            throw new InvalidOperationException("The diff found no middle snake.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Nokor.Platform.Spreadsheets;
 using Nokor.Verification.Queries;
 
 namespace Nokor.Verification.Bulk;
@@ -24,11 +25,12 @@ internal sealed class BulkCsvFile(IReadOnlyList<string> columns, IReadOnlyList<B
 }
 
 /// <summary>
-/// A small RFC 4180 reader for bulk verification files: UTF-8 (a byte order mark is tolerated),
-/// comma-separated, fields optionally enclosed in double quotes (a quote inside doubled), records
-/// ending in CRLF or LF. Every error names the line it was found on. Results are written by the
-/// platform's one CSV writer (<see cref="Nokor.Platform.Spreadsheets.CsvTableWriter"/>), which
-/// neutralises input that starts like a formula.
+/// Bulk verification files: UTF-8 (a byte order mark is tolerated), comma-separated, fields
+/// optionally enclosed in double quotes (a quote inside doubled), records ending in CRLF or LF,
+/// read by the platform's one CSV reader (<see cref="CsvRecordReader"/>, CsvHelper) within
+/// <see cref="Limits"/>; this class checks the header and the rows against the bulk contract. Every
+/// error names the line it was found on. Results are written by the platform's one CSV writer
+/// (<see cref="CsvTableWriter"/>), which neutralises input that starts like a formula.
 /// </summary>
 internal static class BulkCsv
 {
@@ -36,6 +38,12 @@ internal static class BulkCsv
 
     /// <summary>The columns a bulk file may have: <c>kidc</c> (required) and the claimable attributes.</summary>
     public static readonly IReadOnlyList<string> Columns = [KidcColumn, .. PersonAttributes.Claimable];
+
+    /// <summary>
+    /// What one line of a bulk file may hold: a field is a KIDC, a name or a date, far below 1,000
+    /// characters, and a line of every column at that length stays under 64 KiB of UTF-8.
+    /// </summary>
+    public static readonly CsvReadLimits Limits = new() { MaxFieldLength = 1_000, MaxRecordBytes = 64 * 1024, SkipBlankLines = true };
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -139,139 +147,19 @@ internal static class BulkCsv
 
     /// <summary>
     /// The records of a CSV text with the line each starts on; blank lines are skipped. Stops with
-    /// an error at a malformed quote or a NUL character; returns at most <paramref name="maxRecords"/>.
+    /// an error at a malformed quote, a NUL character or a line or field over <see cref="Limits"/>;
+    /// returns at most <paramref name="maxRecords"/>.
     /// </summary>
     public static List<(int Line, List<string> Fields)>? ReadRecords(string text, int maxRecords, out string? error)
     {
-        var records = new List<(int, List<string>)>();
-        var field = new StringBuilder();
-        var fields = new List<string>();
-        var line = 1;
-        var recordLine = 1;
-        var i = 0;
-        var n = text.Length;
-        while (i < n)
+        var read = CsvRecordReader.Read(text, Limits with { MaxRecords = maxRecords });
+        error = read.Error?.Message;
+        if (read.Error is not null)
         {
-            // At the start of a field.
-            if (text[i] == '"')
-            {
-                var quoteLine = line;
-                i++;
-                while (true)
-                {
-                    if (i >= n)
-                    {
-                        error = $"Line {quoteLine}: a quoted field is not closed.";
-                        return null;
-                    }
-
-                    var c = text[i];
-                    if (c == '"')
-                    {
-                        if (i + 1 < n && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    if (c == '\0')
-                    {
-                        error = $"Line {line}: the file contains a NUL character; it is not a CSV text file.";
-                        return null;
-                    }
-
-                    if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n')))
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                    i++;
-                }
-
-                if (i < n && text[i] is not (',' or '\r' or '\n'))
-                {
-                    error = $"Line {line}: text after the closing quote of a field; a quote inside a field is written twice (\"\").";
-                    return null;
-                }
-            }
-            else
-            {
-                while (i < n && text[i] is not (',' or '\r' or '\n'))
-                {
-                    var c = text[i];
-                    if (c == '"')
-                    {
-                        error = $"Line {line}: a quote inside a field that does not start with one; enclose the field in quotes and write the quote twice (\"\").";
-                        return null;
-                    }
-
-                    if (c == '\0')
-                    {
-                        error = $"Line {line}: the file contains a NUL character; it is not a CSV text file.";
-                        return null;
-                    }
-
-                    field.Append(c);
-                    i++;
-                }
-            }
-
-            fields.Add(field.ToString());
-            field.Clear();
-            if (i >= n)
-            {
-                break;
-            }
-
-            if (text[i] == ',')
-            {
-                i++;
-                if (i >= n)
-                {
-                    // A trailing comma at the very end: one more, empty, field.
-                    fields.Add("");
-                }
-
-                continue;
-            }
-
-            // The end of a record: CRLF, LF or a lone CR.
-            i += text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
-            if (!AddRecord(records, recordLine, fields, maxRecords))
-            {
-                error = null;
-                return records;
-            }
-
-            fields = [];
-            line++;
-            recordLine = line;
+            return null;
         }
 
-        if (fields.Count > 0)
-        {
-            AddRecord(records, recordLine, fields, maxRecords);
-        }
-
-        error = null;
-        return records;
-    }
-
-    private static bool AddRecord(List<(int, List<string>)> records, int line, List<string> fields, int maxRecords)
-    {
-        if (fields.Count == 1 && fields[0].Length == 0)
-        {
-            return true;
-        }
-
-        records.Add((line, fields));
-        return records.Count < maxRecords;
+        return read.Records.Select(r => (r.Line, r.Fields.ToList())).ToList();
     }
 
     private static string Shorten(string name) => name.Length <= 40 ? name : name[..40] + "…";
