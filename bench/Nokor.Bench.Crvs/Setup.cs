@@ -10,6 +10,7 @@ using Nokor.CivilRegistration;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Data;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Hosting;
 using Nokor.Platform.Staff;
 using Nokor.Population;
@@ -71,7 +72,7 @@ internal static class Setup
             names = await platform.GazetteerUnits.AsNoTracking().Where(u => used.Contains(u.Code))
                 .ToDictionaryAsync(u => u.Code, u => u.NameLatin, StringComparer.Ordinal, ct);
             var samples = scope.ServiceProvider.GetRequiredService<IPopulationSamples>();
-            var today = CivilDates.Today(TimeProvider.System);
+            var today = CambodiaTime.Today(TimeProvider.System);
             planned = chosen.Select(c => Birth(c, samples, today, random)).ToList();
         }
 
@@ -86,7 +87,7 @@ internal static class Setup
 
         var plan = new BenchPlan(DateTimeOffset.UtcNow, seed, couples.Count, SystemAccount, communes, planned);
         await plan.WriteAsync(state);
-        var late = planned.Count(b => CivilDates.Today(TimeProvider.System).DayNumber - DateOnly.ParseExact(b.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber > 30);
+        var late = planned.Count(b => CambodiaTime.Today(TimeProvider.System).DayNumber - DateOnly.ParseExact(b.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber > 30);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plan: {planned.Count:N0} births in {communes.Count} communes ({late:N0} late, > 30 days), written to {Path.Combine(state, BenchPlan.FileName)}"));
         return 0;

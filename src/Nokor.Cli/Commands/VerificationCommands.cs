@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Institutions;
 using Nokor.Verification.Ledger;
@@ -57,7 +58,7 @@ internal static class VerificationCommands
             await using var scope = context.Services.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<InstitutionService>();
             var actor = Actor.Platform("cli:verification");
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            var today = CambodiaTime.Today(TimeProvider.System);
             var institutionName = parse.GetValue(name)!;
             var input = new InstitutionInput(
                 parse.GetValue(code) ?? new string(institutionName.Where(char.IsAsciiLetterOrDigit).Take(16).ToArray()).ToUpperInvariant(),

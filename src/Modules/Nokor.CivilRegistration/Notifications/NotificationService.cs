@@ -3,6 +3,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
@@ -36,7 +37,7 @@ internal sealed class NotificationService(
         var f = new Fields(errors, gazetteer);
         var e = f.Enum<VitalEvent>("event", request.Event, required: true);
         var date = f.Date("eventDate", request.EventDate, required: true);
-        if (date > CivilDates.Today(clock))
+        if (date > CambodiaTime.Today(clock))
         {
             errors.Add("eventDate", "The date of the event is in the future.");
         }
@@ -218,6 +219,6 @@ internal sealed class NotificationService(
         return new(
             n.Id, n.Event, n.Status, n.CommuneCode, n.EventPlaceCode, n.EventDate.ToString("yyyy-MM-dd"), n.InformantKind,
             details.InformantName, details.FacilityName, n.SourceSystem, n.SourceReference, n.SubjectNameKm, n.SubjectNameLatin,
-            n.ReceivedAt, CivilDates.Today(clock).DayNumber - CivilDates.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
+            n.ReceivedAt, CambodiaTime.Today(clock).DayNumber - CambodiaTime.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
     }
 }

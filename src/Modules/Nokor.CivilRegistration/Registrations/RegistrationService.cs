@@ -4,6 +4,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Numbers;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Khmer;
 using Nokor.Platform.Staff;
@@ -131,7 +132,7 @@ internal sealed class RegistrationService(
         Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var delay = CivilDates.DateOf(now).DayNumber - facts.EventDate.DayNumber;
+        var delay = CambodiaTime.DateOf(now).DayNumber - facts.EventDate.DayNumber;
         var lateAfter = e == VitalEvent.Birth ? Options.BirthLateAfterDays : Options.DeathLateAfterDays;
         var late = delay > lateAfter;
         var name = await staff.DisplayNameAsync(actor, ct);
@@ -484,7 +485,7 @@ internal sealed class RegistrationService(
         // The number is taken in its own atomic statement, not in a transaction held open across
         // the audit append (which commits on its own connection). A save that then fails leaves a
         // gap in the office's sequence, never a duplicate.
-        var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CivilDates.Today(clock).Year, ct);
+        var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CambodiaTime.Today(clock).Year, ct);
         var decider = check.ApprovalStartedBy ?? actor.Id;
         return await ApplyAsync(check, actor, "approved", ct, (r, _) =>
         {

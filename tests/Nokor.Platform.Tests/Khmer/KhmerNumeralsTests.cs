@@ -1,6 +1,6 @@
-using Nokor.Legislation.Akn;
+using Nokor.Platform.Khmer;
 
-namespace Nokor.Legislation.Tests.Akn;
+namespace Nokor.Platform.Tests.Khmer;
 
 public sealed class KhmerNumeralsTests
 {
