@@ -237,7 +237,7 @@ internal static class QueryMix
                 < 65 => ("eng-words", EnglishWords(random)),
                 < 80 => ("eng-phrase", EnglishPhrase(random, options)),
                 < 90 => ("article-number", random.Next(2) == 0
-                    ? "មាត្រា " + SyntheticActs.KhmerDigits(1 + random.Next(40)) + " " + LegalVocabulary.KhmerWords[random.Next(LegalVocabulary.KhmerWords.Length)]
+                    ? "មាត្រា " + KhmerNumerals.ToKhmer(1 + random.Next(40)) + " " + LegalVocabulary.KhmerWords[random.Next(LegalVocabulary.KhmerWords.Length)]
                     : "article " + (1 + random.Next(40)) + " " + LegalVocabulary.EnglishWords[random.Next(LegalVocabulary.EnglishWords.Length)]),
                 _ => ("no-hit", NoHit[random.Next(NoHit.Length)]),
             };

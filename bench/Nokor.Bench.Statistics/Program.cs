@@ -6,6 +6,9 @@ using Microsoft.Extensions.Logging;
 using Nokor.CivilRegistration;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Data;
+using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Statistics;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Hosting;
 using Nokor.Platform.Staff;
@@ -243,7 +246,7 @@ internal static class Generator
                 var r = random.NextDouble();
                 var delay = r < 0.72 ? random.Next(legal + 1) : r < 0.92 ? legal + 1 + random.Next(365 - legal) : 366 + random.Next(1500);
                 var registered = date.AddDays(delay);
-                var entered = new DateTimeOffset(registered.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)).AddMinutes(random.Next(480)).ToUniversalTime();
+                var entered = new DateTimeOffset(registered.ToDateTime(new TimeOnly(8, 0)), CambodiaTime.Offset).AddMinutes(random.Next(480)).ToUniversalTime();
                 var verified = entered.AddHours(random.NextDouble() * 30);
                 var decided = verified.AddHours(random.NextDouble() * 60);
                 var rejected = random.NextDouble() < 0.02;
@@ -257,7 +260,7 @@ internal static class Generator
                 await writer.WriteAsync(date, NpgsqlDbType.Date);
                 await writer.WriteAsync(year, NpgsqlDbType.Integer);
                 await writer.WriteAsync(date.Month, NpgsqlDbType.Integer);
-                var regDate = rejected ? (DateOnly?)null : DateOnly.FromDateTime(decided.ToOffset(TimeSpan.FromHours(7)).DateTime);
+                var regDate = rejected ? (DateOnly?)null : CambodiaTime.DateOf(decided);
                 await WriteNullable(writer, regDate, NpgsqlDbType.Date);
                 await WriteNullable(writer, regDate?.Year, NpgsqlDbType.Integer);
                 await writer.WriteAsync(occurrence, NpgsqlDbType.Varchar);

@@ -7,6 +7,7 @@ using Nokor.Legislation.Bills;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Texts;
 using Nokor.Platform.Data;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 
@@ -104,7 +105,7 @@ internal static class LegislationCommands
 
                     return ExitCodes.Ok;
                 case "bill":
-                    var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+                    var today = CambodiaTime.Today(TimeProvider.System);
                     var bill = await scope.ServiceProvider.GetRequiredService<BillService>().RegisterAsync(
                         new RegisterBillRequest(null, parse.GetValue(titleEn), adoptedOn ?? today, receivedOn ?? today, parse.GetValue(urgent), parse.GetValue(budget), text, null),
                         actor, ct);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Platform.Chains;
 using Nokor.Platform.Data;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Staff;
 using Nokor.Verification.Contracts;
 
@@ -52,7 +53,7 @@ internal static class VerificationCommands
             await using var scope = context.Services.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<IInstitutionRegistry>();
             var actor = Actor.Platform("cli:verification");
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            var today = CambodiaTime.Today(TimeProvider.System);
             var institutionName = parse.GetValue(name)!;
             var input = new InstitutionInput(
                 parse.GetValue(code) ?? new string(institutionName.Where(char.IsAsciiLetterOrDigit).Take(16).ToArray()).ToUpperInvariant(),

@@ -1,19 +1,34 @@
+using System.Globalization;
+
 namespace Nokor.Platform.Khmer;
 
 /// <summary>
-/// Splits Khmer text into orthographic syllables (clusters): a base (consonant or independent
-/// vowel) with every mark that belongs to it, subscripts (COENG + consonant) included, as the
-/// Unicode Khmer encoding model describes. Khmer is written without spaces between words, so a
-/// cluster is the smallest unit that search and comparison can align on without cutting a written
-/// letter in half. Call on normalized text (<see cref="KhmerText.Normalize"/>).
+/// Splits text into clusters, the smallest units that may not be cut: search and comparison align
+/// on them, truncation stops between them, and lines of PDF text and chart labels break between
+/// them. Khmer is written without spaces between words, so a cluster is the smallest unit that
+/// can be handled without cutting a written letter in half.
+/// <para>
+/// A Khmer cluster is an orthographic syllable as the Unicode Khmer encoding model describes it:
+/// a base (consonant or independent vowel) with every mark that belongs to it, subscripts
+/// (COENG + consonant) included. UAX #29 would end a cluster before the consonant that follows a
+/// COENG (U+17D2), but base + COENG + subscript consonant(s) + vowel signs and other marks are
+/// drawn as one stack, so here a Khmer cluster runs from a Khmer character through every following
+/// mark, each COENG taking the consonant after it along. Outside Khmer a cluster is a Unicode
+/// extended grapheme cluster (a surrogate pair, a letter with its combining accents), which the
+/// PDF shaper must never split. Call on normalized text (<see cref="KhmerText.Normalize"/>).
+/// </para>
 /// </summary>
 public static class KhmerClusters
 {
-    private const char Coeng = '\u17D2';
+    internal const char Coeng = '\u17D2';
+    private const char ZeroWidthNonJoiner = '\u200C';
+    private const char ZeroWidthJoiner = '\u200D';
 
     /// <summary>
-    /// The length of the unit that starts at <paramref name="text"/>[0]: a whole cluster when it
-    /// starts with a Khmer base, otherwise one character (a stray mark, a digit, any other script).
+    /// The length of the cluster that starts at <paramref name="text"/>[0]: a whole Khmer cluster
+    /// when it starts with a Khmer character (a base takes its marks and subscripts along; a stray
+    /// mark, a digit or a sign takes only the marks that follow it), otherwise one extended grapheme
+    /// cluster of another script.
     /// </summary>
     public static int Length(ReadOnlySpan<char> text)
     {
@@ -22,9 +37,9 @@ public static class KhmerClusters
             return 0;
         }
 
-        if (!KhmerText.IsBase(text[0]))
+        if (!KhmerText.IsKhmer(text[0]))
         {
-            return 1;
+            return Math.Max(1, StringInfo.GetNextTextElementLength(text));
         }
 
         var i = 1;
@@ -36,7 +51,7 @@ public static class KhmerClusters
                 // COENG makes the next consonant a subscript of this cluster.
                 i += i + 1 < text.Length && KhmerText.IsBase(text[i + 1]) ? 2 : 1;
             }
-            else if (KhmerText.IsCombining(c) || c is '\u200C' or '\u200D')
+            else if (KhmerText.IsCombining(c) || c is ZeroWidthNonJoiner or ZeroWidthJoiner)
             {
                 i++;
             }
@@ -49,7 +64,23 @@ public static class KhmerClusters
         return i;
     }
 
-    /// <summary>The clusters of every Khmer run in the text, in order; anything else is skipped.</summary>
+    /// <summary>The (start, length) of every cluster of <paramref name="text"/>, in order, covering the whole text.</summary>
+    public static List<(int Start, int Length)> Bounds(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clusters = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var length = Length(text.AsSpan(i));
+            clusters.Add((i, length));
+            i += length;
+        }
+
+        return clusters;
+    }
+
+    /// <summary>The syllables of every Khmer run in the text (clusters that start with a base), in order; anything else is skipped.</summary>
     public static List<string> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -192,11 +192,11 @@ public sealed class TextRenderer : IDisposable
     }
 
     /// <summary>
-    /// Breaks text into lines no wider than <paramref name="maxWidth"/> (hard breaks at line feeds).
-    /// Lines break after spaces and at ZERO WIDTH SPACE (U+200B), which is how Khmer marks word
-    /// boundaries since it writes no spaces between words; a word wider than the line is broken
-    /// between clusters (<see cref="TextClusters"/>), never inside a base + COENG + subscript +
-    /// vowel stack.
+    /// Breaks text into lines no wider than <paramref name="maxWidth"/> (hard breaks at line feeds),
+    /// each paragraph with the platform's one <see cref="LineBreaker"/>: lines break after spaces
+    /// and at ZERO WIDTH SPACE (U+200B), which is how Khmer marks word boundaries since it writes no
+    /// spaces between words; a word wider than the line is broken between clusters
+    /// (<see cref="KhmerClusters"/>), never inside a base + COENG + subscript + vowel stack.
     /// </summary>
     public IReadOnlyList<string> Wrap(string? text, TextStyle style, float maxWidth)
     {
@@ -229,68 +229,14 @@ public sealed class TextRenderer : IDisposable
 
     private void WrapParagraph(string paragraph, TextStyle style, float maxWidth, List<string> lines)
     {
-        var clusters = TextClusters.Split(paragraph);
-        if (clusters.Count == 0)
+        var broken = LineBreaker.Break(paragraph, line => Measure(line, style) <= maxWidth, out _);
+        if (broken.Count == 0)
         {
             lines.Add("");
             return;
         }
 
-        string Slice(int from, int to) =>
-            paragraph.Substring(clusters[from].Start, clusters[to - 1].Start + clusters[to - 1].Length - clusters[from].Start);
-
-        bool Fits(int from, int to) => Measure(TextClusters.TrimLineEnd(Slice(from, to)), style) <= maxWidth;
-
-        int NextWordEnd(int from)
-        {
-            var i = from;
-            while (i < clusters.Count)
-            {
-                var (start, length) = clusters[i++];
-                if (TextClusters.IsWordBreakAfter(paragraph.AsSpan(start, length)))
-                {
-                    // Keep a run of spaces together with the word before them.
-                    while (i < clusters.Count && TextClusters.IsWordBreakAfter(paragraph.AsSpan(clusters[i].Start, clusters[i].Length)))
-                    {
-                        i++;
-                    }
-
-                    break;
-                }
-            }
-
-            return i;
-        }
-
-        var lineStart = 0;
-        while (lineStart < clusters.Count)
-        {
-            var end = -1;
-            var wordEnd = NextWordEnd(lineStart);
-            while (Fits(lineStart, wordEnd))
-            {
-                end = wordEnd;
-                if (wordEnd == clusters.Count)
-                {
-                    break;
-                }
-
-                wordEnd = NextWordEnd(wordEnd);
-            }
-
-            if (end < 0)
-            {
-                // The first word alone is too wide: put as many whole clusters as fit (at least one).
-                end = lineStart + 1;
-                while (end < wordEnd && Fits(lineStart, end + 1))
-                {
-                    end++;
-                }
-            }
-
-            lines.Add(TextClusters.TrimLineEnd(Slice(lineStart, end)));
-            lineStart = end;
-        }
+        lines.AddRange(broken);
     }
 
     /// <summary>
@@ -310,7 +256,7 @@ public sealed class TextRenderer : IDisposable
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var separator = char.IsWhiteSpace(c) || c == TextClusters.ZeroWidthSpace;
+            var separator = char.IsWhiteSpace(c) || c == LineBreaker.ZeroWidthSpace;
             if (separator || !inWord)
             {
                 wordStart = offset;

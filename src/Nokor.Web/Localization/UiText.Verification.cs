@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nokor.Platform.Dates;
 
 namespace Nokor.Web.Localization;
 
@@ -7,9 +8,6 @@ public static partial class UiText
     // Every key of the data distribution pages starts with "vrf.", so that none collides with another file's.
     private const string Vrf = "vrf.";
     private const string VrfMsg = "vrf.msg.";
-
-    /// <summary>Cambodia keeps UTC+7 all year (no daylight saving time).</summary>
-    private static readonly TimeSpan VrfCambodia = TimeSpan.FromHours(7);
 
     /// <summary>Words of the data distribution unit's pages: institutions, contracts, credentials, statements, who looked at a person.</summary>
     private static Dictionary<string, (string Km, string En)> VerificationTexts() => new(StringComparer.Ordinal)
@@ -251,11 +249,11 @@ public static partial class UiText
 
     /// <summary>A moment as a Cambodian clock shows it (UTC+7).</summary>
     public static string VrfWhen(DateTimeOffset? at) =>
-        at is { } t ? Digits(t.ToOffset(VrfCambodia).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) : "—";
+        at is { } t ? Digits(t.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) : "—";
 
     public static string VrfDate(DateOnly date) => Digits(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>This month in Cambodia (yyyy-MM), the default of the statement page.</summary>
     public static string VrfThisMonth(TimeProvider clock) =>
-        clock.GetUtcNow().ToOffset(VrfCambodia).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        clock.GetUtcNow().ToOffset(CambodiaTime.Offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

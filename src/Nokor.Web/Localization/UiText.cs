@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.Web.Localization;
 
@@ -154,7 +155,5 @@ public static partial class UiText
     public static IEnumerable<string> Keys => Texts.Keys;
 
     /// <summary>Digits in Khmer numerals when the UI is Khmer (០១២៣៤៥៦៧៨៩), as Khmer readers expect.</summary>
-    public static string Digits(string text) => IsKhmer
-        ? string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('\u17E0' + (c - '0')) : c))
-        : text;
+    public static string Digits(string text) => IsKhmer ? KhmerNumerals.ToKhmerDigits(text) : text;
 }

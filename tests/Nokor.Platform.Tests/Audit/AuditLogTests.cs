@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Nokor.Platform.Audit;
 using Nokor.Platform.Data;
 using Nokor.Platform.Staff;
 using Nokor.Testing;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Nokor.Platform.Tests.Audit;
@@ -140,7 +142,19 @@ public sealed class AuditLogTests(ITestOutputHelper output)
             await context.Database.ExecuteSqlRawAsync("ALTER TABLE audit_entries RENAME TO audit_entries_gone");
         }
 
-        await Assert.ThrowsAnyAsync<Exception>(() => log.AppendAsync(Read("KH-2")));
+        // The database's own error reaches the caller unchanged: the table is missing.
+        if (db.IsPostgres)
+        {
+            var error = await Assert.ThrowsAsync<PostgresException>(() => log.AppendAsync(Read("KH-2")));
+            Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
+            Assert.Contains("\"audit_entries\" does not exist", error.MessageText, StringComparison.Ordinal);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(Read("KH-2")));
+            Assert.Equal(1, error.SqliteErrorCode);
+            Assert.Contains("no such table: audit_entries", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

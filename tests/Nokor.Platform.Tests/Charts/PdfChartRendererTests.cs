@@ -64,11 +64,21 @@ public sealed class PdfChartRendererTests
     [Fact]
     public void A_sample_report_page_renders_to_png()
     {
-        var builder = Report(
+        (Chart Chart, SKRect Area)[] charts =
+        [
             (ChartSamples.BirthsByYear(), Area(12, 80)),
             (ChartSamples.Completeness(), Area(95, 118)),
             (ChartSamples.RegistrationDelay(), SKRect.Create(PageCanvas.Mm(15), PageCanvas.Mm(215), PageCanvas.Mm(88), PageCanvas.Mm(72))),
-            (ChartSamples.CrudeBirthRate(), SKRect.Create(PageCanvas.Mm(107), PageCanvas.Mm(215), PageCanvas.Mm(88), PageCanvas.Mm(72))));
+            (ChartSamples.CrudeBirthRate(), SKRect.Create(PageCanvas.Mm(107), PageCanvas.Mm(215), PageCanvas.Mm(88), PageCanvas.Mm(72))),
+        ];
+        var drawings = new ChartDrawing[charts.Length];
+        var builder = new PdfDocumentBuilder(new PdfDocumentInfo("Vital statistics")).AddPage(page =>
+        {
+            for (var i = 0; i < charts.Length; i++)
+            {
+                drawings[i] = PdfChartRenderer.Draw(page, charts[i].Chart, charts[i].Area);
+            }
+        });
 
         var png = builder.RenderPng(dpi: 150);
         Directory.CreateDirectory(s_outputFolder);
@@ -80,6 +90,50 @@ public sealed class PdfChartRendererTests
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal(1240, bitmap.Width);
+        const float scale = 150f / 72f;
+        SKColor Pixel(SKRect area, double x, double y) => bitmap.GetPixel((int)((area.Left + x) * scale), (int)((area.Top + y) * scale));
+
+        // Every chart's title and legend are real text in the PDF, each line as laid out.
+        var text = Pdftotext.Extract(builder.ToPdf());
+        foreach (var drawing in drawings)
+        {
+            var labels = drawing.Elements.OfType<ChartText>().Where(t => t.Role is ChartTextRole.Title or ChartTextRole.Legend).ToList();
+            Assert.NotEmpty(labels);
+            Assert.All(labels, label => Assert.Contains(label.Text, text, StringComparison.Ordinal));
+        }
+
+        // Every bar, stacked segment and line marker with a value is drawn in its series' colour:
+        // one rectangle or marker per value given, none for a missing one.
+        for (var i = 0; i < charts.Length; i++)
+        {
+            var (chart, area) = charts[i];
+            var data = drawings[i].Elements.Where(e => e is ChartRect { Datum: not null } or ChartCircle).ToList();
+            Assert.Equal(chart.Series.Sum(s => s.Values.Count(v => v is not null)), data.Count);
+            foreach (var bar in data.OfType<ChartRect>().Where(r => r.Box.Width >= 2 && r.Box.Height >= 2))
+            {
+                var color = ChartPalette.Series(bar.Datum!.Series);
+                Assert.Equal(new SKColor(color.R, color.G, color.B), Pixel(area, bar.Box.X + bar.Box.Width / 2, bar.Box.Y + bar.Box.Height / 2));
+            }
+        }
+
+        // The bars of births by year are as high as their values (one scale for all) and drawn to that height.
+        var (_, birthsArea) = charts[0];
+        var bars = drawings[0].Elements.OfType<ChartRect>().Where(r => r.Datum is not null).ToList();
+        Assert.Equal(9, bars.Count);
+        var pointsPerBirth = bars[0].Box.Height / bars[0].Datum!.Value;
+        foreach (var bar in bars)
+        {
+            Assert.Equal(bar.Datum!.Value * pointsPerBirth, bar.Box.Height, 6);
+            Assert.Equal(drawings[0].Plot.Bottom, bar.Box.Y + bar.Box.Height, 6);
+            var color = ChartPalette.Series(bar.Datum.Series);
+            var x = bar.Box.X + bar.Box.Width / 2;
+            Assert.Equal(new SKColor(color.R, color.G, color.B), Pixel(birthsArea, x, bar.Box.Y + 1.5));
+            Assert.NotEqual(new SKColor(color.R, color.G, color.B), Pixel(birthsArea, x, bar.Box.Y - 1.5));
+        }
+
+        var tallest = bars.MaxBy(b => b.Datum!.Value)!;
+        Assert.Equal(161_045, tallest.Datum!.Value);
+        Assert.Equal((0, 4), (tallest.Datum.Series, tallest.Datum.Category));
         Assert.True(builder.ToPdf().Length > 1000);
     }
 }

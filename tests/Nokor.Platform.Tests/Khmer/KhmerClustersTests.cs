@@ -23,4 +23,30 @@ public sealed class KhmerClustersTests
         Assert.Equal(0, KhmerClusters.Length(""));
         Assert.Equal(3, KhmerClusters.Length("ក្ស ក"));
     }
+
+    [Fact]
+    public void Other_scripts_are_grapheme_clusters_so_nothing_is_cut_in_half()
+    {
+        Assert.Equal(2, KhmerClusters.Length("e\u0301x"));
+        Assert.Equal(2, KhmerClusters.Length("\U0001F600a"));
+        Assert.Equal(1, KhmerClusters.Length(" ក"));
+    }
+
+    [Fact]
+    public void A_stray_mark_takes_the_marks_after_it_along()
+    {
+        Assert.Equal(2, KhmerClusters.Length("\u17B6\u17C6ក"));
+        Assert.Equal(1, KhmerClusters.Length("។ក"));
+    }
+
+    [Fact]
+    public void Bounds_cover_the_whole_text_and_split_only_keeps_the_syllables()
+    {
+        const string text = "ស្ត្រី e\u0301 ១២";
+
+        var bounds = KhmerClusters.Bounds(text);
+
+        Assert.Equal(["ស្ត្រី", " ", "e\u0301", " ", "១", "២"], bounds.Select(b => text.Substring(b.Start, b.Length)));
+        Assert.Equal(["ស្ត្រី"], KhmerClusters.Split(text));
+    }
 }

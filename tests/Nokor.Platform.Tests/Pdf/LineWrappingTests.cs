@@ -1,3 +1,4 @@
+using Nokor.Platform.Khmer;
 using Nokor.Platform.Pdf;
 
 namespace Nokor.Platform.Tests.Pdf;
@@ -11,7 +12,7 @@ public sealed class LineWrappingTests
     {
         var text = "ស្ត្រីក្រុងកេ";
 
-        var clusters = TextClusters.Split(text).Select(c => text.Substring(c.Start, c.Length)).ToArray();
+        var clusters = KhmerClusters.Bounds(text).Select(c => text.Substring(c.Start, c.Length)).ToArray();
 
         Assert.Equal(["ស្ត្រី", "ក្រុ", "ង", "កេ"], clusters);
     }
@@ -21,7 +22,7 @@ public sealed class LineWrappingTests
     {
         var text = "Ae\u0301 b";
 
-        var clusters = TextClusters.Split(text).Select(c => text.Substring(c.Start, c.Length)).ToArray();
+        var clusters = KhmerClusters.Bounds(text).Select(c => text.Substring(c.Start, c.Length)).ToArray();
 
         Assert.Equal(["A", "e\u0301", " ", "b"], clusters);
     }
@@ -74,12 +75,12 @@ public sealed class LineWrappingTests
 
         Assert.True(lines.Count > 4);
         Assert.Equal(text, string.Concat(lines));
-        var boundaries = TextClusters.Split(text).Select(c => c.Start).ToHashSet();
+        var boundaries = KhmerClusters.Bounds(text).Select(c => c.Start).ToHashSet();
         var offset = 0;
         foreach (var line in lines)
         {
             Assert.Contains(offset, boundaries);
-            Assert.NotEqual(TextClusters.Coeng, line[^1]);
+            Assert.NotEqual(KhmerClusters.Coeng, line[^1]);
             Assert.False(Nokor.Platform.Khmer.KhmerText.IsCombining(line[0]), $"line starts with a mark: {line}");
             Assert.True(renderer.Measure(line, s_style) <= width + 0.01f, $"'{line}' is too wide");
             offset += line.Length;

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Nokor.Platform.Signing;
@@ -30,9 +32,40 @@ public sealed class SigningKeyRingTests : IDisposable
     {
         using var ring = new SigningKeyRing(_directory.Path);
 
-        var token = ring.Sign(new byte[30]);
+        var payload = RandomNumberGenerator.GetBytes(30);
+
+        var token = ring.Sign(payload);
 
         Assert.Equal(40 + 109, token.Length);
+        var parts = token.Split('.');
+        Assert.Equal(4, parts.Length);
+        Assert.Equal("NKC1", parts[0]);
+        Assert.Equal(payload, Base64Url.DecodeFromChars(parts[1]));
+        var key = ring.GetPublicKeySet().Keys.Single();
+        Assert.Equal(ring.ActiveKeyId, parts[2]);
+        Assert.Equal(key.KeyId, parts[2]);
+        var signature = Base64Url.DecodeFromChars(parts[3]);
+        Assert.Equal(64, signature.Length);
+
+        // The signature checks out with nothing but the published public key, over the ASCII bytes
+        // of "NKC1.<payload>.<kid>"; a changed byte of the signed text or of the signature fails.
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(key.SubjectPublicKeyInfo), out _);
+        var signed = Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}.{parts[2]}");
+        Assert.True(ecdsa.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        for (var i = 0; i < signed.Length; i += 7)
+        {
+            var altered = (byte[])signed.Clone();
+            altered[i] ^= 0x01;
+            Assert.False(ecdsa.VerifyData(altered, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), $"signed text changed at byte {i}");
+        }
+
+        for (var i = 0; i < signature.Length; i++)
+        {
+            var altered = (byte[])signature.Clone();
+            altered[i] ^= 0x80;
+            Assert.False(ecdsa.VerifyData(signed, altered, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), $"signature changed at byte {i}");
+        }
     }
 
     [Fact]

@@ -35,10 +35,21 @@ public sealed class StaffAccountsTests
 
         Assert.Empty(await accounts.CreateAsync(new NewStaffAccount("first.admin", "First admin", "a-long-enough-password", Roles.Administrator, OfficeLevel.National, null)));
         Assert.Empty(await accounts.CreateAsync(new NewStaffAccount("agent.x", "Agent", "a-long-enough-password", Roles.Agent, OfficeLevel.Commune, "120101")));
-        Assert.NotEmpty(await accounts.CreateAsync(new NewStaffAccount("agent.y", "Agent", "a-long-enough-password", Roles.Agent, OfficeLevel.Commune, "1201")));
-        Assert.NotEmpty(await accounts.CreateAsync(new NewStaffAccount("agent.z", "Agent", "a-long-enough-password", Roles.Agent, OfficeLevel.Commune, "999999")));
-        Assert.NotEmpty(await accounts.CreateAsync(new NewStaffAccount("agent.w", "Agent", "short", Roles.Agent, OfficeLevel.Commune, "120101")));
-        Assert.NotEmpty(await accounts.CreateAsync(new NewStaffAccount("agent.v", "Agent", "a-long-enough-password", "superuser", OfficeLevel.National, null)));
+        Assert.Equal(
+            ["'1201' is not a commune code of the gazetteer."],
+            await accounts.CreateAsync(new NewStaffAccount("agent.y", "Agent", "a-long-enough-password", Roles.Agent, OfficeLevel.Commune, "1201")));
+        Assert.Equal(
+            ["'999999' is not a commune code of the gazetteer."],
+            await accounts.CreateAsync(new NewStaffAccount("agent.z", "Agent", "a-long-enough-password", Roles.Agent, OfficeLevel.Commune, "999999")));
+        Assert.Equal(
+            [
+                "Passwords must be at least 12 characters.",
+                "password: the password is mostly the platform's, the office's or the account's name, or repeated or consecutive characters (aaa, 123, abc); choose one less predictable.",
+            ],
+            await accounts.CreateAsync(new NewStaffAccount("agent.w", "Agent", "short", Roles.Agent, OfficeLevel.Commune, "120101")));
+        Assert.Equal(
+            [$"Unknown role 'superuser'; use one of {string.Join(", ", Roles.All)}."],
+            await accounts.CreateAsync(new NewStaffAccount("agent.v", "Agent", "a-long-enough-password", "superuser", OfficeLevel.National, null)));
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var agent = await users.FindByNameAsync("agent.x");

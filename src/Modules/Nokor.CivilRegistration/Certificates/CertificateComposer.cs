@@ -6,6 +6,7 @@ using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Gazetteer;
+using Nokor.Platform.Khmer;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
 
@@ -38,8 +39,8 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
             RegisteringOfficeKm = officeKm,
             RegisteringOfficeLatin = officeLatin,
             RegistrarName = r.DecidedByName ?? "",
-            RegisteredOn = CivilDates.DateOf(r.DecidedAt ?? c.IssuedAt),
-            IssuedAt = c.IssuedAt.ToOffset(CivilDates.CambodiaOffset),
+            RegisteredOn = CambodiaTime.DateOf(r.DecidedAt ?? c.IssuedAt),
+            IssuedAt = c.IssuedAt.ToOffset(CambodiaTime.Offset),
             CertificateSerial = c.Serial,
             IsSuperseded = superseded,
             SignedToken = c.Token,
@@ -102,7 +103,7 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
         return content with
         {
             DateOfBirth = birthDate,
-            AgeAtDeath = $"{CertificatePdf.KhmerDigits(age.ToString(CultureInfo.InvariantCulture))} ឆ្នាំ / {age} years",
+            AgeAtDeath = $"{KhmerNumerals.ToKhmerDigits(age.ToString(CultureInfo.InvariantCulture))} ឆ្នាំ / {age} years",
         };
     }
 
@@ -152,8 +153,8 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
                 ("លេខពាក្យស្នើសុំ / Application", r.Id.ToString()),
                 ("ឈ្មោះ / Name", $"{r.SubjectNameKm}  ({r.SubjectNameLatin})"),
                 ("កាលបរិច្ឆេទព្រឹត្តិការណ៍ / Date of the event", r.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("ដាក់ពាក្យ / Applied", r.EnteredAt.ToOffset(CivilDates.CambodiaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                ("សម្រេច / Decided", decided.ToOffset(CivilDates.CambodiaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                ("ដាក់ពាក្យ / Applied", r.EnteredAt.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                ("សម្រេច / Decided", decided.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 ("មន្ត្រីអត្រានុកូលដ្ឋាន / Registrar", r.DecidedByName ?? ""),
             };
             y += PageCanvas.Mm(10);

@@ -3,6 +3,8 @@ using System.Text;
 using Nokor.CivilRegistration.Certificates.Rendering;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Registrations;
+using Nokor.Platform.Dates;
+using Nokor.Platform.Khmer;
 using Nokor.Platform.Pdf;
 using Nokor.Platform.Signing;
 
@@ -144,7 +146,7 @@ internal static class CertificateFileCheck
         yield return ("kind", birth ? ["សំបុត្រកំណើត", "Birth Certificate"] : ["សំបុត្រមរណភាព", "Death Certificate"]);
         yield return ("registration number", [p.RegistrationNumber]);
         var version = p.RegistrationVersion.ToString(CultureInfo.InvariantCulture);
-        yield return ("version", [$"កំណែ {CertificatePdf.KhmerDigits(version)}", $"Version {version}"]);
+        yield return ("version", [$"កំណែ {KhmerNumerals.ToKhmerDigits(version)}", $"Version {version}"]);
         yield return ("name (Khmer)", [p.NameKm]);
         yield return ("name (Latin)", [p.NameLatin]);
         if (DateOnly.TryParseExact(p.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -158,7 +160,7 @@ internal static class CertificateFileCheck
 
         yield return ("KIDC", [p.Kidc is { Length: > 0 } kidc ? kidc : "—"]);
         yield return ("serial", [p.Serial]);
-        yield return ("issue time", [p.IssuedAt.ToOffset(CivilDates.CambodiaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+        yield return ("issue time", [p.IssuedAt.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>Text compared without white space (line breaks and the spaces an extractor adds between drawn pieces) in NFC.</summary>

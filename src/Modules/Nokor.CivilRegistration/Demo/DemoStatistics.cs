@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
+using Nokor.CivilRegistration.Statistics;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Staff;
 
 using Nokor.Platform.Demo;
@@ -23,7 +25,7 @@ internal static class DemoStatistics
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<CivilDbContext>();
-        var year = CivilDates.Today(provider.GetRequiredService<TimeProvider>()).Year;
+        var year = CambodiaTime.Today(provider.GetRequiredService<TimeProvider>()).Year;
         if (await db.Publications.AnyAsync(p => p.Year == year, ct))
         {
             return;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Registrations;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
@@ -55,7 +56,7 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
                 $"The registry has {couples.Count} couples and {dying.Count} persons over 40 to draw from; generate a population first (nokor population generate).");
         }
 
-        var today = CivilDates.Today(clock);
+        var today = CambodiaTime.Today(clock);
         for (var i = 0; i < couples.Count; i++)
         {
             var ok = await BirthAsync(couples[i], today, random, complete: i < couples.Count - pendingBirths, ct);

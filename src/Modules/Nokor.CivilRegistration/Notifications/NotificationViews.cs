@@ -2,6 +2,8 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 
+using Nokor.Platform.Dates;
+
 namespace Nokor.CivilRegistration.Notifications;
 
 /// <summary>What the notification use cases share: the view of a stored notification and the list limits.</summary>
@@ -18,6 +20,6 @@ internal static class NotificationViews
         return new(
             n.Id, n.Event, n.Status, n.CommuneCode, n.EventPlaceCode, n.EventDate.ToString("yyyy-MM-dd"), n.InformantKind,
             details.InformantName, details.FacilityName, n.SourceSystem, n.SourceReference, n.SubjectNameKm, n.SubjectNameLatin,
-            n.ReceivedAt, CivilDates.Today(clock).DayNumber - CivilDates.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
+            n.ReceivedAt, CambodiaTime.Today(clock).DayNumber - CambodiaTime.DateOf(n.ReceivedAt).DayNumber, n.RegistrationId, details);
     }
 }

@@ -6,6 +6,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
@@ -35,7 +36,7 @@ internal static class NotifyVitalEvent
         var f = new Fields(errors, gazetteer);
         var e = f.Enum<VitalEvent>("event", request.Event, required: true);
         var date = f.Date("eventDate", request.EventDate, required: true);
-        if (date > CivilDates.Today(clock))
+        if (date > CambodiaTime.Today(clock))
         {
             errors.Add("eventDate", "The date of the event is in the future.");
         }

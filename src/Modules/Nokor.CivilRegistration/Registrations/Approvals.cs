@@ -6,6 +6,8 @@ using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
 
+using Nokor.Platform.Dates;
+
 namespace Nokor.CivilRegistration.Registrations;
 
 /// <summary>
@@ -87,7 +89,7 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
         // The number is taken in its own atomic statement, not in a transaction held open across
         // the audit append (which commits on its own connection). A save that then fails leaves a
         // gap in the office's sequence, never a duplicate.
-        var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CivilDates.Today(clock).Year, ct);
+        var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CambodiaTime.Today(clock).Year, ct);
         var decider = check.ApprovalStartedBy ?? actor.Id;
         return await records.ApplyAsync(check, actor, "approved", ct, (r, _) =>
         {

@@ -390,5 +390,5 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         return at < born.AddYears(age) ? age - 1 : age;
     }
 
-    private DateOnly Today() => CivilDates.Today(clock);
+    private DateOnly Today() => CambodiaTime.Today(clock);
 }

@@ -8,6 +8,8 @@ using Nokor.Platform.Errors;
 using Nokor.Platform.Khmer;
 using Nokor.Platform.Staff;
 
+using Nokor.Platform.Dates;
+
 namespace Nokor.CivilRegistration.Registrations;
 
 /// <summary>
@@ -78,7 +80,7 @@ internal sealed class RegistrationEntry(
         Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var delay = CivilDates.DateOf(now).DayNumber - facts.EventDate.DayNumber;
+        var delay = CambodiaTime.DateOf(now).DayNumber - facts.EventDate.DayNumber;
         var lateAfter = e == VitalEvent.Birth ? Options.BirthLateAfterDays : Options.DeathLateAfterDays;
         var late = delay > lateAfter;
         var name = await staff.DisplayNameAsync(actor, ct);

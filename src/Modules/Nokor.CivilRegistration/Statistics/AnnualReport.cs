@@ -1,6 +1,8 @@
 using System.Globalization;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.Platform.Charts;
+using Nokor.Platform.Dates;
+using Nokor.Platform.Khmer;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
 
@@ -29,7 +31,7 @@ internal static class AnnualReport
         var year = published.Year.ToString(CultureInfo.InvariantCulture);
         var pdf = new PdfDocumentBuilder(new PdfDocumentInfo($"Vital statistics of Cambodia {year}")
         {
-            Subject = $"ស្ថិតិអត្ថិភាព {Tabulator.Km(published.Year)} / Vital statistics {year}",
+            Subject = $"ស្ថិតិអត្ថិភាព {KhmerNumerals.ToKhmer(published.Year)} / Vital statistics {year}",
             Creator = "Nokor", Created = published.PublishedAt,
         });
         pdf.AddPage(page => Cover(page, published, national));
@@ -110,7 +112,7 @@ internal static class AnnualReport
         page.DrawText("ព្រះរាជាណាចក្រកម្ពុជា", page.Width / 2, y, Heading, TextAlign.Center);
         page.DrawText("Kingdom of Cambodia", page.Width / 2, y + 14, HeadingEn, TextAlign.Center);
         y += PageCanvas.Mm(30);
-        page.DrawText($"ស្ថិតិអត្ថិភាព ឆ្នាំ {Tabulator.Km(published.Year)}", page.Width / 2, y, Title, TextAlign.Center);
+        page.DrawText($"ស្ថិតិអត្ថិភាព ឆ្នាំ {KhmerNumerals.ToKhmer(published.Year)}", page.Width / 2, y, Title, TextAlign.Center);
         page.DrawText($"Vital statistics {published.Year.ToString(CultureInfo.InvariantCulture)}", page.Width / 2, y + 24, new TextStyle(14), TextAlign.Center);
         y += PageCanvas.Mm(18);
         page.DrawParagraph("ផលិតពីការចុះបញ្ជីកំណើត និងមរណភាពនៃប្រព័ន្ធចុះបញ្ជីអត្រានុកូលដ្ឋាន (ផែនការយុទ្ធសាស្ត្រជាតិស្តីពីអត្តសញ្ញាណកម្ម ៥.២.៧ និង ៦.២.២)",
@@ -125,7 +127,7 @@ internal static class AnnualReport
         Figure(page, y + 34, "មរណភាពដែលបានចុះបញ្ជី", "Deaths registered", Number(deaths));
         Figure(page, y + 68, "ភាពពេញលេញនៃការចុះបញ្ជីកំណើត", "Completeness of birth registration", Percent(coverage?.Cell("births", "Total")));
         Figure(page, y + 102, "ភាពពេញលេញនៃការចុះបញ្ជីមរណភាព", "Completeness of death registration", Percent(coverage?.Cell("deaths", "Total")));
-        page.DrawText($"បោះពុម្ពផ្សាយ {published.PublishedAt.ToOffset(TimeSpan.FromHours(7)):yyyy-MM-dd} · Published {published.PublishedAt.ToOffset(TimeSpan.FromHours(7)):yyyy-MM-dd}",
+        page.DrawText($"បោះពុម្ពផ្សាយ {published.PublishedAt.ToOffset(CambodiaTime.Offset):yyyy-MM-dd} · Published {published.PublishedAt.ToOffset(CambodiaTime.Offset):yyyy-MM-dd}",
             page.Width / 2, page.Height - PageCanvas.Mm(25), Small, TextAlign.Center);
     }
 
@@ -225,7 +227,7 @@ internal static class AnnualReport
     }
 
     private static void Footer(PageCanvas page, PublishedYear published) =>
-        page.DrawText($"ស្ថិតិអត្ថិភាព {Tabulator.Km(published.Year)} · Vital statistics {published.Year.ToString(CultureInfo.InvariantCulture)} · Nokor",
+        page.DrawText($"ស្ថិតិអត្ថិភាព {KhmerNumerals.ToKhmer(published.Year)} · Vital statistics {published.Year.ToString(CultureInfo.InvariantCulture)} · Nokor",
             page.Width / 2, page.Height - PageCanvas.Mm(8), Small, TextAlign.Center);
 
     private static void Method(PageCanvas page, PublishedYear published, StatisticsSet national)

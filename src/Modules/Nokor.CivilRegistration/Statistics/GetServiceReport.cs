@@ -6,6 +6,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 using Nokor.Platform.Staff;
@@ -36,7 +37,7 @@ internal static class GetServiceReport
             errors.Add("period", "The period is day, week or month.");
         }
 
-        var today = CivilDates.DateOf(clock.GetUtcNow());
+        var today = CambodiaTime.DateOf(clock.GetUtcNow());
         var on = today;
         if (date is { Length: > 0 } && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out on))
         {
@@ -73,8 +74,8 @@ internal static class GetServiceReport
     {
         var (from, to) = PeriodOf(period, on);
         // PostgreSQL takes instants in UTC only.
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), CivilDates.CambodiaOffset).ToUniversalTime();
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), CivilDates.CambodiaOffset).ToUniversalTime();
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), CambodiaTime.Offset).ToUniversalTime();
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), CambodiaTime.Offset).ToUniversalTime();
         var targets = await GetServiceTargets.HandleAsync(db, ct);
         var query = db.VitalFacts.AsNoTracking().Where(f => f.EnteredAt < end &&
             (f.VerifiedAt == null || f.VerifiedAt >= start || f.DecidedAt == null || f.DecidedAt >= start ||

@@ -1,4 +1,5 @@
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.CivilRegistration.Statistics;
 
@@ -201,8 +202,8 @@ internal static class Indicators
         return new StatTable("timeliness", new StatLabel("timeliness", "ភាពទាន់ពេលនៃការចុះបញ្ជី", "Timeliness of registration"),
             new StatLabel("event", "ព្រឹត្តិការណ៍", "Event"), columns,
             [
-                Row(VitalEvent.Birth, birthLegalDays, new StatLabel("births", $"កំណើត (រយៈពេលច្បាប់ {Tabulator.Km(birthLegalDays)} ថ្ងៃ)", $"Births (legal period {birthLegalDays} days)")),
-                Row(VitalEvent.Death, deathLegalDays, new StatLabel("deaths", $"មរណភាព (រយៈពេលច្បាប់ {Tabulator.Km(deathLegalDays)} ថ្ងៃ)", $"Deaths (legal period {deathLegalDays} days)")),
+                Row(VitalEvent.Birth, birthLegalDays, new StatLabel("births", $"កំណើត (រយៈពេលច្បាប់ {KhmerNumerals.ToKhmer(birthLegalDays)} ថ្ងៃ)", $"Births (legal period {birthLegalDays} days)")),
+                Row(VitalEvent.Death, deathLegalDays, new StatLabel("deaths", $"មរណភាព (រយៈពេលច្បាប់ {KhmerNumerals.ToKhmer(deathLegalDays)} ថ្ងៃ)", $"Deaths (legal period {deathLegalDays} days)")),
             ], StatValueKind.Percent, []) { CountColumns = ["Registered"] };
     }
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
+using Nokor.Platform.Audit;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Platform.Gazetteer;
 
@@ -19,7 +21,7 @@ internal sealed class StatisticsCalculator(CivilDbContext db, GazetteerService g
     /// <summary>Checks the query; the area "" is the nation.</summary>
     public async Task<(int Year, TabulationBasis Basis, string Area)> CheckAsync(int? year, string? basis, string? area, FieldErrors errors)
     {
-        var thisYear = clock.GetUtcNow().ToOffset(Registrations.CivilDates.CambodiaOffset).Year;
+        var thisYear = clock.GetUtcNow().ToOffset(CambodiaTime.Offset).Year;
         var y = year ?? thisYear;
         if (y < 1900 || y > thisYear)
         {

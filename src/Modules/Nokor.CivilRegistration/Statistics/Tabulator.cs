@@ -1,4 +1,5 @@
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.CivilRegistration.Statistics;
 
@@ -62,7 +63,7 @@ internal static class Tabulator
     public static readonly StatLabel[] MotherAgeGroups =
     [
         new("0-14", "ក្រោម ១៥ ឆ្នាំ", "Under 15"),
-        .. Enumerable.Range(0, 7).Select(i => new StatLabel($"{15 + (5 * i)}-{19 + (5 * i)}", $"{Km(15 + (5 * i))}-{Km(19 + (5 * i))} ឆ្នាំ", $"{15 + (5 * i)}-{19 + (5 * i)}")),
+        .. Enumerable.Range(0, 7).Select(i => new StatLabel($"{15 + (5 * i)}-{19 + (5 * i)}", $"{KhmerNumerals.ToKhmer(15 + (5 * i))}-{KhmerNumerals.ToKhmer(19 + (5 * i))} ឆ្នាំ", $"{15 + (5 * i)}-{19 + (5 * i)}")),
         new("50+", "៥០ ឆ្នាំ ឡើង", "50 and over"),
         NotStated,
     ];
@@ -104,8 +105,8 @@ internal static class Tabulator
         new("8-27d", "៨-២៧ ថ្ងៃ", "8-27 days"),
         new("28d-11m", "២៨ ថ្ងៃ-១១ ខែ", "28 days-11 months"),
         new("0y", "ក្រោម ១ ឆ្នាំ (អាយុមិនច្បាស់ថ្ងៃ)", "Under 1 year (days not known)"),
-        .. Enumerable.Range(1, 4).Select(y => new StatLabel($"{y}y", $"{Km(y)} ឆ្នាំ", $"{y} year{(y == 1 ? "" : "s")}")),
-        .. Enumerable.Range(1, 16).Select(i => new StatLabel($"{5 * i}-{(5 * i) + 4}", $"{Km(5 * i)}-{Km((5 * i) + 4)} ឆ្នាំ", $"{5 * i}-{(5 * i) + 4} years")),
+        .. Enumerable.Range(1, 4).Select(y => new StatLabel($"{y}y", $"{KhmerNumerals.ToKhmer(y)} ឆ្នាំ", $"{y} year{(y == 1 ? "" : "s")}")),
+        .. Enumerable.Range(1, 16).Select(i => new StatLabel($"{5 * i}-{(5 * i) + 4}", $"{KhmerNumerals.ToKhmer(5 * i)}-{KhmerNumerals.ToKhmer((5 * i) + 4)} ឆ្នាំ", $"{5 * i}-{(5 * i) + 4} years")),
         new("85+", "៨៥ ឆ្នាំ ឡើង", "85 years and over"),
         NotStated,
     ];
@@ -125,8 +126,6 @@ internal static class Tabulator
         "deaths-age", "deaths-month", "deaths-place-occurrence", "deaths-place-residence", "deaths-place-kind", "deaths-cause", "deaths-manner",
         "marriages", "divorces",
     ];
-
-    public static string Km(int n) => string.Concat(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('០' + (c - '0'))));
 
     /// <summary>Every table of the plan for the facts given (already restricted to the year and basis), counted for the area.</summary>
     public static List<StatTable> Tabulate(IEnumerable<StatFact> facts, AreaScope area, int year, TabulationBasis basis)
@@ -154,8 +153,8 @@ internal static class Tabulator
         }
 
         var basisNote = basis == TabulationBasis.Occurrence
-            ? new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានកើតឡើងក្នុងឆ្នាំ {Km(year)} ហើយបានចុះបញ្ជី", $"Events that occurred in {year} and were registered")
-            : new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានចុះបញ្ជីក្នុងឆ្នាំ {Km(year)}", $"Events registered in {year}");
+            ? new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានកើតឡើងក្នុងឆ្នាំ {KhmerNumerals.ToKhmer(year)} ហើយបានចុះបញ្ជី", $"Events that occurred in {year} and were registered")
+            : new StatLabel("basis", $"ព្រឹត្តិការណ៍ដែលបានចុះបញ្ជីក្នុងឆ្នាំ {KhmerNumerals.ToKhmer(year)}", $"Events registered in {year}");
         var residenceNote = new StatLabel("residence", "តាមទីលំនៅធម្មតា", "By place of usual residence");
         var tables = new List<StatTable>();
         foreach (var spec in specs)

@@ -75,7 +75,7 @@ internal static class VitalFacts
         fact.EventDate = r.EventDate;
         fact.OccurrenceYear = r.EventDate.Year;
         fact.OccurrenceMonth = r.EventDate.Month;
-        fact.RegistrationDate = r.Status == RegistrationStatus.Approved && r.DecidedAt is { } at ? CivilDates.DateOf(at) : null;
+        fact.RegistrationDate = r.Status == RegistrationStatus.Approved && r.DecidedAt is { } at ? CambodiaTime.DateOf(at) : null;
         fact.RegistrationYear = fact.RegistrationDate?.Year;
         fact.OccurrenceCode = r.EventPlaceCode;
         fact.ResidenceCode = r.SubjectResidenceCode;

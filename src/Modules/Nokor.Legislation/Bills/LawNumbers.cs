@@ -1,4 +1,5 @@
 using System.Text;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.Legislation.Bills;
 
@@ -23,9 +24,9 @@ internal static class LawNumbers
             {
                 slug.Append(char.ToLowerInvariant(c));
             }
-            else if (c is >= '\u17E0' and <= '\u17E9')
+            else if (KhmerNumerals.IsKhmerDigit(c))
             {
-                slug.Append((char)('0' + (c - '\u17E0')));
+                slug.Append(KhmerNumerals.ToArabicDigit(c));
             }
             else if (c is '/' or '-' or '.' or ' ')
             {

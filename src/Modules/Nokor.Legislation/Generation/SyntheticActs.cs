@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Nokor.Legislation.Akn;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.Legislation.Generation;
 
@@ -86,21 +87,6 @@ internal static class SyntheticActs
         }
 
         return new SyntheticAct(index, expressions);
-    }
-
-    /// <summary>Arabic digits to Khmer digits (០-៩).</summary>
-    public static string KhmerDigits(int value)
-    {
-        var digits = value.ToString(CultureInfo.InvariantCulture).ToCharArray();
-        for (var i = 0; i < digits.Length; i++)
-        {
-            if (digits[i] is >= '0' and <= '9')
-            {
-                digits[i] = (char)('\u17E0' + (digits[i] - '0'));
-            }
-        }
-
-        return new string(digits);
     }
 
     // The drafted content is language-neutral (sentences as Khmer/English pairs), so the English
@@ -220,7 +206,7 @@ internal static class SyntheticActs
                 var fine = random.Next(fines.Length - 1);
                 var (x, y) = (fines[fine], fines[fine + 1 + random.Next(fines.Length - fine - 1)]);
                 return new Phrase(
-                    $"បុគ្គលណាដែល{verb.Km}{obj.Km}ដោយខុសច្បាប់ ត្រូវផ្តន្ទាទោសដាក់ពន្ធនាគារពី {KhmerDigits(low)} ឆ្នាំ ដល់ {KhmerDigits(high)} ឆ្នាំ និងពិន័យជាប្រាក់ពី {KhmerDigits(x)} រៀល ដល់ {KhmerDigits(y)} រៀល។",
+                    $"បុគ្គលណាដែល{verb.Km}{obj.Km}ដោយខុសច្បាប់ ត្រូវផ្តន្ទាទោសដាក់ពន្ធនាគារពី {KhmerNumerals.ToKhmer(low)} ឆ្នាំ ដល់ {KhmerNumerals.ToKhmer(high)} ឆ្នាំ និងពិន័យជាប្រាក់ពី {KhmerNumerals.ToKhmer(x)} រៀល ដល់ {KhmerNumerals.ToKhmer(y)} រៀល។",
                     $"Any person who unlawfully acts to {verb.En} {obj.En} shall be punished by imprisonment from {low} to {high} years and a fine from {x} to {y} riels.");
             }
 
@@ -229,7 +215,7 @@ internal static class SyntheticActs
                 int[] days = [5, 7, 10, 15, 30, 45, 60, 90];
                 var n = days[random.Next(days.Length)];
                 return new Phrase(
-                    $"{actor.Km}ត្រូវ{verb.Km}{obj.Km} ក្នុងរយៈពេល {KhmerDigits(n)} ថ្ងៃ គិតចាប់ពីថ្ងៃទទួលបានពាក្យស្នើសុំ។",
+                    $"{actor.Km}ត្រូវ{verb.Km}{obj.Km} ក្នុងរយៈពេល {KhmerNumerals.ToKhmer(n)} ថ្ងៃ គិតចាប់ពីថ្ងៃទទួលបានពាក្យស្នើសុំ។",
                     $"{Capitalize(actor.En)} shall {verb.En} {obj.En} within {n} days from the date of receipt of the application.");
             }
 
@@ -255,7 +241,7 @@ internal static class SyntheticActs
             {
                 var target = 1 + random.Next(article - 1);
                 return new Phrase(
-                    $"បទប្បញ្ញត្តិនៃមាត្រា {KhmerDigits(target)} នៃច្បាប់នេះ ត្រូវអនុវត្តចំពោះ{obj.Km}ផងដែរ។",
+                    $"បទប្បញ្ញត្តិនៃមាត្រា {KhmerNumerals.ToKhmer(target)} នៃច្បាប់នេះ ត្រូវអនុវត្តចំពោះ{obj.Km}ផងដែរ។",
                     $"The provisions of Article {target} of this law shall also apply to {obj.En}.");
             }
 
@@ -319,7 +305,7 @@ internal static class SyntheticActs
         // The vocabulary is normalized (a test checks it) and so is any concatenation of its
         // entries, each starting with a base character: no Normalize pass needed.
         string Text(Phrase p) => khmer ? p.Km : p.En;
-        string Number(int n) => khmer ? KhmerDigits(n) : n.ToString(CultureInfo.InvariantCulture);
+        string Number(int n) => khmer ? KhmerNumerals.ToKhmer(n) : n.ToString(CultureInfo.InvariantCulture);
 
         var body = new List<TextUnit>(chapters.Count);
         var articleNumber = 0;

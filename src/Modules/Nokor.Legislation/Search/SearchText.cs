@@ -109,7 +109,7 @@ internal static class SearchText
     {
         if (KhmerText.IsKhmer(c))
         {
-            return c is >= '\u17E0' and <= '\u17E9';
+            return KhmerNumerals.IsKhmerDigit(c);
         }
 
         return char.GetUnicodeCategory(c) switch

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.Legislation.Senate;
 
@@ -39,7 +40,7 @@ internal static class SenateSeed
             var body = new BodyEntity
             {
                 Id = Guid.NewGuid(), Code = $"commission-{n}", Kind = BodyKind.Commission, Number = n, Legislature = legislature,
-                NameKm = "គណៈកម្មការទី" + ToKhmerDigits(n) + "នៃព្រឹទ្ធសភា", NameEn = $"Commission {n} of the Senate",
+                NameKm = "គណៈកម្មការទី" + KhmerNumerals.ToKhmer(n) + "នៃព្រឹទ្ធសភា", NameEn = $"Commission {n} of the Senate",
             };
             commissions.Add(body);
             db.Bodies.Add(body);
@@ -96,7 +97,4 @@ internal static class SenateSeed
         await db.SaveChangesAsync(ct);
         return senator.Id;
     }
-
-    public static string ToKhmerDigits(int n) =>
-        new(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('\u17E0' + (c - '0'))).ToArray());
 }

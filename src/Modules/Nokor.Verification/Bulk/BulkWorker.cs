@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Files;
 using Nokor.Platform.Spreadsheets;
 using Nokor.Verification.Credentials;
@@ -418,7 +419,7 @@ internal sealed class BulkWorker(
             return "The institution was suspended, so the job was stopped.";
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(UsageMeter.CambodiaOffset).DateTime);
+        var today = CambodiaTime.Today(time);
         if (today < contract.StartsOn || today > contract.EndsOn)
         {
             return $"The contract {contract.Reference} is not in force today, so the job was stopped.";

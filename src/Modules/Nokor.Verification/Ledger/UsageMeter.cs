@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nokor.Platform.Dates;
 using Nokor.Verification.Data;
 
 namespace Nokor.Verification.Ledger;
@@ -14,23 +15,20 @@ namespace Nokor.Verification.Ledger;
 /// </summary>
 internal sealed class UsageMeter(IServiceScopeFactory scopes)
 {
-    /// <summary>Cambodia's offset from UTC (no daylight saving): months and statements follow local time.</summary>
-    public static readonly TimeSpan CambodiaOffset = TimeSpan.FromHours(7);
-
     private readonly ConcurrentDictionary<(Guid Institution, int Month), Counter> _counters = new();
 
     /// <summary>The month as yyyyMM in Cambodia time.</summary>
     public static int MonthOf(DateTimeOffset at)
     {
-        var local = at.ToOffset(CambodiaOffset);
+        var local = at.ToOffset(CambodiaTime.Offset);
         return (local.Year * 100) + local.Month;
     }
 
     /// <summary>Time until the next month starts in Cambodia (when a quota refills), rounded up to a second.</summary>
     public static TimeSpan UntilNextMonth(DateTimeOffset now)
     {
-        var local = now.ToOffset(CambodiaOffset);
-        var next = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, CambodiaOffset).AddMonths(1);
+        var local = now.ToOffset(CambodiaTime.Offset);
+        var next = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, CambodiaTime.Offset).AddMonths(1);
         return TimeSpan.FromSeconds(Math.Ceiling((next - now).TotalSeconds));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
 using Nokor.Verification.Credentials;
 using Nokor.Verification.Data;
@@ -83,7 +84,7 @@ internal sealed class ClientAuthentication(ClientTokens tokens, ClientDirectory 
             return ClientProblems.Forbidden("The institution is suspended: no query is answered until the data distribution unit reinstates it.");
         }
 
-        var today = DateOnly.FromDateTime(now.ToOffset(Ledger.UsageMeter.CambodiaOffset).DateTime);
+        var today = CambodiaTime.DateOf(now);
         if (today < contract.StartsOn || today > contract.EndsOn)
         {
             return ClientProblems.Forbidden($"The contract {contract.Reference} is in force from {contract.StartsOn:yyyy-MM-dd} to {contract.EndsOn:yyyy-MM-dd}, not today.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Platform.Khmer;
 using Nokor.Platform.Pdf;
 using SkiaSharp;
 
@@ -93,7 +94,7 @@ internal static class CertificatePdf
         page.DrawText("លេខចុះបញ្ជី / Registration No.", right, y, new TextStyle(9) { Color = Muted }, TextAlign.Right);
         page.DrawText(c.RegistrationNumber, right, y + Mm(5.5f), new TextStyle(13, Bold: true) { Color = Ink }, TextAlign.Right);
         page.DrawText(
-            $"កំណែ {KhmerDigits(c.RegistrationVersion.ToString(CultureInfo.InvariantCulture))} / Version {c.RegistrationVersion}",
+            $"កំណែ {KhmerNumerals.ToKhmerDigits(c.RegistrationVersion.ToString(CultureInfo.InvariantCulture))} / Version {c.RegistrationVersion}",
             right, y + Mm(10.5f), new TextStyle(8.5f) { Color = Muted }, TextAlign.Right);
     }
 
@@ -143,7 +144,7 @@ internal static class CertificatePdf
         var nameLatin = Join(c.SurnameLatin.ToUpperInvariant(), c.GivenNameLatin);
         var rows = new List<Row> { new("គោត្តនាម និងនាម", "Surname and given name", nameKm, nameLatin) };
         rows.Add(new("ភេទ", "Sex", c.SexKm, c.SexEn));
-        var timeKm = c.EventTime is { Length: > 0 } t ? $" ម៉ោង {KhmerDigits(t)}" : "";
+        var timeKm = c.EventTime is { Length: > 0 } t ? $" ម៉ោង {KhmerNumerals.ToKhmerDigits(t)}" : "";
         var timeEn = c.EventTime is { Length: > 0 } t2 ? $", {t2}" : "";
         if (c.Kind == CertificateKind.Birth)
         {
@@ -331,18 +332,7 @@ internal static class CertificatePdf
 
     /// <summary>The formal Khmer date: ថ្ងៃទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២៦.</summary>
     internal static string KhmerDate(DateOnly date) =>
-        $"ថ្ងៃទី{KhmerDigits(date.Day.ToString(CultureInfo.InvariantCulture))} ខែ{s_khmerMonths[date.Month - 1]} ឆ្នាំ{KhmerDigits(date.Year.ToString(CultureInfo.InvariantCulture))}";
+        $"ថ្ងៃទី{KhmerNumerals.ToKhmerDigits(date.Day.ToString(CultureInfo.InvariantCulture))} ខែ{s_khmerMonths[date.Month - 1]} ឆ្នាំ{KhmerNumerals.ToKhmerDigits(date.Year.ToString(CultureInfo.InvariantCulture))}";
 
     internal static string EnglishDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    internal static string KhmerDigits(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            builder.Append(ch is >= '0' and <= '9' ? (char)('\u17E0' + (ch - '0')) : ch);
-        }
-
-        return builder.ToString();
-    }
 }

@@ -6,6 +6,7 @@ using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Registrations;
+using Nokor.Platform.Dates;
 using Nokor.Platform.Khmer;
 
 namespace Nokor.CivilRegistration.Notifications.Fhir;
@@ -392,7 +393,7 @@ internal static partial class FhirNotificationReader
         }
         else
         {
-            var local = when.ToDateTimeOffset(CivilDates.CambodiaOffset).ToOffset(CivilDates.CambodiaOffset);
+            var local = when.ToDateTimeOffset(CambodiaTime.Offset).ToOffset(CambodiaTime.Offset);
             date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
         }
@@ -619,7 +620,7 @@ internal static partial class FhirNotificationReader
             return null;
         }
 
-        var local = when.ToDateTimeOffset(CivilDates.CambodiaOffset).ToOffset(CivilDates.CambodiaOffset);
+        var local = when.ToDateTimeOffset(CambodiaTime.Offset).ToOffset(CambodiaTime.Offset);
         if (date is not null && local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != date)
         {
             issues.Add(OperationOutcome.IssueType.Value, path, $"The birth time falls on {local:yyyy-MM-dd} in Cambodia, not on the birthDate {date}.");

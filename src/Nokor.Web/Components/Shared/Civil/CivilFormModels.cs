@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nokor.CivilRegistration.Contracts;
+using Nokor.Platform.Khmer;
 
 namespace Nokor.Web.Components.Shared.Civil;
 
@@ -374,7 +375,7 @@ internal static class CivilForm
         }
 
         // Khmer keyboards type Khmer digits (០-៩).
-        text = string.Concat(text.Select(c => c is >= '\u17E0' and <= '\u17E9' ? (char)('0' + (c - '\u17E0')) : c));
+        text = KhmerNumerals.ToArabicDigits(text);
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
     }
 

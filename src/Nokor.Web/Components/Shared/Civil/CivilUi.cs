@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nokor.Platform.Dates;
 using Nokor.Web.Localization;
 
 namespace Nokor.Web.Components.Shared.Civil;
@@ -6,8 +7,6 @@ namespace Nokor.Web.Components.Shared.Civil;
 /// <summary>Display helpers of the civil registration entry pages.</summary>
 public static class CivilUi
 {
-    private static readonly TimeSpan Cambodia = TimeSpan.FromHours(7);
-
     /// <summary>An input's id from the error key of its field: "birth.mother.birthDate" → "birth-mother-birthDate".</summary>
     public static string Id(string path) => path.Replace('.', '-');
 
@@ -26,11 +25,11 @@ public static class CivilUi
 
     /// <summary>A moment as a Cambodian clock shows it (UTC+7).</summary>
     public static string LocalTime(DateTimeOffset at) =>
-        UiText.Digits(at.ToOffset(Cambodia).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        UiText.Digits(at.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
     public static string Number(long n) => UiText.Digits(n.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The date a client-side date input shows as its upper bound: today in Cambodia.</summary>
     public static string Today(TimeProvider clock) =>
-        clock.GetUtcNow().ToOffset(Cambodia).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        clock.GetUtcNow().ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

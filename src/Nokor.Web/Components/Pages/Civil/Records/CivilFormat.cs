@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Nokor.Platform.Dates;
 using Nokor.Web.Localization;
 
 namespace Nokor.Web.Components.Pages.Civil.Records;
@@ -7,11 +8,8 @@ namespace Nokor.Web.Components.Pages.Civil.Records;
 /// <summary>How the civil registration pages write dates, amounts and coded values, in Khmer numerals when the UI is Khmer.</summary>
 internal static class CivilFormat
 {
-    /// <summary>Cambodia keeps UTC+7 all year (no daylight saving time).</summary>
-    private static readonly TimeSpan Cambodia = TimeSpan.FromHours(7);
-
     public static string When(DateTimeOffset? at) =>
-        at is { } t ? UiText.Digits(t.ToOffset(Cambodia).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) : "—";
+        at is { } t ? UiText.Digits(t.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) : "—";
 
     /// <summary>A civil date (yyyy-MM-dd) or a time (HH:mm) as stored.</summary>
     public static string Date(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : UiText.Digits(value);

@@ -1,6 +1,6 @@
-using Nokor.Legislation.Akn;
+using Nokor.Platform.Khmer;
 
-namespace Nokor.Legislation.Tests.Akn;
+namespace Nokor.Platform.Tests.Khmer;
 
 public sealed class KhmerNumeralsTests
 {
@@ -30,6 +30,9 @@ public sealed class KhmerNumeralsTests
         Assert.Equal("១២៣", KhmerNumerals.ToKhmer(123));
         Assert.Equal("មាត្រា ១២", KhmerNumerals.ToKhmerDigits("មាត្រា 12"));
         Assert.Equal("Article 12", KhmerNumerals.ToArabicDigits("Article ១២"));
+        Assert.Equal("2026-11-23 09:30", KhmerNumerals.ToArabicDigits(KhmerNumerals.ToKhmerDigits("2026-11-23 09:30")));
+        Assert.Equal('7', KhmerNumerals.ToArabicDigit('៧'));
+        Assert.Equal('ក', KhmerNumerals.ToArabicDigit('ក'));
         for (var i = 0; i < 200; i++)
         {
             Assert.True(KhmerNumerals.TryParseDigits(KhmerNumerals.ToKhmer(i), out var back));

@@ -1,11 +1,12 @@
 using System.Text;
 
-namespace Nokor.Legislation.Akn;
+namespace Nokor.Platform.Khmer;
 
 /// <summary>
 /// Khmer digits (០ to ៩, U+17E0 to U+17E9) and Roman numerals as Cambodian legal texts print
 /// them: article and paragraph numbers in Khmer or Arabic digits, chapter numbers in either or
-/// in Roman numerals in English translations.
+/// in Roman numerals in English translations. The one converter of the platform: certificates,
+/// statistics tables, charts, the web UI and form models all write and read Khmer digits here.
 /// </summary>
 public static class KhmerNumerals
 {
@@ -44,6 +45,9 @@ public static class KhmerNumerals
         return result.ToString();
     }
 
+    /// <summary>The ASCII digit for a Khmer digit (៣ → 3); any other character is returned unchanged.</summary>
+    public static char ToArabicDigit(char c) => IsKhmerDigit(c) ? (char)('0' + (c - KhmerZero)) : c;
+
     /// <summary>Replaces every Khmer digit by the ASCII digit; everything else is kept.</summary>
     public static string ToArabicDigits(string text)
     {
@@ -51,7 +55,7 @@ public static class KhmerNumerals
         var result = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            result.Append(IsKhmerDigit(c) ? (char)('0' + (c - KhmerZero)) : c);
+            result.Append(ToArabicDigit(c));
         }
 
         return result.ToString();
