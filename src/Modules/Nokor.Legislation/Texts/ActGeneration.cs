@@ -13,7 +13,7 @@ namespace Nokor.Legislation.Texts;
 /// in batches of 100 with one audit entry per batch. Acts already present (same work URI) are
 /// skipped, so running it twice with the same seed adds nothing.
 /// </summary>
-public static class ActGeneration
+internal static class ActGeneration
 {
     private const int Batch = 100;
 
