@@ -33,7 +33,8 @@ public static class LegislationModule
         services.AddScoped<CommentService>();
         services.AddScoped<SenateDirectory>();
         services.AddScoped<IBillBook, BillBook>();
-        services.AddScoped<ILegalDatabase, LegalDatabase>();
+        services.AddScoped<LegalDatabase>();
+        services.AddScoped<ILegalDatabase>(sp => sp.GetRequiredService<LegalDatabase>());
         services.AddScoped<ILegalSearch, Search.LegalSearch>();
         services.AddScoped<ISenateRoster, SenateRoster>();
         services.AddScoped<BillFeed>();

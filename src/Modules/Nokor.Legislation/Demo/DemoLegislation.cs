@@ -104,7 +104,7 @@ internal static class DemoLegislation
         }
 
         var actor = Actor.Platform("demo");
-        var laws = sp.GetRequiredService<ILegalDatabase>();
+        var laws = sp.GetRequiredService<LegalDatabase>();
         var constitution = await laws.ImportActAsync(new ImportActRequest(ConstitutionKm, "constitution", new DateOnly(1993, 9, 24), "constitution", "khm", null,
             "Constitution of the Kingdom of Cambodia (demonstration excerpt)", null, null), actor, ct);
         await laws.ImportActAsync(new ImportActRequest(ConstitutionEn, "constitution", new DateOnly(1993, 9, 24), "constitution", "eng", null, null, null, null), actor, ct);
@@ -112,12 +112,11 @@ internal static class DemoLegislation
             "Constitutional law on amendments (demonstration excerpt)", null, null), actor, ct);
         if (constitution.IsOk && amending.IsOk)
         {
-            await AmendAct.HandleAsync(constitution.Value!.WorkUri, new AmendActRequest(amending.Value!.WorkUri, new DateOnly(1999, 3, 8),
+            await laws.AmendAsync(constitution.Value!.WorkUri, new AmendActRequest(amending.Value!.WorkUri, new DateOnly(1999, 3, 8),
             [
                 new ArticleChange("art_3", AmendmentKind.Replace, NewArticle3Km, null),
                 new ArticleChange("art_4", AmendmentKind.Replace, NewArticle4Km, null),
-            ], null), actor, db, sp.GetRequiredService<LegalTexts>(), sp.GetRequiredService<Platform.Audit.IAuditLog>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LegislationOptions>>().Value, ct);
+            ], null), actor, ct);
         }
 
         var bills = sp.GetRequiredService<IBillBook>();

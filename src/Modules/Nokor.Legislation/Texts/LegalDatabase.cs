@@ -32,6 +32,16 @@ internal sealed class LegalDatabase(
     public Task<Outcome<TextComparison>> CompareAsync(string fromUri, string toUri, CancellationToken ct) =>
         CompareTexts.HandleAsync(fromUri, toUri, db, texts, ct);
 
+    /// <summary>Records an amending law's changes (for the demonstration data and the tests; hosts call the endpoint).</summary>
+    public Task<Outcome<ActView>> AmendAsync(string targetWorkUri, AmendActRequest request, Actor actor, CancellationToken ct) =>
+        AmendAct.HandleAsync(targetWorkUri, request, actor, db, texts, audit, clock, options.Value, ct);
+
+    /// <summary>The stored text a URI names (see <see cref="LegalTexts.ResolveAsync"/>).</summary>
+    public Task<TextEntity?> ResolveAsync(string uri, string? language, DateOnly? asOf, CancellationToken ct) => texts.ResolveAsync(uri, language, asOf, ct);
+
+    /// <summary>A stored text as its JSON view.</summary>
+    public Task<TextView> ToViewAsync(TextEntity text, CancellationToken ct) => GetText.ToViewAsync(text, db, ct);
+
     public Task<int> GenerateActsAsync(int count, int seed, IProgress<int>? progress, CancellationToken ct) =>
         ActGeneration.RunAsync(services, count, seed, progress, ct);
 }
