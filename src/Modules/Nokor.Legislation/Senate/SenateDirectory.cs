@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
-using System.Text.Json;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
@@ -312,5 +311,5 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
     }
 
     private Task AuditAsync(Actor actor, string action, string subjectType, Guid subjectId, object details, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEvent(actor, action, subjectType, subjectId.ToString("D"), "senate composition", JsonSerializer.Serialize(details)), ct);
+        audit.AppendAsync(new AuditEvent(actor, action, subjectType, subjectId.ToString("D"), "senate composition", AuditDetails.Of(details)), ct);
 }

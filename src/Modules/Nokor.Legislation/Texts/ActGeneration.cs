@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Legislation.Data;
@@ -67,7 +66,7 @@ internal static class ActGeneration
             if (batch > 0)
             {
                 await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(actor, "legislation.act.generate", "act", "synthetic",
-                    "benchmark data", JsonSerializer.Serialize(new { acts = batch, seed })), ct);
+                    "benchmark data", AuditDetails.Of(new { acts = batch, seed })), ct);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 added += batch;
