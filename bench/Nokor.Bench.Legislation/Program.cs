@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Nokor.Legislation.Akn;
-using Nokor.Legislation.Generation;
-using Nokor.Legislation.Search;
+using Nokor.Legislation.Contracts;
 using Nokor.Platform.Khmer;
 
 // Legal database search benchmark (issue 5: "search over 10,000 generated acts, mixed Khmer and
@@ -11,8 +9,8 @@ using Nokor.Platform.Khmer;
 // Options: --seed S (1), --warmup W (300), --index DIR (a temporary directory, deleted at the end;
 // an existing DIR is reused as is when it already holds the acts), --threads T (indexing threads,
 // the processor count), --keep (keep the temporary index).
-// 1. Generates the acts (SyntheticActs, seed S) and indexes every expression through
-//    LegalSearchIndex on an FSDirectory, committing with a cursor every 1,000 acts.
+// 1. Generates the acts (synthetic acts, seed S) and indexes every expression through the
+//    module's search index on an FSDirectory (SyntheticSearchIndex, its public door), committing with a cursor every 1,000 acts.
 // 2. Builds a seeded query mix from the vocabulary and from the generated texts, runs W warm-up
 //    queries, then M measured queries one at a time (latency) and the same M on every processor
 //    at once (throughput). Each query asks for a page of 20 hits with snippets, as the public
@@ -23,10 +21,9 @@ Console.WriteLine($"Legislation search benchmark: {options.Acts:N0} acts, {optio
 
 var temporary = options.IndexPath is null;
 var path = options.IndexPath ?? Path.Combine(Path.GetTempPath(), "nokor-legislation-bench-" + Guid.NewGuid().ToString("N")[..12]);
-var searchOptions = new LegislationSearchOptions { IndexPath = path, RamBufferSizeMb = 128 };
 try
 {
-    using var index = new LegalSearchIndex(searchOptions, TimeProvider.System);
+    using var index = new SyntheticSearchIndex(path, ramBufferSizeMb: 128);
     if (index.GetCursor() == options.Acts)
     {
         Console.WriteLine($"Reusing the index in {path} ({index.TextCount:N0} texts).");
@@ -109,7 +106,7 @@ finally
     }
 }
 
-static void Build(LegalSearchIndex index, BenchOptions options)
+static void Build(SyntheticSearchIndex index, BenchOptions options)
 {
     index.Clear();
     const int batch = 1000;
@@ -121,32 +118,15 @@ static void Build(LegalSearchIndex index, BenchOptions options)
         var end = Math.Min(options.Acts, start + batch);
         Parallel.For(start, end, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
         {
-            var act = SyntheticActs.Generate(i, options.Seed);
-            var documents = act.Expressions.Select(e => SearchDocument.From(
-                DeterministicId(options.Seed, i, e.Text.Language, e.Text.VersionDate),
-                QueryMix.ExpressionUri(e.Text),
-                e.Text,
-                e.ValidFrom,
-                e.ValidTo)).ToList();
-            Interlocked.Add(ref expressions, documents.Count);
-            Interlocked.Add(ref articles, documents.Sum(d => d.Articles.Count));
-            index.Upsert(documents);
+            var (indexed, indexedArticles) = index.IndexAct(i, options.Seed);
+            Interlocked.Add(ref expressions, indexed);
+            Interlocked.Add(ref articles, indexedArticles);
         });
         index.Commit(end);
         Console.WriteLine($"  indexed {end,7:N0} / {options.Acts:N0} acts ({expressions:N0} expressions, {articles:N0} articles) in {watch.Elapsed.TotalSeconds,6:N1} s");
     }
 
     Console.WriteLine($"Build: {options.Acts:N0} acts in {watch.Elapsed.TotalSeconds:N1} s ({options.Acts / watch.Elapsed.TotalSeconds:N0} acts/s, {options.Threads} threads)");
-}
-
-static Guid DeterministicId(int seed, int act, string language, DateOnly? version)
-{
-    Span<byte> bytes = stackalloc byte[16];
-    BitConverter.TryWriteBytes(bytes, seed);
-    BitConverter.TryWriteBytes(bytes[4..], act);
-    BitConverter.TryWriteBytes(bytes[8..], language == "khm" ? 1 : 2);
-    BitConverter.TryWriteBytes(bytes[12..], version?.DayNumber ?? 0);
-    return new Guid(bytes);
 }
 
 static long DirectorySize(string path) =>
@@ -220,9 +200,6 @@ internal static class QueryMix
 {
     private static readonly string[] NoHit = ["ឃ្មុំផ្កាឈូក", "ព្រះច័ន្ទពេញបូណ៌មី", "xylophone", "quantum entanglement", "\"senate shall dance\""];
 
-    public static string ExpressionUri(Nokor.Legislation.Akn.LegalText text) =>
-        $"{FrbrUri.Work(text.Work)}/{text.Language}@{text.VersionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-
     public static List<BenchQuery> Make(BenchOptions options)
     {
         var random = new Random(options.Seed * 31 + 7);
@@ -232,13 +209,13 @@ internal static class QueryMix
             var roll = random.Next(100);
             var (kind, text) = roll switch
             {
-                < 25 => ("khm-word", LegalVocabulary.KhmerWords[random.Next(LegalVocabulary.KhmerWords.Length)]),
+                < 25 => ("khm-word", SyntheticLegislation.KhmerWords[random.Next(SyntheticLegislation.KhmerWords.Count)]),
                 < 50 => ("khm-phrase", KhmerPhrase(random, options)),
                 < 65 => ("eng-words", EnglishWords(random)),
                 < 80 => ("eng-phrase", EnglishPhrase(random, options)),
                 < 90 => ("article-number", random.Next(2) == 0
-                    ? "មាត្រា " + KhmerNumerals.ToKhmer(1 + random.Next(40)) + " " + LegalVocabulary.KhmerWords[random.Next(LegalVocabulary.KhmerWords.Length)]
-                    : "article " + (1 + random.Next(40)) + " " + LegalVocabulary.EnglishWords[random.Next(LegalVocabulary.EnglishWords.Length)]),
+                    ? "មាត្រា " + KhmerNumerals.ToKhmer(1 + random.Next(40)) + " " + SyntheticLegislation.KhmerWords[random.Next(SyntheticLegislation.KhmerWords.Count)]
+                    : "article " + (1 + random.Next(40)) + " " + SyntheticLegislation.EnglishWords[random.Next(SyntheticLegislation.EnglishWords.Count)]),
                 _ => ("no-hit", NoHit[random.Next(NoHit.Length)]),
             };
             if (text is null)
@@ -271,7 +248,7 @@ internal static class QueryMix
 
     private static IEnumerable<string> ArticleLines(Random random, BenchOptions options, string language)
     {
-        var act = SyntheticActs.Generate(random.Next(options.Acts), options.Seed);
+        var act = SyntheticLegislation.Act(random.Next(options.Acts), options.Seed);
         var text = language == "khm" ? act.Khmer : act.English ?? act.Khmer;
         var articles = text.Body.SelectMany(c => c.Children).ToList();
         var article = articles[random.Next(articles.Count)];
@@ -303,7 +280,7 @@ internal static class QueryMix
     private static string EnglishWords(Random random)
     {
         var count = 1 + random.Next(2);
-        return string.Join(' ', Enumerable.Range(0, count).Select(_ => LegalVocabulary.EnglishWords[random.Next(LegalVocabulary.EnglishWords.Length)]));
+        return string.Join(' ', Enumerable.Range(0, count).Select(_ => SyntheticLegislation.EnglishWords[random.Next(SyntheticLegislation.EnglishWords.Count)]));
     }
 
     /// <summary>Two to four consecutive words of a generated English article, in quotes.</summary>

@@ -91,14 +91,14 @@ public sealed class LegislationStoreTests : IAsyncLifetime
     private async Task<BillView> RegisterAsync(bool urgent = false, DateOnly? received = null, string? english = null)
     {
         var on = received ?? Today.AddDays(-3);
-        var outcome = await InScopeAsync(sp => sp.GetRequiredService<BillService>().RegisterAsync(
+        var outcome = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().RegisterAsync(
             new RegisterBillRequest(null, "Law on personal data", on.AddDays(-1), on, urgent, false, BillText, english), Clerk, CancellationToken.None));
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
         return outcome.Value!;
     }
 
     private Task<Outcome<BillView>> RecordAsync(Guid bill, RecordStageRequest request) =>
-        InScopeAsync(sp => sp.GetRequiredService<BillService>().RecordStageAsync(bill, request, null, Clerk, CancellationToken.None));
+        InScopeAsync(sp => sp.GetRequiredService<IBillBook>().RecordStageAsync(bill, request, null, Clerk, CancellationToken.None));
 
     [Fact]
     public async Task A_bill_goes_through_two_rounds_to_promulgation_and_the_legal_database()
@@ -172,9 +172,9 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         var beforeReceipt = await RecordAsync(bill.Id, Stage(BillStage.PermanentCommittee, bill.ReceivedOn.AddDays(-1)));
         Assert.True(beforeReceipt.Errors.ContainsKey("occurredOn"));
 
-        var after = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(bill.Id, CancellationToken.None));
+        var after = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().GetAsync(bill.Id, CancellationToken.None));
         Assert.Equal(BillStage.Received, after!.Stage);
-        var open = await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None));
+        var open = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().ListAsync(true, null, 1, 50, CancellationToken.None));
         Assert.Contains(open, b => b.Id == bill.Id);
         Assert.Single(after.Events);
         Assert.Equal(bill.Revision, after.Revision);
@@ -190,14 +190,14 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         Assert.True(amendWithoutText.Errors.ContainsKey("text"));
         var badText = await RecordAsync(bill.Id, Stage(BillStage.Decision) with { Decision = BillDecision.ApprovedWithAmendments, Text = "title only\nno articles here" });
         Assert.True(badText.Errors.ContainsKey("text"));
-        var none = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(bill.Id, CancellationToken.None));
+        var none = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().GetAsync(bill.Id, CancellationToken.None));
         Assert.Equal(BillStage.PlenaryVote, none!.Stage);
         Assert.Null(none.Decision);
 
         // "Open" means before the decision in the procedure's order (stages are stored by name).
-        Assert.Contains(await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None)), b => b.Id == bill.Id);
+        Assert.Contains(await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().ListAsync(true, null, 1, 50, CancellationToken.None)), b => b.Id == bill.Id);
         await RecordAsync(bill.Id, Stage(BillStage.Decision) with { Decision = BillDecision.Rejected });
-        var stillOpen = await InScopeAsync(sp => sp.GetRequiredService<BillService>().ListAsync(true, null, 1, 50, CancellationToken.None));
+        var stillOpen = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().ListAsync(true, null, 1, 50, CancellationToken.None));
         Assert.DoesNotContain(stillOpen, b => b.Id == bill.Id);
         Assert.All(stillOpen, b => Assert.True(BillProcedure.IsUnderReview(b.Stage)));
     }
@@ -206,14 +206,14 @@ public sealed class LegislationStoreTests : IAsyncLifetime
     public async Task A_bad_text_registers_nothing_and_takes_no_number()
     {
         var before = await InScopeAsync(async sp => await sp.GetRequiredService<LegislationDbContext>().Bills.CountAsync());
-        var bills = await InScopeAsync(sp => sp.GetRequiredService<BillService>().RegisterAsync(
+        var bills = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().RegisterAsync(
             new RegisterBillRequest("ច្បាប់", null, Today, Today, false, false, "ច្បាប់\nមាត្រា ១\nក\nមាត្រា ១\nខ", null), Clerk, CancellationToken.None));
         Assert.Equal(OutcomeKind.Invalid, bills.Kind);
         Assert.Contains(bills.Errors["text"], m => m.Contains("line", StringComparison.OrdinalIgnoreCase));
-        var akn = await InScopeAsync(sp => sp.GetRequiredService<BillService>().RegisterAsync(
+        var akn = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().RegisterAsync(
             new RegisterBillRequest("ច្បាប់", null, Today, Today, false, false, "<akomaNtoso xmlns=\"urn:wrong\"><act/></akomaNtoso>", null), Clerk, CancellationToken.None));
         Assert.Equal(OutcomeKind.Invalid, akn.Kind);
-        var dates = await InScopeAsync(sp => sp.GetRequiredService<BillService>().RegisterAsync(
+        var dates = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().RegisterAsync(
             new RegisterBillRequest("ច្បាប់", null, Today, Today.AddDays(-1), false, false, BillText, null), Clerk, CancellationToken.None));
         Assert.True(dates.Errors.ContainsKey("receivedOn"));
         Assert.Equal(before, await InScopeAsync(async sp => await sp.GetRequiredService<LegislationDbContext>().Bills.CountAsync()));
@@ -227,8 +227,8 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         var bill = await RegisterAsync();
         var senator = await SenatorAsync(null);
         var chair = await SenatorAsync("commission-3");
-        Outcome<CommentView> Comment(string eId, string body) => InScopeAsync(sp => sp.GetRequiredService<CommentService>()
-            .AddAsync(bill.Id, new CommentRequest(eId, body), senator, CancellationToken.None)).GetAwaiter().GetResult();
+        Outcome<CommentView> Comment(string eId, string body) => InScopeAsync(sp => sp.GetRequiredService<IBillBook>()
+            .CommentAsync(bill.Id, new CommentRequest(eId, body), senator, CancellationToken.None)).GetAwaiter().GetResult();
 
         var c1 = Comment("art_3", "សូមបន្ថែមរយៈពេលឆ្លើយតប។");
         Assert.True(c1.IsOk, c1.Message + string.Join("; ", c1.Errors.SelectMany(e => e.Value)));
@@ -239,20 +239,20 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         var missing = Comment("art_99", "No such article");
         Assert.True(missing.Errors.ContainsKey("articleEId"));
         Assert.True(Comment("art_1", "  ").Errors.ContainsKey("body"));
-        var clerkComment = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AddAsync(bill.Id, new CommentRequest("art_1", "x"), Clerk, CancellationToken.None));
+        var clerkComment = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().CommentAsync(bill.Id, new CommentRequest("art_1", "x"), Clerk, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, clerkComment.Kind);
 
         // Before a referral there is no commission to answer.
-        var early = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("Noted"), chair, CancellationToken.None));
+        var early = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("Noted"), chair, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, early.Kind);
         await RecordAsync(bill.Id, Stage(BillStage.ReferredToCommission) with { Commission = "commission-3" });
-        var notLeader = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("Noted"), senator, CancellationToken.None));
+        var notLeader = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("Noted"), senator, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, notLeader.Kind);
-        var answered = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("គណៈកម្មការយល់ព្រម។"), chair, CancellationToken.None));
+        var answered = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().AnswerAsync(bill.Id, c1.Value.Id, new AnswerRequest("គណៈកម្មការយល់ព្រម។"), chair, CancellationToken.None));
         Assert.True(answered.IsOk, answered.Message);
         Assert.Equal("commission-3", answered.Value!.AnswerBody!.Code);
 
-        var list = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().ListAsync(bill.Id, null, CancellationToken.None));
+        var list = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().CommentsAsync(bill.Id, null, CancellationToken.None));
         Assert.Equal(["art_1", "art_1", "art_1", "art_3"], list.Select(c => c.ArticleEId));
         var csv = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().ExportCsvAsync(bill.Id, CancellationToken.None));
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
@@ -414,7 +414,7 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         // An English text alone is not a version: refused, nothing written.
         var lone = await RecordAsync(a.Id, Stage(BillStage.PermanentCommittee, Today.AddDays(-19)) with { TextEn = AmendedEn });
         Assert.True(lone.Errors.ContainsKey("textEn"));
-        var unchanged = await InScopeAsync(sp => sp.GetRequiredService<BillService>().GetAsync(a.Id, CancellationToken.None));
+        var unchanged = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().GetAsync(a.Id, CancellationToken.None));
         Assert.Equal((BillStage.Received, 2), (unchanged!.Stage, unchanged.Versions.Count));
 
         var decided = await ThroughPlenaryAsync(a.Id, Today.AddDays(-19), AmendedKm, null, BillDecision.ApprovedWithAmendments);
@@ -476,7 +476,7 @@ public sealed class LegislationStoreTests : IAsyncLifetime
         var ended = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), Clerk, CancellationToken.None));
         Assert.True(ended.IsOk);
         var bill = await RegisterAsync();
-        var late = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().AddAsync(bill.Id, new CommentRequest("art_1", "x"), commenter, CancellationToken.None));
+        var late = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().CommentAsync(bill.Id, new CommentRequest("art_1", "x"), commenter, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, late.Kind);
 
         var seatOfLeaver = (await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Mandates.SingleAsync(m => m.SenatorId == leaving))).Seat;

@@ -28,10 +28,15 @@ public static class LegislationModule
         services.AddOptions<LegislationOptions>().Bind(configuration.GetSection(LegislationOptions.Section))
             .Validate(o => o.Problem() is null, "Legislation settings out of range: MaxNestingDepth 1-256, MaxStoredCharacters 1-50,000,000, MaxTextCharacters at least 1.")
             .ValidateOnStart();
-        services.AddScoped<BillService>();
+        services.AddScoped<BillRecords>();
+        services.AddScoped<LegalTexts>();
         services.AddScoped<CommentService>();
-        services.AddScoped<LegalDatabase>();
         services.AddScoped<SenateDirectory>();
+        services.AddScoped<IBillBook, BillBook>();
+        services.AddScoped<LegalDatabase>();
+        services.AddScoped<ILegalDatabase>(sp => sp.GetRequiredService<LegalDatabase>());
+        services.AddScoped<ILegalSearch, Search.LegalSearch>();
+        services.AddScoped<ISenateRoster, SenateRoster>();
         services.AddScoped<BillFeed>();
         services.AddScoped<SearchStatus>();
         services.AddScoped<SearchFailures>();
@@ -66,10 +71,37 @@ public static class LegislationModule
     public static IEndpointRouteBuilder MapLegislation(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/legislation").WithTags("Legislation");
-        BillEndpoints.Map(group);
+        RegisterBill.Map(group);
+        ListBills.Map(group);
+        GetBill.Map(group);
+        RecordBillStage.Map(group);
+        AddBillDocument.Map(group);
+        GetBillDocument.Map(group);
+        ListComments.Map(group);
+        CommentService.Map(group);
+        AddComment.Map(group);
+        AnswerComment.Map(group);
+        ImportAct.Map(group);
+        AmendAct.Map(group);
         SenateEndpoints.Map(group);
         Search.SearchStatusEndpoints.Map(group);
-        PublicEndpoints.Map(endpoints);
+
+        // The Senate's public face without login (master plan III.3: laws disseminated "through the
+        // digital data system (XML)"; Annex 1, open parliament): bills with their stage and deadline,
+        // laws and the Constitution at any date, every text as JSON, AKN XML and HTML, and an Atom
+        // feed. Nothing here is personal: staff names are not shown, only the bodies that acted.
+        var open = endpoints.MapGroup("/api/public/legislation").WithTags("Legislation (public)").AllowAnonymous();
+        ListBills.MapPublic(open);
+        GetBill.MapPublic(open);
+        ListActs.MapPublic(open);
+        GetAct.MapPublic(open);
+        GetText.MapPublic(open);
+        GetTextHtml.MapPublic(open);
+        CompareTexts.MapPublic(open);
+        Search.SearchLegislation.MapPublic(open);
+        BillFeed.MapPublic(open);
+        SenateEndpoints.MapPublic(open);
+        ResolveAkn.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Nokor.Legislation;
-using Nokor.Legislation.Akn;
-using Nokor.Legislation.Bills;
 using Nokor.Legislation.Contracts;
-using Nokor.Legislation.Texts;
 using Nokor.Platform.Data;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
@@ -89,7 +85,7 @@ internal static class LegislationCommands
             switch (parse.GetValue(type))
             {
                 case "act":
-                    var act = await scope.ServiceProvider.GetRequiredService<LegalDatabase>().ImportActAsync(
+                    var act = await scope.ServiceProvider.GetRequiredService<ILegalDatabase>().ImportActAsync(
                         new ImportActRequest(text, parse.GetValue(number), actDate, parse.GetValue(subtype), parse.GetValue(language), from, parse.GetValue(titleEn), null, null),
                         actor, ct);
                     if (!Report(act))
@@ -106,7 +102,7 @@ internal static class LegislationCommands
                     return ExitCodes.Ok;
                 case "bill":
                     var today = CambodiaTime.Today(TimeProvider.System);
-                    var bill = await scope.ServiceProvider.GetRequiredService<BillService>().RegisterAsync(
+                    var bill = await scope.ServiceProvider.GetRequiredService<IBillBook>().RegisterAsync(
                         new RegisterBillRequest(null, parse.GetValue(titleEn), adoptedOn ?? today, receivedOn ?? today, parse.GetValue(urgent), parse.GetValue(budget), text, null),
                         actor, ct);
                     if (!Report(bill))
@@ -139,14 +135,14 @@ internal static class LegislationCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var text = await scope.ServiceProvider.GetRequiredService<LegalDatabase>().ResolveAsync(parse.GetValue(uri)!, parse.GetValue(language), asOf, ct);
+            var text = await scope.ServiceProvider.GetRequiredService<ILegalDatabase>().ExportTextAsync(parse.GetValue(uri)!, parse.GetValue(language), asOf, ct);
             if (text is null)
             {
                 Console.Error.WriteLine($"No text {parse.GetValue(uri)}{(asOf is null ? "" : $" on {asOf:yyyy-MM-dd}")}.");
                 return ExitCodes.Failed;
             }
 
-            var problems = AknSchema.Validate(text.Xml);
+            var problems = text.SchemaProblems;
             if (problems.Count > 0)
             {
                 Console.Error.WriteLine($"The stored text does not validate: {problems[0]}");
@@ -177,7 +173,8 @@ internal static class LegislationCommands
 
             await DatabaseMigrator.MigrateAllAsync(context.Services, ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var added = await ActGeneration.RunAsync(context.Services, count, parse.GetValue(seed),
+            await using var scope = context.Services.CreateAsyncScope();
+            var added = await scope.ServiceProvider.GetRequiredService<ILegalDatabase>().GenerateActsAsync(count, parse.GetValue(seed),
                 new Progress<int>(n => Console.Error.Write($"\r{n:N0} / {count:N0} acts ({n / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s)   ")), ct);
             Console.Error.WriteLine();
             Console.WriteLine($"{added:N0} acts added in {watch.Elapsed.TotalSeconds:F1} s.");
@@ -192,7 +189,7 @@ internal static class LegislationCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var scope = context.Services.CreateAsyncScope();
-            var (retrying, setAside, latest) = await scope.ServiceProvider.GetRequiredService<SearchFailures>().ListAsync(ct);
+            var (retrying, setAside, latest) = await scope.ServiceProvider.GetRequiredService<ILegalSearch>().FailuresAsync(ct);
             Console.WriteLine($"retrying={retrying} set_aside={setAside}");
             foreach (var f in latest)
             {
@@ -217,7 +214,7 @@ internal static class LegislationCommands
             }
 
             await using var scope = context.Services.CreateAsyncScope();
-            var retried = await scope.ServiceProvider.GetRequiredService<SearchFailures>().RetryAsync(textId, Actor.Platform("cli:legislation"), ct);
+            var retried = await scope.ServiceProvider.GetRequiredService<ILegalSearch>().RetryAsync(textId, Actor.Platform("cli:legislation"), ct);
             if (!Report(retried))
             {
                 return ExitCodes.Failed;

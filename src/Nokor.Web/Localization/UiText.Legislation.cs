@@ -1,6 +1,4 @@
 using System.Globalization;
-using Nokor.Legislation.Akn;
-using Nokor.Legislation.Bills;
 using Nokor.Legislation.Contracts;
 
 namespace Nokor.Web.Localization;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Legislation.Akn;
+using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
 using Nokor.Web.Tests.Infrastructure;
 
@@ -158,7 +159,7 @@ public sealed class DeepActTests(NokorHost host) : IClassFixture<NokorHost>
         using (var scope = host.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LegislationDbContext>();
-            var oversized = new string(' ', new Nokor.Legislation.LegislationOptions().MaxStoredCharacters);
+            var oversized = new string(' ', new LegislationOptions().MaxStoredCharacters);
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
                 db.Texts.Where(t => t.WorkUri == work), u => u.SetProperty(t => t.Xml, t => t.Xml + oversized));
         }

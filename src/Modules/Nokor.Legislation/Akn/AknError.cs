@@ -6,7 +6,7 @@ namespace Nokor.Legislation.Akn;
 /// One problem found in a text or a document: a 1-based line (0 when it concerns the whole
 /// input), a 1-based column (0 when unknown) and a message saying what is wrong.
 /// </summary>
-public sealed record AknError(int Line, int Column, string Message)
+internal sealed record AknError(int Line, int Column, string Message)
 {
     public override string ToString() => Line == 0
         ? Message
@@ -14,7 +14,7 @@ public sealed record AknError(int Line, int Column, string Message)
 }
 
 /// <summary>The outcome of an import or a read: a text, or the errors that prevented it (never both).</summary>
-public sealed record AknResult(LegalText? Text, IReadOnlyList<AknError> Errors)
+internal sealed record AknResult(LegalText? Text, IReadOnlyList<AknError> Errors)
 {
     [MemberNotNullWhen(true, nameof(Text))]
     public bool Succeeded => Text is not null && Errors.Count == 0;

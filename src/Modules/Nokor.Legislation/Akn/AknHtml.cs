@@ -10,7 +10,7 @@ namespace Nokor.Legislation.Akn;
 /// of text and every attribute is HTML-encoded and nothing executable is emitted: texts come
 /// from uploads and must not be able to inject markup into the Senate's site.
 /// </summary>
-public static class AknHtml
+internal static class AknHtml
 {
     /// <summary>The fragment, rooted in <c>&lt;article class="akn-document" lang="km|en"&gt;</c>.</summary>
     public static string Render(LegalText text)

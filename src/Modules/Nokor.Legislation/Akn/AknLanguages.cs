@@ -4,7 +4,7 @@ namespace Nokor.Legislation.Akn;
 /// The expression languages the platform holds: Khmer, the original language of every Cambodian
 /// text, and English, a translation (issue 5, "Texts as Akoma Ntoso").
 /// </summary>
-public static class AknLanguages
+internal static class AknLanguages
 {
     /// <summary>Khmer (ISO 639-2), the language of the authoritative original.</summary>
     public const string Khmer = "khm";

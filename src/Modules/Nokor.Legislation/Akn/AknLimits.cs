@@ -14,7 +14,7 @@ namespace Nokor.Legislation.Akn;
 /// the element tree, LINQ to XML's <c>Value</c>) is bounded by
 /// <see cref="HardMaxDepth"/> + <see cref="ElementAllowance"/> frames.
 /// </remarks>
-public sealed record AknLimits
+internal sealed record AknLimits
 {
     /// <summary>The default deepest nesting of hierarchical units.</summary>
     public const int DefaultMaxDepth = 32;

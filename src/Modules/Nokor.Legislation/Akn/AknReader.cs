@@ -18,7 +18,7 @@ namespace Nokor.Legislation.Akn;
 /// element and its line rather than silently flattened, because dropping a level would change
 /// the eIds that comments and amendments refer to.
 /// </remarks>
-public static class AknReader
+internal static class AknReader
 {
     private static readonly XNamespace _ns = AknSchema.Namespace;
 

@@ -10,7 +10,7 @@ namespace Nokor.Legislation.Akn;
 /// fetched from the network, DTDs are refused and no external entity is ever resolved, so a
 /// hostile upload can neither reach other hosts nor expand entities.
 /// </summary>
-public static class AknSchema
+internal static class AknSchema
 {
     /// <summary>The Akoma Ntoso 3.0 namespace.</summary>
     public const string Namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";

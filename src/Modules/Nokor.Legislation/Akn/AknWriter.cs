@@ -8,10 +8,10 @@ namespace Nokor.Legislation.Akn;
 /// <param name="Date">When it happened.</param>
 /// <param name="Type">"generation" (the text's birth), "amendment" or "repeal".</param>
 /// <param name="SourceUri">The FRBR IRI of the document that caused it (the amending act), or null for this text itself.</param>
-public sealed record AknLifecycleEvent(DateOnly Date, string Type = "generation", string? SourceUri = null);
+internal sealed record AknLifecycleEvent(DateOnly Date, string Type = "generation", string? SourceUri = null);
 
 /// <summary>What <see cref="AknWriter"/> records in the metadata besides the text itself.</summary>
-public sealed record AknWriterOptions
+internal sealed record AknWriterOptions
 {
     /// <summary>The work's author (FRBRWork/FRBRauthor): the body that adopted the text.</summary>
     public string WorkAuthor { get; init; } = "#nationalAssembly";
@@ -49,7 +49,7 @@ public sealed record AknWriterOptions
 /// an explicit stack, not recursion.
 /// </para>
 /// </remarks>
-public static partial class AknWriter
+internal static partial class AknWriter
 {
     private const string Source = "#nokor";
 

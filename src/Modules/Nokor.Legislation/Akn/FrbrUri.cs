@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Nokor.Legislation.Akn;
 
 /// <summary>The FRBR level an Akoma Ntoso IRI names.</summary>
-public enum FrbrLevel
+internal enum FrbrLevel
 {
     Work,
     Expression,
@@ -16,7 +16,7 @@ public enum FrbrLevel
 /// A parsed Akoma Ntoso IRI: the work, and for an expression or a manifestation the language and
 /// version date, for a manifestation its format, and the component ("main") when one was named.
 /// </summary>
-public sealed record FrbrReference(
+internal sealed record FrbrReference(
     FrbrLevel Level,
     AknWork Work,
     string? Language = null,
@@ -49,7 +49,7 @@ public sealed record FrbrReference(
 /// </list>
 /// Only Cambodian (<c>kh</c>) acts and bills are accepted: the platform holds nothing else.
 /// </summary>
-public static partial class FrbrUri
+internal static partial class FrbrUri
 {
     /// <summary>The component name of the document itself (NC 1.0: "!main").</summary>
     public const string MainComponent = "main";

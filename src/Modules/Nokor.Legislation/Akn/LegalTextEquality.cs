@@ -1,7 +1,7 @@
 namespace Nokor.Legislation.Akn;
 
 /// <summary>Structural equality of texts (the records hold lists, which compare by reference).</summary>
-public static class LegalTextEquality
+internal static class LegalTextEquality
 {
     /// <summary>True when both texts have the same work, language, version, title, preamble and units.</summary>
     public static bool AreEqual(LegalText a, LegalText b) =>

@@ -35,7 +35,7 @@ namespace Nokor.Legislation.Akn;
 /// article number would misdirect every amendment and comment keyed on it. A gap is accepted: a
 /// consolidated text may leave out repealed articles and a revised bill may drop one.
 /// </remarks>
-public static partial class PlainTextImporter
+internal static partial class PlainTextImporter
 {
     /// <summary>The longest line accepted.</summary>
     public const int MaxLineLength = 20_000;

@@ -4,7 +4,7 @@ namespace Nokor.Legislation.Akn;
 /// Walks of the unit tree with an explicit stack instead of recursion, so no text, however deep
 /// it was built, can exhaust the call stack of the code that renders, compares or indexes it.
 /// </summary>
-public static class TextUnits
+internal static class TextUnits
 {
     /// <summary>
     /// Every unit of <paramref name="units"/> and below in document order, with its depth (1 for

@@ -1,5 +1,3 @@
-using Nokor.Legislation.Bills;
-
 namespace Nokor.Legislation.Contracts;
 
 /// <summary>A law received from the National Assembly.</summary>

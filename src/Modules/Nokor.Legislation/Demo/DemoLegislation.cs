@@ -119,7 +119,7 @@ internal static class DemoLegislation
             ], null), actor, ct);
         }
 
-        var bills = sp.GetRequiredService<BillService>();
+        var bills = sp.GetRequiredService<IBillBook>();
         var received = today.AddDays(-12);
         var bill = await bills.RegisterAsync(new RegisterBillRequest(null, "Law on the management of national archives", received.AddDays(-3), received,
             false, false, BillKm, null), actor, ct);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
@@ -88,6 +91,12 @@ internal sealed class BillFeed(LegislationDbContext db)
         w.WriteAttributeString("type", type);
         w.WriteEndElement();
     }
+
+    public static void MapPublic(RouteGroupBuilder publicGroup) =>
+        publicGroup.MapGet("/feed.atom", async (HttpContext http, BillFeed feed, CancellationToken ct) =>
+                Results.Content(await feed.WriteAsync($"{http.Request.Scheme}://{http.Request.Host}", 50, ct), "application/atom+xml; charset=utf-8"))
+            .WithName("BillFeed")
+            .WithSummary("Atom feed of the latest 50 bill events");
 
     private sealed class StringWriterUtf8(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
     {

@@ -36,7 +36,7 @@ internal sealed class LegalSearchIndex : IDisposable
     public const int MaxPageSize = 50;
 
     /// <summary>How deep paging goes (page × size); deeper pages come back empty.</summary>
-    public const int MaxResultWindow = 1000;
+    public const int MaxResultWindow = ILegalSearch.MaxResultWindow;
 
     /// <summary>Bump when fields or analysis change: an older index is then rebuilt from the database.</summary>
     public const string SchemaVersion = "2";

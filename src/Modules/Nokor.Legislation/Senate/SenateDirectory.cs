@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
-using System.Text.Json;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Errors;
@@ -10,17 +9,6 @@ using Nokor.Platform.Staff;
 
 namespace Nokor.Legislation.Senate;
 
-/// <summary>A senator to register, with the mandate of the current legislature.</summary>
-public sealed record NewSenatorRequest(string? NameKm, string? NameLatin, SeatKind? Seat, string? Constituency, string? UserName, int? Legislature, DateOnly? StartsOn);
-
-/// <summary>A mandate ends before the legislature does (death, resignation, loss of office), with the reason.</summary>
-public sealed record EndMandateRequest(DateOnly? EndsOn, string? Reason);
-
-/// <summary>A senator joins a body (the Permanent Committee or a commission) in a role.</summary>
-public sealed record MembershipRequest(Guid? SenatorId, MemberRole? Role, DateOnly? StartsOn);
-
-/// <summary>A senator leaves a body (or gives up its chair) after the given day.</summary>
-public sealed record EndMembershipRequest(Guid? SenatorId, DateOnly? EndsOn);
 
 /// <summary>
 /// The Senate's composition: legislatures, senators and their mandates (Constitution Articles
@@ -31,12 +19,7 @@ public sealed record EndMembershipRequest(Guid? SenatorId, DateOnly? EndsOn);
 internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory staff, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>The seats of the Senate (62 in the 5th legislature: 58 elected, 2 + 2 appointed).</summary>
-    public static readonly IReadOnlyDictionary<SeatKind, int> Seats = new Dictionary<SeatKind, int>
-    {
-        [SeatKind.Elected] = 58,
-        [SeatKind.AppointedByKing] = 2,
-        [SeatKind.ElectedByNationalAssembly] = 2,
-    };
+    public static IReadOnlyDictionary<SeatKind, int> Seats => SenateSeats.ByKind;
 
     public async Task<LegislatureEntity?> CurrentLegislatureAsync(CancellationToken ct)
     {
@@ -328,5 +311,5 @@ internal sealed class SenateDirectory(LegislationDbContext db, StaffDirectory st
     }
 
     private Task AuditAsync(Actor actor, string action, string subjectType, Guid subjectId, object details, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEvent(actor, action, subjectType, subjectId.ToString("D"), "senate composition", JsonSerializer.Serialize(details)), ct);
+        audit.AppendAsync(new AuditEvent(actor, action, subjectType, subjectId.ToString("D"), "senate composition", AuditDetails.Of(details)), ct);
 }

@@ -33,4 +33,16 @@ internal static class SenateEndpoints
             .WithName("EndBodyMembership")
             .WithSummary("A senator leaves the Permanent Committee or a commission (or its chair) after the given day");
     }
+
+    /// <summary>The senators and bodies on the public face, without login.</summary>
+    public static void MapPublic(RouteGroupBuilder group)
+    {
+        group.MapGet("/senators", async (SenateDirectory senate, CancellationToken ct) => TypedResults.Ok(await senate.SenatorsAsync(ct)))
+            .WithName("PublicListSenators")
+            .WithSummary("The senators of the current legislature, with their seat and bodies");
+
+        group.MapGet("/bodies", async (SenateDirectory senate, CancellationToken ct) => TypedResults.Ok(await senate.BodiesAsync(ct)))
+            .WithName("PublicListBodies")
+            .WithSummary("The Permanent Committee and the commissions, with their members");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nokor.Legislation.Data;
@@ -13,7 +12,7 @@ namespace Nokor.Legislation.Texts;
 /// in batches of 100 with one audit entry per batch. Acts already present (same work URI) are
 /// skipped, so running it twice with the same seed adds nothing.
 /// </summary>
-public static class ActGeneration
+internal static class ActGeneration
 {
     private const int Batch = 100;
 
@@ -67,7 +66,7 @@ public static class ActGeneration
             if (batch > 0)
             {
                 await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent(actor, "legislation.act.generate", "act", "synthetic",
-                    "benchmark data", JsonSerializer.Serialize(new { acts = batch, seed })), ct);
+                    "benchmark data", AuditDetails.Of(new { acts = batch, seed })), ct);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 added += batch;

@@ -357,4 +357,4 @@ internal sealed class SearchFeeder(IServiceScopeFactory scopes, LegalSearchIndex
 /// <param name="LastFailure">When a pass last failed as a whole (database or index unavailable).</param>
 /// <param name="LastError">The kind of that failure (the exception type, nothing from the data).</param>
 /// <param name="FailuresInARow">Passes failed since the last that completed.</param>
-public sealed record SearchFeederRunState(DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? LastError, int FailuresInARow);
+internal sealed record SearchFeederRunState(DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? LastError, int FailuresInARow);

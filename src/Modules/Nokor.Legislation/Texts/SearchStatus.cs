@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Nokor.Legislation.Contracts;
@@ -49,7 +48,7 @@ internal sealed class SearchFailures(LegislationDbContext db, IAuditLog audit, T
         db.SearchFailures.Remove(record);
         db.TextChanges.Add(new TextChangeEntity { TextId = textId, At = clock.GetUtcNow() });
         await audit.AppendAsync(new AuditEvent(actor, "legislation.search.retry", "text", textId.ToString("D"), "search index",
-            JsonSerializer.Serialize(new { record.ExpressionUri, record.Attempts })), ct);
+            AuditDetails.Of(new { record.ExpressionUri, record.Attempts })), ct);
         await db.SaveChangesAsync(ct);
         return Outcome<SearchFailureView>.Ok(view);
     }

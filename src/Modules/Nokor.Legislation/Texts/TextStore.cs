@@ -205,24 +205,7 @@ internal static class TextStore
         await db.Texts.AnyAsync(t => t.ExpressionUri == expressionUri, ct);
 
     /// <summary>Every article of the text in document order, wherever it sits (parts, chapters, sections).</summary>
-    public static IEnumerable<TextUnit> Articles(LegalText text)
-    {
-        var stack = new Stack<TextUnit>(text.Body.Reverse());
-        while (stack.Count > 0)
-        {
-            var unit = stack.Pop();
-            if (unit.Kind == TextUnitKind.Article)
-            {
-                yield return unit;
-                continue;
-            }
-
-            foreach (var child in unit.Children.Reverse())
-            {
-                stack.Push(child);
-            }
-        }
-    }
+    public static IEnumerable<TextUnit> Articles(LegalText text) => text.Articles();
 
     /// <summary>
     /// An article's words as stored for display and search: its own paragraphs, then each

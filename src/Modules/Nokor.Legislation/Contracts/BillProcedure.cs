@@ -1,6 +1,4 @@
-using Nokor.Legislation.Contracts;
-
-namespace Nokor.Legislation.Bills;
+namespace Nokor.Legislation.Contracts;
 
 /// <summary>
 /// Which stage may follow which (Constitution, Article 113, and the Senate's practice): the

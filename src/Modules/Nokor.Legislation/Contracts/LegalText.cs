@@ -1,4 +1,4 @@
-namespace Nokor.Legislation.Akn;
+namespace Nokor.Legislation.Contracts;
 
 /// <summary>The Akoma Ntoso document types the Senate holds.</summary>
 public enum AknDocType
@@ -66,4 +66,25 @@ public sealed record LegalText(
     DateOnly? VersionDate,
     string Title,
     IReadOnlyList<string> Preamble,
-    IReadOnlyList<TextUnit> Body);
+    IReadOnlyList<TextUnit> Body)
+{
+    /// <summary>Every article of the text in document order, wherever it sits (parts, chapters, sections).</summary>
+    public IEnumerable<TextUnit> Articles()
+    {
+        var stack = new Stack<TextUnit>(Body.Reverse());
+        while (stack.Count > 0)
+        {
+            var unit = stack.Pop();
+            if (unit.Kind == TextUnitKind.Article)
+            {
+                yield return unit;
+                continue;
+            }
+
+            foreach (var child in unit.Children.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+}

@@ -1,4 +1,4 @@
-namespace Nokor.Legislation;
+namespace Nokor.Legislation.Contracts;
 
 /// <summary>A review period: months and days added to the day the Senate received the law.</summary>
 public sealed class ReviewPeriod
@@ -62,7 +62,7 @@ public sealed class LegislationOptions
     public int MaxStoredCharacters { get; set; } = 8_000_000;
 
     /// <summary>The reader's limits for an import.</summary>
-    public Akn.AknLimits AknLimits => new() { MaxDepth = MaxNestingDepth };
+    internal Akn.AknLimits AknLimits => new() { MaxDepth = MaxNestingDepth };
 
     /// <summary>Why these settings cannot be used, or null when they can.</summary>
     public string? Problem() =>

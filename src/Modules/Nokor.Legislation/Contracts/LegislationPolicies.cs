@@ -1,6 +1,7 @@
-namespace Nokor.Legislation;
+namespace Nokor.Legislation.Contracts;
 
-internal static class LegislationPolicies
+/// <summary>The authorization policies of the E-Senate: pages name them in <c>[Authorize]</c>.</summary>
+public static class LegislationPolicies
 {
     /// <summary>The Secretariat General's clerks (and administrators) keep the record.</summary>
     public const string Clerk = "legislation.clerk";

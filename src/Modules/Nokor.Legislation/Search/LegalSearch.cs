@@ -1,0 +1,15 @@
+using Nokor.Legislation.Texts;
+using Nokor.Platform.Errors;
+using Nokor.Platform.Staff;
+
+namespace Nokor.Legislation.Search;
+
+/// <summary>The door to the search index and its failures for the host's pages and commands; it only delegates.</summary>
+internal sealed class LegalSearch(LegalSearchIndex index, SearchFailures failures) : ILegalSearch
+{
+    public SearchResults Search(SearchQuery query) => index.Search(query);
+
+    public Task<(int Retrying, int SetAside, IReadOnlyList<SearchFailureView> Latest)> FailuresAsync(CancellationToken ct) => failures.ListAsync(ct);
+
+    public Task<Outcome<SearchFailureView>> RetryAsync(Guid textId, Actor actor, CancellationToken ct) => failures.RetryAsync(textId, actor, ct);
+}
