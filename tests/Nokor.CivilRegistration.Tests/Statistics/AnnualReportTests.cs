@@ -26,11 +26,26 @@ public sealed class AnnualReportTests
         tables.Add(Indicators.Rates(facts, population));
         tables.Add(Indicators.Coverage(facts, population, new Dictionary<string, long>()));
         tables.Add(new StatTable("coverage-areas", new StatLabel("coverage-areas", "ភាពពេញលេញតាមតំបន់", "Completeness by area"), new StatLabel("area", "តំបន់", "Area"),
-            [new StatLabel("Births", "កំណើត %", "Births %")], area.Children.Select((c, i) => new StatRow(c, [i == 0 ? 95.5 : 61.2])).ToList(), StatValueKind.Percent, []));
+            [new StatLabel("Births", "កំណើត %", "Births %")],
+            area.Children.Select((c, i) => new StatRow(c, [i == 0 ? 95.5 : 61.2]))
+                .Append(new StatRow(new StatLabel("99", "តំបន់", LongAreaName), [70.0])).ToList(), StatValueKind.Percent, []));
         tables.Add(Indicators.Escap(facts, population));
         tables.Add(Indicators.Timeliness(facts, 30, 15));
         var set = StatisticsCalculator.Protect(new StatisticsSet(2025, TabulationBasis.Occurrence, "", area.Name, false, tables));
         return new PublishedYear(2025, new DateTimeOffset(2026, 3, 1, 3, 0, 0, TimeSpan.Zero), [set]);
+    }
+
+    /// <summary>A row label far wider than the label column of the report's tables.</summary>
+    private const string LongAreaName = "Administrative area with a name far longer than any label column of the annual report can hold";
+
+    [Fact]
+    public void A_label_too_long_for_its_column_keeps_its_beginning_and_ends_with_an_ellipsis()
+    {
+        var text = Pdftotext.Extract(AnnualReport.Render(Sample()));
+
+        Assert.Contains("Administrative area with", text);
+        Assert.DoesNotContain(LongAreaName, text);
+        Assert.Matches(@"Administrative area with[^\n]*…", text);
     }
 
     [Fact]

@@ -213,10 +213,12 @@ internal static class AnnualReport
             return text;
         }
 
-        var clusters = Nokor.Platform.Khmer.KhmerClusters.Split(text);
+        // Cut between whole clusters (a Khmer syllable, a letter with its accents), never inside
+        // one; Latin text and spaces are clusters too, so an English heading keeps its beginning.
+        var clusters = Nokor.Platform.Khmer.KhmerClusters.Bounds(text);
         for (var n = clusters.Count - 1; n > 0; n--)
         {
-            var cut = string.Concat(clusters.Take(n)) + "…";
+            var cut = text[..clusters[n].Start].TrimEnd() + "…";
             if (page.MeasureText(cut, style) <= width)
             {
                 return cut;
