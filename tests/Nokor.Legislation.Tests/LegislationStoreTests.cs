@@ -254,7 +254,7 @@ public sealed class LegislationStoreTests : IAsyncLifetime
 
         var list = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().CommentsAsync(bill.Id, null, CancellationToken.None));
         Assert.Equal(["art_1", "art_1", "art_1", "art_3"], list.Select(c => c.ArticleEId));
-        var csv = await InScopeAsync(sp => sp.GetRequiredService<CommentService>().ExportCsvAsync(bill.Id, CancellationToken.None));
+        var csv = await InScopeAsync(sp => ExportComments.HandleAsync(bill.Id, sp.GetRequiredService<LegislationDbContext>(), CancellationToken.None));
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
@@ -456,32 +456,32 @@ public sealed class LegislationStoreTests : IAsyncLifetime
     [Fact]
     public async Task The_senate_has_its_62_seats_and_a_seat_frees_when_a_mandate_ends()
     {
-        var senators = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().SenatorsAsync(CancellationToken.None));
+        var senators = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().SenatorsAsync(CancellationToken.None));
         Assert.Equal(62, senators.Count);
         Assert.Equal(58, senators.Count(s => s.Seat == SeatKind.Elected));
         Assert.Equal(2, senators.Count(s => s.Seat == SeatKind.AppointedByKing));
         Assert.Equal(2, senators.Count(s => s.Seat == SeatKind.ElectedByNationalAssembly));
-        var bodies = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().BodiesAsync(CancellationToken.None));
+        var bodies = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().BodiesAsync(CancellationToken.None));
         Assert.Equal(11, bodies.Count);
         Assert.All(bodies.Where(b => b.Kind == BodyKind.Commission), b => Assert.Single(b.Members, m => m.Role == MemberRole.Chair));
 
         var request = new NewSenatorRequest("ទេព សុភា", "Tep Sophea", SeatKind.AppointedByKing, null, null, null, null);
-        var full = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request, Clerk, CancellationToken.None));
+        var full = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().AddSenatorAsync(request, Clerk, CancellationToken.None));
         Assert.True(full.Errors.ContainsKey("seat"));
 
         var commenter = await SenatorAsync(null);
         var leaving = await InScopeAsync(async sp => await sp.GetRequiredService<LegislationDbContext>().Senators.Where(s => s.StaffUserId == commenter.Id).Select(s => s.Id).SingleAsync());
-        var noReason = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today, " "), Clerk, CancellationToken.None));
+        var noReason = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().EndMandateAsync(leaving, new EndMandateRequest(Today, " "), Clerk, CancellationToken.None));
         Assert.True(noReason.Errors.ContainsKey("reason"));
-        var ended = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), Clerk, CancellationToken.None));
+        var ended = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().EndMandateAsync(leaving, new EndMandateRequest(Today.AddDays(-1), "Resigned"), Clerk, CancellationToken.None));
         Assert.True(ended.IsOk);
         var bill = await RegisterAsync();
         var late = await InScopeAsync(sp => sp.GetRequiredService<IBillBook>().CommentAsync(bill.Id, new CommentRequest("art_1", "x"), commenter, CancellationToken.None));
         Assert.Equal(OutcomeKind.Conflict, late.Kind);
 
         var seatOfLeaver = (await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Mandates.SingleAsync(m => m.SenatorId == leaving))).Seat;
-        var successor = await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().AddSenatorAsync(request with { Seat = seatOfLeaver }, Clerk, CancellationToken.None));
+        var successor = await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().AddSenatorAsync(request with { Seat = seatOfLeaver }, Clerk, CancellationToken.None));
         Assert.True(successor.IsOk, string.Join("; ", successor.Errors.SelectMany(e => e.Value)));
-        Assert.Equal(62, (await InScopeAsync(sp => sp.GetRequiredService<SenateDirectory>().SenatorsAsync(CancellationToken.None))).Count);
+        Assert.Equal(62, (await InScopeAsync(sp => sp.GetRequiredService<ISenateRoster>().SenatorsAsync(CancellationToken.None))).Count);
     }
 }

@@ -30,16 +30,13 @@ public static class LegislationModule
             .ValidateOnStart();
         services.AddScoped<BillRecords>();
         services.AddScoped<LegalTexts>();
-        services.AddScoped<CommentService>();
-        services.AddScoped<SenateDirectory>();
+        services.AddScoped<SenateRecords>();
         services.AddScoped<IBillBook, BillBook>();
         services.AddScoped<LegalDatabase>();
         services.AddScoped<ILegalDatabase>(sp => sp.GetRequiredService<LegalDatabase>());
         services.AddScoped<ILegalSearch, Search.LegalSearch>();
         services.AddScoped<ISenateRoster, SenateRoster>();
         services.AddScoped<BillFeed>();
-        services.AddScoped<SearchStatus>();
-        services.AddScoped<SearchFailures>();
         services.AddScoped<Platform.Demo.IDemoSeeder, Demo.LegislationDemoSeeder>();
         services.AddHealthChecks().AddCheck<SearchFeederHealthCheck>("legislation-search", tags: ["ready"]);
         services.AddAuthorizationBuilder()
@@ -78,13 +75,17 @@ public static class LegislationModule
         AddBillDocument.Map(group);
         GetBillDocument.Map(group);
         ListComments.Map(group);
-        CommentService.Map(group);
+        ExportComments.Map(group);
         AddComment.Map(group);
         AnswerComment.Map(group);
         ImportAct.Map(group);
         AmendAct.Map(group);
-        SenateEndpoints.Map(group);
-        Search.SearchStatusEndpoints.Map(group);
+        AddSenator.Map(group);
+        EndMandate.Map(group);
+        AddBodyMember.Map(group);
+        EndBodyMembership.Map(group);
+        Search.GetSearchStatus.Map(group);
+        Search.RetrySearchFailure.Map(group);
 
         // The Senate's public face without login (master plan III.3: laws disseminated "through the
         // digital data system (XML)"; Annex 1, open parliament): bills with their stage and deadline,
@@ -100,7 +101,8 @@ public static class LegislationModule
         CompareTexts.MapPublic(open);
         Search.SearchLegislation.MapPublic(open);
         BillFeed.MapPublic(open);
-        SenateEndpoints.MapPublic(open);
+        ListSenators.MapPublic(open);
+        ListBodies.MapPublic(open);
         ResolveAkn.Map(endpoints);
         return endpoints;
     }

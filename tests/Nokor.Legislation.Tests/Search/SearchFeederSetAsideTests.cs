@@ -76,7 +76,7 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
 
     private bool Finds(string words) => _services.GetRequiredService<LegalSearchIndex>().Search(new SearchQuery(words)).Total > 0;
 
-    private Task<SearchFeederStatus> StatusAsync() => InScopeAsync(sp => sp.GetRequiredService<SearchStatus>().GetAsync(CancellationToken.None));
+    private Task<SearchFeederStatus> StatusAsync() => InScopeAsync(sp => GetSearchStatus.HandleAsync(sp.GetRequiredService<LegislationDbContext>(), sp.GetRequiredService<LegalSearchIndex>(), sp.GetRequiredService<SearchFeeder>(), CancellationToken.None));
 
     private Task<SearchFailureEntity?> FailureAsync(Guid textId) =>
         InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().SearchFailures.AsNoTracking().SingleOrDefaultAsync(f => f.TextId == textId));
@@ -142,7 +142,7 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
 
         // Fixed in the database and queued again by the Secretariat: indexed, its record gone.
         await InScopeAsync(sp => sp.GetRequiredService<LegislationDbContext>().Texts.Where(t => t.Id == lighthouses.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Xml, original)));
-        var retried = await InScopeAsync(sp => sp.GetRequiredService<SearchFailures>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
+        var retried = await InScopeAsync(sp => sp.GetRequiredService<ILegalSearch>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
         Assert.True(retried.IsOk);
         Assert.Equal(lighthouses.Uri, retried.Value!.ExpressionUri);
         Assert.Equal(1, await SyncAsync());
@@ -151,7 +151,7 @@ public sealed class SearchFeederSetAsideTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Healthy, (await HealthAsync()).Status);
         var after = await StatusAsync();
         Assert.Equal((3, 3, 0, 0, 0), (after.Texts, after.Indexed, after.Pending, after.Retrying, after.SetAsideCount));
-        var again = await InScopeAsync(sp => sp.GetRequiredService<SearchFailures>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
+        var again = await InScopeAsync(sp => sp.GetRequiredService<ILegalSearch>().RetryAsync(lighthouses.Id, Clerk, CancellationToken.None));
         Assert.Equal(Nokor.Platform.Errors.OutcomeKind.NotFound, again.Kind);
         Assert.Empty(after.Failures);
     }

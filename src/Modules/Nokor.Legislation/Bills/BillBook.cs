@@ -14,7 +14,7 @@ internal sealed class BillBook(
     LegislationDbContext db,
     BillRecords records,
     LegalTexts texts,
-    SenateDirectory senate,
+    SenateRecords senate,
     IAuditLog audit,
     TimeProvider clock,
     IOptions<LegislationOptions> options) : IBillBook

@@ -18,7 +18,7 @@ namespace Nokor.Legislation.Comments;
 /// </summary>
 internal static class AddComment
 {
-    public static async Task<Outcome<CommentView>> HandleAsync(Guid billId, CommentRequest request, Actor actor, LegislationDbContext db, SenateDirectory senate, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CommentView>> HandleAsync(Guid billId, CommentRequest request, Actor actor, LegislationDbContext db, SenateRecords senate, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var bill = await db.Bills.AsNoTracking().FirstOrDefaultAsync(b => b.Id == billId, ct);
         if (bill is null)
@@ -91,7 +91,7 @@ internal static class AddComment
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/bills/{id:guid}/comments", async (Guid id, CommentRequest request, HttpContext http, LegislationDbContext db, SenateDirectory senate, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/bills/{id:guid}/comments", async (Guid id, CommentRequest request, HttpContext http, LegislationDbContext db, SenateRecords senate, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
                 (await HandleAsync(id, request, http.Actor(), db, senate, audit, clock, ct)).ToHttp())
             .RequireAuthorization(LegislationPolicies.Senator)
             .WithName("CommentOnBill")

@@ -19,7 +19,7 @@ internal static class AnswerComment
     /// The commission the law was referred to answers a comment: its chair, vice-chair or
     /// secretary, or the Secretariat staff who keep its record.
     /// </summary>
-    public static async Task<Outcome<CommentView>> HandleAsync(Guid billId, Guid commentId, AnswerRequest request, Actor actor, LegislationDbContext db, SenateDirectory senate, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CommentView>> HandleAsync(Guid billId, Guid commentId, AnswerRequest request, Actor actor, LegislationDbContext db, SenateRecords senate, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.BillId == billId, ct);
         if (comment is null)
@@ -60,7 +60,7 @@ internal static class AnswerComment
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/bills/{id:guid}/comments/{commentId:guid}/answer", async (Guid id, Guid commentId, AnswerRequest request, HttpContext http, LegislationDbContext db, SenateDirectory senate, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/bills/{id:guid}/comments/{commentId:guid}/answer", async (Guid id, Guid commentId, AnswerRequest request, HttpContext http, LegislationDbContext db, SenateRecords senate, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
                 (await HandleAsync(id, commentId, request, http.Actor(), db, senate, audit, clock, ct)).ToHttp())
             .RequireAuthorization(LegislationPolicies.Read)
             .WithName("AnswerComment")

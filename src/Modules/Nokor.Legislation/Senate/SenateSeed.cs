@@ -46,7 +46,7 @@ internal static class SenateSeed
             db.Bodies.Add(body);
         }
 
-        var seats = SenateDirectory.Seats.SelectMany(s => Enumerable.Repeat(s.Key, s.Value)).ToList();
+        var seats = SenateRecords.Seats.SelectMany(s => Enumerable.Repeat(s.Key, s.Value)).ToList();
         for (var i = 0; i < seats.Count; i++)
         {
             var senator = new SenatorEntity

@@ -1,33 +1,24 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Nokor.Legislation.Bills;
-using Nokor.Legislation.Contracts;
 using Nokor.Legislation.Data;
-using Nokor.Legislation.Senate;
-using Nokor.Platform.Audit;
-using Nokor.Platform.Errors;
-using Nokor.Platform.Khmer;
 using Nokor.Platform.Spreadsheets;
-using Nokor.Platform.Staff;
 
 namespace Nokor.Legislation.Comments;
 
 /// <summary>
 /// Senators' comments on a draft law, article by article, and the commission's answers (master
 /// plan Annex 1: "software for management on comments/inputs of draft law or proposed law of
-/// Senator"): the export of the comments as CSV for the commission's report (the other use cases
-/// of the comments are AddComment, AnswerComment and ListComments).
+/// Senator"): the export of the comments as CSV for the commission's report.
 /// </summary>
-internal sealed class CommentService(LegislationDbContext db)
+internal static class ExportComments
 {
     /// <summary>
     /// All comments of a bill as CSV (UTF-8 with a byte order mark so spreadsheet programs read the
     /// Khmer correctly), one row per comment in article order, with the commission's answer.
     /// </summary>
-    public async Task<byte[]> ExportCsvAsync(Guid billId, CancellationToken ct)
+    public static async Task<byte[]> HandleAsync(Guid billId, LegislationDbContext db, CancellationToken ct)
     {
         var comments = await ListComments.HandleAsync(billId, null, db, ct);
         var rows = comments.Select(c => (IReadOnlyList<SheetCell>)
@@ -40,7 +31,7 @@ internal sealed class CommentService(LegislationDbContext db)
         return CsvTableWriter.RecordsToBytes(ExportColumns, rows);
     }
 
-    /// <summary>The columns of <see cref="ExportCsvAsync"/>.</summary>
+    /// <summary>The columns of <see cref="HandleAsync"/>.</summary>
     internal static readonly IReadOnlyList<string> ExportColumns =
         ["article_eid", "article", "senator_km", "senator_latin", "comment", "commented_at", "commission", "answer", "answered_at"];
 
@@ -48,9 +39,9 @@ internal sealed class CommentService(LegislationDbContext db)
         at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/bills/{id:guid}/comments.csv", async (Guid id, CommentService service, BillRecords bills, CancellationToken ct) =>
+        group.MapGet("/bills/{id:guid}/comments.csv", async (Guid id, LegislationDbContext db, BillRecords bills, CancellationToken ct) =>
                 await bills.GetAsync(id, ct) is { } bill
-                    ? Results.File(await service.ExportCsvAsync(id, ct), "text/csv; charset=utf-8", $"comments-{bill.Number.Replace('/', '-')}.csv")
+                    ? Results.File(await HandleAsync(id, db, ct), "text/csv; charset=utf-8", $"comments-{bill.Number.Replace('/', '-')}.csv")
                     : Results.NotFound())
             .RequireAuthorization(LegislationPolicies.Read)
             .WithName("ExportBillComments")
