@@ -25,6 +25,7 @@ public static class PopulationModule
         services.AddScoped<PersonRecords>();
         services.AddScoped<IPopulationRegistry, PopulationRegistry>();
         services.AddScoped<IPersonDirectory, PersonDirectory>();
+        services.AddSingleton<Search.PersonNameIndexFeed>();
         services.AddScoped<IPopulationSamples, PopulationSamples>();
         services.AddScoped<IPersonChangeFeed, PersonChangeFeed>();
         services.AddScoped<IKidcIssuance, KidcIssuance>();

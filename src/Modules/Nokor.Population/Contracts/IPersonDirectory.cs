@@ -30,11 +30,9 @@ public interface IPersonDirectory
     Task<Outcome<IReadOnlyList<PersonVersion>>> HistoryAsync(string kidc, string? purpose, Actor actor, CancellationToken ct);
 
     /// <summary>
-    /// People by KIDC, or by a name in Khmer or Latin script with the date of birth and place
-    /// (GET /persons): <paramref name="query"/> is the KIDC or name, <paramref name="birthDate"/>
-    /// yyyy, yyyy-MM or yyyy-MM-dd, <paramref name="placeCode"/> a gazetteer code of the residence
-    /// or place of birth. The search and its results are audited with the purpose.
+    /// People by KIDC, or by a name as clerks type it (GET /persons): either order, another
+    /// romanization, a typing error, the other script; best first, each row with why it matched.
+    /// The search and its results are audited with the purpose.
     /// </summary>
-    Task<Outcome<PersonSearchResult>> SearchAsync(
-        string? query, string? birthDate, string? placeCode, int? limit, string? purpose, Actor actor, CancellationToken ct);
+    Task<Outcome<PersonSearchResult>> SearchAsync(PersonSearchRequest request, Actor actor, CancellationToken ct);
 }

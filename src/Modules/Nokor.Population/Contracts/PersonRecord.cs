@@ -68,4 +68,5 @@ public sealed record PersonSummary(
     Sex Sex,
     string BirthDate,
     string ResidenceVillageCode,
-    LifeStatus LifeStatus);
+    LifeStatus LifeStatus,
+    PersonSearchMatch? Match = null);

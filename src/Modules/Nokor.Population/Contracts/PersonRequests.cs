@@ -81,5 +81,36 @@ public sealed record UpdatePersonRequest : PersonFields
     public IReadOnlyList<DocumentInput>? AddDocuments { get; init; }
 }
 
-/// <summary>One page of a person search: the rows found and whether more matched than were returned.</summary>
+/// <summary>One page of a person search: the rows found, best first, and whether more matched than were returned.</summary>
 public sealed record PersonSearchResult(IReadOnlyList<PersonSummary> Items, bool More);
+
+/// <summary>
+/// A person search as a clerk asks it (GET /api/population/persons). Only <see cref="Query"/> and
+/// <see cref="Purpose"/> are required.
+/// </summary>
+public sealed record PersonSearchRequest
+{
+    /// <summary>A KIDC, or a name in Khmer or Latin script in any order ("Sok Dara", "Dara Sok", "ដារ៉ា សុខ"); a year or a date written in it ranks people born closer first.</summary>
+    public string? Query { get; init; }
+    /// <summary>yyyy, yyyy-MM or yyyy-MM-dd: keeps people born in that year (± <see cref="YearTolerance"/>) and ranks the closer dates first.</summary>
+    public string? BirthDate { get; init; }
+    /// <summary>Years either side of the birth year still kept, 0 to 10 (default 0).</summary>
+    public int? YearTolerance { get; init; }
+    /// <summary>Male or Female.</summary>
+    public string? Sex { get; init; }
+    /// <summary>A gazetteer code (2, 4, 6 or 8 digits) of the residence or place of birth.</summary>
+    public string? PlaceCode { get; init; }
+    /// <summary>At most this many rows, 1 to 100 (default 20).</summary>
+    public int? Limit { get; init; }
+    /// <summary>Why the caller searches; audited.</summary>
+    public string? Purpose { get; init; }
+}
+
+/// <summary>
+/// Why a search row matched the name asked, so the clerk can judge it: <see cref="Kind"/> is
+/// "exact", "variant" (another romanization or Khmer spelling of the same name), "other-script"
+/// (a Latin query met a name recorded in Khmer, or the reverse, through romanization) or "typo"
+/// (within one or two edits); <see cref="Edits"/> counts the edits of a typo match;
+/// <see cref="WordOrder"/> is true when the given name was written before the family name.
+/// </summary>
+public sealed record PersonSearchMatch(string Kind, int Edits, bool WordOrder);

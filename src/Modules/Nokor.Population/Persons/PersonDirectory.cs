@@ -13,6 +13,7 @@ internal sealed class PersonDirectory(
     PersonValidator validator,
     PersonRecords records,
     KidcService kidcs,
+    Search.PersonNameIndexFeed names,
     IAuditLog audit,
     TimeProvider clock) : IPersonDirectory
 {
@@ -31,7 +32,6 @@ internal sealed class PersonDirectory(
     public Task<Outcome<IReadOnlyList<PersonVersion>>> HistoryAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
         PersonHistory.HandleAsync(kidc, purpose, actor, db, records, audit, ct);
 
-    public Task<Outcome<PersonSearchResult>> SearchAsync(
-        string? query, string? birthDate, string? placeCode, int? limit, string? purpose, Actor actor, CancellationToken ct) =>
-        SearchPersons.HandleAsync(query, birthDate, placeCode, limit, purpose, actor, db, audit, ct);
+    public Task<Outcome<PersonSearchResult>> SearchAsync(PersonSearchRequest request, Actor actor, CancellationToken ct) =>
+        SearchPersons.HandleAsync(request, actor, db, names, audit, ct);
 }
