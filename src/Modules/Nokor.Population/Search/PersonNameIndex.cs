@@ -410,18 +410,14 @@ internal sealed class PersonNameIndex
                 {
                     foreach (var entry in index._postings[s][term])
                     {
-                        if (terms[entry] != term)
-                        {
-                            continue;
-                        }
-
                         var row = entry >> 1;
-                        if (!index._live[row] || !filter.Keeps(index, row))
+                        if (terms[entry] != term || !index._live[row] || !filter.KeepsBirthAndSex(index, row) ||
+                            SeenInEarlierSpace(group, entry, s) || !filter.KeepsPlace(index, row))
                         {
                             continue;
                         }
 
-                        Offer(new NameHit(row, kind, cover, edits, WordOrder: false, ScriptCrossed: s is (int)TermSpace.KhmerSound or (int)TermSpace.LatinSound && kind == NameMatchKind.OtherScript));
+                        Offer(new NameHit(row, kind, cover, edits, WordOrder: false));
                     }
                 }
             }
@@ -445,31 +441,46 @@ internal sealed class PersonNameIndex
                 {
                     foreach (var entry in index._postings[s][term])
                     {
-                        if (terms[entry] != term)
-                        {
-                            continue;
-                        }
-
+                        // Cheapest checks first: most postings of a common name fail the birth year.
                         var row = entry >> 1;
-                        if (!index._live[row])
+                        if (terms[entry] != term || !index._live[row] || !filter.KeepsBirthAndSex(index, row) ||
+                            SeenInEarlierSpace(driver, entry, s))
                         {
                             continue;
                         }
 
                         var otherEntry = entry ^ 1;
                         var (otherKind, otherEdits) = index.Best(other, otherEntry);
-                        if (otherKind == NameMatchKind.None || !filter.Keeps(index, row))
+                        if (otherKind == NameMatchKind.None || !filter.KeepsPlace(index, row))
                         {
                             continue;
                         }
 
                         // The first group typed is the family name unless it met the given name.
                         var firstPart = driverIsFirst ? entry & 1 : otherEntry & 1;
-                        Offer(new NameHit(row, (NameMatchKind)Math.Min((int)kind, (int)otherKind), Cover.Whole, edits + otherEdits,
-                            WordOrder: firstPart == 1, ScriptCrossed: kind == NameMatchKind.OtherScript || otherKind == NameMatchKind.OtherScript));
+                        Offer(new NameHit(row, (NameMatchKind)Math.Min((int)kind, (int)otherKind), Cover.Whole, edits + otherEdits, WordOrder: firstPart == 1));
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// True when this part was already reached through an earlier space of the group (most
+        /// parts carry the same name in several spaces: "Dara" is an exact, a folded and a
+        /// romanized term); earlier spaces hold the better kinds, so the first visit was the best.
+        /// </summary>
+        private bool SeenInEarlierSpace(GroupMatch group, int entry, int space)
+        {
+            for (var s = 0; s < space; s++)
+            {
+                var term = index._partTerms[s][entry];
+                if (term >= 0 && group.Terms[s].ContainsKey(term))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Offer(NameHit hit)
@@ -588,17 +599,18 @@ internal sealed class PersonNameIndex
         /// <summary>The caller's area, for ranking (people living or born there first).</summary>
         public string? Area { get; init; }
 
-        public bool Keeps(PersonNameIndex index, int row)
+        public bool KeepsBirthAndSex(PersonNameIndex index, int row)
         {
             var year = index._birthYear[row];
-            if (year < YearFrom || year > YearTo)
-            {
-                return false;
-            }
+            return year >= YearFrom.GetValueOrDefault(int.MinValue) && year <= YearTo.GetValueOrDefault(int.MaxValue) &&
+                   (Sex is not { } sex || index._sex[row] == (byte)sex);
+        }
 
-            if (Sex is { } sex && index._sex[row] != (byte)sex)
+        public bool KeepsPlace(PersonNameIndex index, int row)
+        {
+            if (Jurisdiction is null && Place is null)
             {
-                return false;
+                return true;
             }
 
             var residence = index._places[index._residence[row]];
@@ -798,7 +810,7 @@ internal enum Cover
 }
 
 /// <summary>One person found: the row, how the name matched, and the edits a typing error cost.</summary>
-internal readonly record struct NameHit(int Row, NameMatchKind Kind, Cover Cover, int Edits, bool WordOrder, bool ScriptCrossed)
+internal readonly record struct NameHit(int Row, NameMatchKind Kind, Cover Cover, int Edits, bool WordOrder)
 {
     public static bool Better(NameHit a, NameHit b) =>
         a.Kind != b.Kind ? a.Kind > b.Kind :
