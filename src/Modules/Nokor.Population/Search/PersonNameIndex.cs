@@ -69,6 +69,12 @@ internal sealed class PersonNameIndex
     private readonly Vocabulary _khmer = new(khmer: true);
     private readonly Vocabulary _latin = new(khmer: false);
     private readonly List<List<int>>[] _postings = [[], [], [], []];
+
+    // Whole names: (surname term, given-name term) → rows, in the spaces where one key stands for
+    // all the spellings of a part (the Khmer key, and the two folded keys). A two-part query looks
+    // its few term pairs up here instead of walking the postings of a common name.
+    private static readonly TermSpace[] PairSpaces = [TermSpace.KhmerExact, TermSpace.LatinSound, TermSpace.KhmerSound];
+    private readonly Dictionary<(int Surname, int Given), List<int>>[] _pairs = [new(), new(), new(), new()];
     private readonly Dictionary<(string Km, string Latin), PartTermIds> _partCache = [];
 
     /// <summary>Persons searchable now (not voided).</summary>
@@ -143,9 +149,27 @@ internal sealed class PersonNameIndex
         _sex[row] = (byte)p.Sex;
         _residence[row] = Place(p.ResidenceVillageCode);
         _birthPlace[row] = p.BirthPlaceCode is null ? -1 : Place(p.BirthPlaceCode);
+        var before = PairSpaces.Select(space => PairOf(space, row)).ToArray();
         SetPart(row * 2, p.SurnameKm, p.SurnameLatin);
         SetPart(row * 2 + 1, p.GivenNameKm, p.GivenNameLatin);
+        for (var i = 0; i < PairSpaces.Length; i++)
+        {
+            var pair = PairOf(PairSpaces[i], row);
+            if (pair != before[i] && pair.Surname >= 0 && pair.Given >= 0)
+            {
+                var pairs = _pairs[(int)PairSpaces[i]];
+                if (!pairs.TryGetValue(pair, out var rows))
+                {
+                    pairs[pair] = rows = [];
+                }
+
+                rows.Add(row);
+            }
+        }
     }
+
+    private (int Surname, int Given) PairOf(TermSpace space, int row) =>
+        (_partTerms[(int)space][row * 2], _partTerms[(int)space][row * 2 + 1]);
 
     private int Place(string code)
     {
@@ -364,6 +388,11 @@ internal sealed class PersonNameIndex
                         match.Add(this, TermSpace.LatinExact, term, NameMatchKind.Typo, edits);
                         match.Add(this, TermSpace.LatinSound, term, NameMatchKind.Typo, edits);
                         match.Add(this, TermSpace.KhmerSound, term, NameMatchKind.Typo, edits);
+
+                        // A neighbour spelled as recorded stands for its folded key in the pair spaces.
+                        var folded2 = _latin.Find(LatinNames.Fold(_latin.Text(term)));
+                        match.Add(this, TermSpace.LatinSound, folded2, NameMatchKind.Typo, edits);
+                        match.Add(this, TermSpace.KhmerSound, folded2, NameMatchKind.Typo, edits);
                     }
                 }
             }
@@ -430,37 +459,40 @@ internal sealed class PersonNameIndex
                 return;
             }
 
-            // Walk the rarer group's postings and check the other part of each row against the other group.
-            var driverIsFirst = first.Postings <= second.Postings;
-            var driver = driverIsFirst ? first : second;
-            var other = driverIsFirst ? second : first;
-            for (var s = 0; s < Spaces; s++)
+            // Each pair of terms the two groups meet, as family + given name and in the other order.
+            foreach (var space in PairSpaces)
             {
-                var terms = index._partTerms[s];
-                foreach (var (term, (kind, edits)) in driver.Terms[s])
+                var s = (int)space;
+                foreach (var a in first.Terms[s].Keys)
                 {
-                    foreach (var entry in index._postings[s][term])
+                    foreach (var b in second.Terms[s].Keys)
                     {
-                        // Cheapest checks first: most postings of a common name fail the birth year.
-                        var row = entry >> 1;
-                        if (terms[entry] != term || !index._live[row] || !filter.KeepsBirthAndSex(index, row) ||
-                            SeenInEarlierSpace(driver, entry, s))
-                        {
-                            continue;
-                        }
-
-                        var otherEntry = entry ^ 1;
-                        var (otherKind, otherEdits) = index.Best(other, otherEntry);
-                        if (otherKind == NameMatchKind.None || !filter.KeepsPlace(index, row))
-                        {
-                            continue;
-                        }
-
-                        // The first group typed is the family name unless it met the given name.
-                        var firstPart = driverIsFirst ? entry & 1 : otherEntry & 1;
-                        Offer(new NameHit(row, (NameMatchKind)Math.Min((int)kind, (int)otherKind), Cover.Whole, edits + otherEdits, WordOrder: firstPart == 1));
+                        Visit(space, a, b, first, second, wordOrder: false);
+                        Visit(space, b, a, second, first, wordOrder: true);
                     }
                 }
+            }
+        }
+
+        private void Visit(TermSpace space, int surname, int given, GroupMatch surnameGroup, GroupMatch givenGroup, bool wordOrder)
+        {
+            if (!index._pairs[(int)space].TryGetValue((surname, given), out var rows))
+            {
+                return;
+            }
+
+            var terms = index._partTerms[(int)space];
+            foreach (var row in rows)
+            {
+                if (terms[row * 2] != surname || terms[row * 2 + 1] != given || !index._live[row] ||
+                    !filter.KeepsBirthAndSex(index, row) || !filter.KeepsPlace(index, row))
+                {
+                    continue;
+                }
+
+                var (surnameKind, surnameEdits) = index.Best(surnameGroup, row * 2);
+                var (givenKind, givenEdits) = index.Best(givenGroup, row * 2 + 1);
+                Offer(new NameHit(row, (NameMatchKind)Math.Min((int)surnameKind, (int)givenKind), Cover.Whole, surnameEdits + givenEdits, wordOrder));
             }
         }
 
@@ -694,6 +726,8 @@ internal sealed class PersonNameIndex
         public int DeletionCount => _deletions.Count;
 
         public int Find(string term) => term.Length > 0 && _ids.TryGetValue(term, out var id) ? id : -1;
+
+        public string Text(int term) => _terms[term];
 
         public int Intern(string term)
         {
