@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Nokor.Bench.NameSearch;
+
+/// <summary>What one query returned: HTTP status, time, the rank of the sought person (0-based,
+/// -1 when absent from the page), how many results, and the match reasons when the response
+/// carries one per item.</summary>
+internal sealed record Outcome(EvalQuery Query, int Status, double Milliseconds, int Rank, int Count, string? TargetReason, string? FirstReason)
+{
+    public bool Ok => Status == 200;
+
+    /// <summary>Whether the query reached its goal (found in the top 10, first, or nothing found).</summary>
+    public bool Success => Ok && Query.Measure switch
+    {
+        Measure.Top10 => Rank >= 0,
+        Measure.First => Rank == 0,
+        _ => Count == 0,
+    };
+}
+
+/// <summary>Calls GET /api/population/persons for every query, one request at a time per worker,
+/// with the bearer token and the X-Purpose header every person read requires.</summary>
+internal sealed class Evaluation(HttpClient http, int limit)
+{
+    /// <summary>Response item properties that may carry why an item matched (the rebuilt search is
+    /// to add one; the name is not fixed yet, so the first of these present is taken).</summary>
+    private static readonly string[] ReasonProperties = ["match", "matchReason", "matchKind", "reason", "why"];
+
+    public static HttpClient Client(string baseUrl, string token)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Add("X-Purpose", "Benchmark");
+        return http;
+    }
+
+    public static string PathAndQuery(EvalQuery q, int limit) =>
+        "/api/population/persons?" + QueryString(q.Text, q.BirthDate) + "&limit=" + limit;
+
+    /// <summary>The query string of a search (q and the optional birthDate), URL-encoded.</summary>
+    public static string QueryString(string text, string? birthDate) =>
+        "q=" + Uri.EscapeDataString(text) + (birthDate is null ? "" : "&birthDate=" + Uri.EscapeDataString(birthDate));
+
+    public async Task<List<Outcome>> RunAsync(IReadOnlyList<EvalQuery> queries, int parallel, CancellationToken ct)
+    {
+        var results = new Outcome[queries.Count];
+        var next = -1;
+        var done = 0;
+        var progress = Stopwatch.StartNew();
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < queries.Count)
+            {
+                results[i] = await RunOneAsync(queries[i], ct);
+                var d = Interlocked.Increment(ref done);
+                if (d % 1000 == 0)
+                {
+                    Console.Error.WriteLine($"  {d:N0} / {queries.Count:N0} queries ({progress.Elapsed.TotalSeconds:F0} s)");
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(Worker, ct)));
+        return [.. results];
+    }
+
+    private async Task<Outcome> RunOneAsync(EvalQuery q, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        using var response = await http.GetAsync(PathAndQuery(q, limit), ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        sw.Stop();
+        var status = (int)response.StatusCode;
+        if (status != 200)
+        {
+            return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, -1, 0, null, Truncate(body));
+        }
+
+        using var doc = JsonDocument.Parse(body);
+        var items = doc.RootElement.GetProperty("items");
+        var rank = -1;
+        var index = 0;
+        string? targetReason = null;
+        string? firstReason = null;
+        foreach (var item in items.EnumerateArray())
+        {
+            var reason = Reason(item);
+            if (index == 0)
+            {
+                firstReason = reason;
+            }
+
+            if (rank < 0 && q.Target is not null && item.TryGetProperty("kidc", out var kidc) && kidc.GetString() == q.Target)
+            {
+                rank = index;
+                targetReason = reason;
+            }
+
+            index++;
+        }
+
+        return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, rank, index, targetReason, firstReason);
+    }
+
+    private static string? Reason(JsonElement item)
+    {
+        foreach (var name in ReasonProperties)
+        {
+            if (!item.TryGetProperty(name, out var value))
+            {
+                continue;
+            }
+
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Object => value.EnumerateObject()
+                    .Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .Select(p => p.Value.GetString())
+                    .FirstOrDefault() ?? value.GetRawText(),
+                JsonValueKind.Null => null,
+                _ => value.GetRawText(),
+            };
+        }
+
+        return null;
+    }
+
+    private static string Truncate(string s) => s.Length <= 200 ? s : s[..200];
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The outside evaluation of the person name search (issue 16): GET /api/population/persons?q=
+# over HTTP on a generated population, with query classes made from how Cambodian names are
+# typed (bench/Nokor.Bench.NameSearch), reporting "found in the top 10" per class and script,
+# "first result right" for exact queries with the birth year, negatives, latency and match reasons.
+#
+#   bench/name-search-eval.sh                       # fresh SQLite data root in a temp dir, 30,000 persons, seed 7
+#   COUNT=30000 SAMPLE=300 SEED=7 QUERY_SEED=7 OUT=bench/name-search-latest.md bench/name-search-eval.sh
+#   Database__Provider=Postgres ConnectionStrings__Nokor="Host=127.0.0.1;Port=5545;Username=postgres;Database=nokor_eval" bench/name-search-eval.sh
+#   Database__Provider=Sqlite ConnectionStrings__Nokor="Data Source=/tmp/bench.db" bench/name-search-eval.sh
+#
+# With no ConnectionStrings__Nokor, a fresh data root (DataRoot) is made under a temp dir and
+# removed at the end (KEEP=1 keeps it). With one, the database is migrated and, when it holds no
+# person, generated (COUNT persons, seed SEED); an existing population is used as it is.
+# The sample (SAMPLE persons, and up to SAMPLE persons whose Khmer name is shared by more than 10
+# others) is drawn with Python from the database (sqlite3, or psql for PostgreSQL), in a fixed
+# order with a seeded random source, so one population and one seed give the same persons.
+# LOAD_FILE=path also writes the query mix of bench/name-search-load.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+COUNT=${COUNT:-30000}
+SEED=${SEED:-7}
+QUERY_SEED=${QUERY_SEED:-7}
+SAMPLE=${SAMPLE:-300}
+PORT=${PORT:-5082}
+PARALLEL=${PARALLEL:-1}
+PASSWORD="eval-password-$RANDOM-$RANDOM"
+WORK=$(mktemp -d /tmp/nokor-name-eval.XXXXXX)
+
+if [ -z "${ConnectionStrings__Nokor:-}" ]; then
+  export DataRoot="$WORK/data"
+  export Database__Provider=Sqlite
+  export ConnectionStrings__Nokor="Data Source=$DataRoot/nokor.db"
+  mkdir -p "$DataRoot"
+  FRESH=1
+else
+  export Database__Provider=${Database__Provider:-Sqlite}
+  FRESH=0
+fi
+export Database__Provider ConnectionStrings__Nokor
+HOST_PID=
+cleanup() {
+  if [ -n "$HOST_PID" ]; then kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; fi
+  if [ "$FRESH" = 1 ] && [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK"; else echo "   kept $WORK"; fi
+}
+trap cleanup EXIT
+
+echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {print int($2/1048576) " GiB"}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== commit $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD)), provider $Database__Provider, work dir $WORK"
+
+echo "== build (Release)"
+for p in src/Nokor.Web src/Nokor.Cli bench/Nokor.Bench.NameSearch; do
+  dotnet build -c Release -v q -nologo "$p" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+done
+CLI=(dotnet src/Nokor.Cli/bin/Release/net10.0/nokor.dll)
+
+echo "== database"
+"${CLI[@]}" db migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; exit 1; }
+
+count_persons() {
+  case "$Database__Provider" in
+    Postgres|postgres)
+      python3 - "$ConnectionStrings__Nokor" <<'PY'
+import subprocess, sys
+cs = dict(p.split('=', 1) for p in sys.argv[1].split(';') if p)
+args = ['psql', '-h', cs.get('Host', '127.0.0.1'), '-p', cs.get('Port', '5432'), '-U', cs.get('Username', 'postgres'), '-d', cs['Database'], '-At', '-c', 'SELECT count(*) FROM pop_persons']
+print(subprocess.run(args, capture_output=True, text=True, check=True, env={'PGPASSWORD': cs.get('Password', '')}).stdout.strip())
+PY
+      ;;
+    *)
+      python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1].split("=",1)[1].split(";")[0]).execute("SELECT count(*) FROM pop_persons").fetchone()[0])' "$ConnectionStrings__Nokor"
+      ;;
+  esac
+}
+PERSONS=$(count_persons)
+if [ "$PERSONS" = 0 ]; then
+  echo "== generating $COUNT persons (seed $SEED)"
+  "${CLI[@]}" population generate --count "$COUNT" --seed "$SEED" | tail -n 1
+  PERSONS=$(count_persons)
+fi
+echo "   $PERSONS persons"
+
+echo "== eval account"
+printf '%s\n' "$PASSWORD" | "${CLI[@]}" users create --user "eval.$RANDOM" --role registrar --national --password-stdin >"$WORK/user.txt"
+USER=$(sed -n "s/Created account '\(.*\)'.*/\1/p" "$WORK/user.txt")
+
+echo "== sample ($SAMPLE persons, seed $SEED)"
+python3 - "$Database__Provider" "$ConnectionStrings__Nokor" "$WORK" "$SAMPLE" "$SEED" <<'PY'
+import collections, random, subprocess, sys
+provider, cs, work, sample, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+cols = ['Kidc', 'SurnameKm', 'GivenNameKm', 'SurnameLatin', 'GivenNameLatin', 'BirthYear', 'BirthMonth', 'BirthDay', 'Sex']
+if provider.lower() == 'postgres':
+    p = dict(x.split('=', 1) for x in cs.split(';') if x)
+    q = 'SELECT ' + ', '.join('"%s"' % c for c in cols) + ' FROM pop_persons'
+    args = ['psql', '-h', p.get('Host', '127.0.0.1'), '-p', p.get('Port', '5432'), '-U', p.get('Username', 'postgres'), '-d', p['Database'], '-At', '-F', '\t', '-c', q]
+    out = subprocess.run(args, capture_output=True, text=True, check=True, env={'PGPASSWORD': p.get('Password', '')}).stdout
+    rows = [l.split('\t') for l in out.splitlines() if l]
+    rows = [r[:5] + [int(r[5]), int(r[6]) if r[6] else None, int(r[7]) if r[7] else None, r[8]] for r in rows]
+else:
+    import sqlite3
+    path = cs.split('=', 1)[1].split(';')[0]
+    db = sqlite3.connect('file:%s?mode=ro' % path, uri=True)
+    rows = [list(r) for r in db.execute('SELECT ' + ', '.join(cols) + ' FROM pop_persons')]
+# A fixed order (names and dates come from the generator's seed; KIDCs are new on every run).
+rows.sort(key=lambda r: (r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8], r[1], r[2], r[0]))
+km = collections.Counter((r[1], r[2]) for r in rows)
+km_y = collections.Counter((r[1], r[2], r[5]) for r in rows)
+km_d = collections.Counter((r[1], r[2], r[5], r[6], r[7]) for r in rows)
+la = collections.Counter((r[3].lower(), r[4].lower()) for r in rows)
+la_y = collections.Counter((r[3].lower(), r[4].lower(), r[5]) for r in rows)
+la_d = collections.Counter((r[3].lower(), r[4].lower(), r[5], r[6], r[7]) for r in rows)
+def line(r):
+    counts = [km[(r[1], r[2])], km_y[(r[1], r[2], r[5])], km_d[(r[1], r[2], r[5], r[6], r[7])],
+              la[(r[3].lower(), r[4].lower())], la_y[(r[3].lower(), r[4].lower(), r[5])], la_d[(r[3].lower(), r[4].lower(), r[5], r[6], r[7])]]
+    return '\t'.join('' if v is None else str(v) for v in r + counts)
+header = '\t'.join(cols + ['SameNameKm', 'SameNameYearKm', 'SameNameDateKm', 'SameNameLatin', 'SameNameYearLatin', 'SameNameDateLatin'])
+rng = random.Random(seed)
+picked = rng.sample(rows, min(sample, len(rows)))
+open(work + '/persons.tsv', 'w').write(header + '\n' + '\n'.join(line(r) for r in picked) + '\n')
+# "Shares it with more than 10 others": a Khmer full name borne by 12 people or more.
+shared = [r for r in rows if km[(r[1], r[2])] > 11]
+common = rng.sample(shared, min(sample, len(shared)))
+open(work + '/common.tsv', 'w').write(header + '\n' + '\n'.join(line(r) for r in common) + '\n')
+names = set()
+for r in rows:
+    names.update([('km', r[1]), ('km', r[2]), ('latin', r[3]), ('latin', r[4])])
+open(work + '/names.tsv', 'w').write('\n'.join(k + '\t' + n for k, n in sorted(names)) + '\n')
+print('   %d sampled, %d with a name shared by more than 10 others (of %d such persons), %d distinct names' % (len(picked), len(common), len(shared), len(names)))
+PY
+
+echo "== web host on 127.0.0.1:$PORT"
+ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  dotnet src/Nokor.Web/bin/Release/net10.0/Nokor.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
+TOKEN=$(curl -fs -H 'Content-Type: application/json' -d "{\"userName\":\"$USER\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$PORT/api/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+
+echo "== evaluation (query seed $QUERY_SEED, $PARALLEL at a time)"
+HEADER="## Name search evaluation: commit $(git rev-parse --short HEAD), $PERSONS persons ($Database__Provider), $(wc -l <"$WORK/persons.tsv" | awk '{print $1 - 1}') sampled, sample seed $SEED, query seed $QUERY_SEED; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M') UTC"
+ARGS=(--persons "$WORK/persons.tsv" --common "$WORK/common.tsv" --names "$WORK/names.tsv" --url "http://127.0.0.1:$PORT"
+      --seed "$QUERY_SEED" --parallel "$PARALLEL" --header "$HEADER")
+[ -n "${OUT:-}" ] && ARGS+=(--out "$OUT")
+[ -n "${LOAD_FILE:-}" ] && ARGS+=(--load-file "$LOAD_FILE")
+NOKOR_TOKEN="$TOKEN" dotnet bench/Nokor.Bench.NameSearch/bin/Release/net10.0/Nokor.Bench.NameSearch.dll "${ARGS[@]}"
+echo "   host peak RSS: $(awk '/VmHWM/ {print $2/1024 " MiB"}' "/proc/$HOST_PID/status")"
