@@ -62,10 +62,10 @@ count_persons() {
   case "$Database__Provider" in
     Postgres|postgres)
       python3 - "$ConnectionStrings__Nokor" <<'PY'
-import subprocess, sys
+import os, subprocess, sys
 cs = dict(p.split('=', 1) for p in sys.argv[1].split(';') if p)
 args = ['psql', '-h', cs.get('Host', '127.0.0.1'), '-p', cs.get('Port', '5432'), '-U', cs.get('Username', 'postgres'), '-d', cs['Database'], '-At', '-c', 'SELECT count(*) FROM pop_persons']
-print(subprocess.run(args, capture_output=True, text=True, check=True, env={'PGPASSWORD': cs.get('Password', '')}).stdout.strip())
+print(subprocess.run(args, capture_output=True, text=True, check=True, env=dict(os.environ, PGPASSWORD=cs.get('Password', ''))).stdout.strip())
 PY
       ;;
     *)
@@ -86,48 +86,7 @@ printf '%s\n' "$PASSWORD" | "${CLI[@]}" users create --user "eval.$RANDOM" --rol
 USER=$(sed -n "s/Created account '\(.*\)'.*/\1/p" "$WORK/user.txt")
 
 echo "== sample ($SAMPLE persons, seed $SEED)"
-python3 - "$Database__Provider" "$ConnectionStrings__Nokor" "$WORK" "$SAMPLE" "$SEED" <<'PY'
-import collections, random, subprocess, sys
-provider, cs, work, sample, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-cols = ['Kidc', 'SurnameKm', 'GivenNameKm', 'SurnameLatin', 'GivenNameLatin', 'BirthYear', 'BirthMonth', 'BirthDay', 'Sex']
-if provider.lower() == 'postgres':
-    p = dict(x.split('=', 1) for x in cs.split(';') if x)
-    q = 'SELECT ' + ', '.join('"%s"' % c for c in cols) + ' FROM pop_persons'
-    args = ['psql', '-h', p.get('Host', '127.0.0.1'), '-p', p.get('Port', '5432'), '-U', p.get('Username', 'postgres'), '-d', p['Database'], '-At', '-F', '\t', '-c', q]
-    out = subprocess.run(args, capture_output=True, text=True, check=True, env={'PGPASSWORD': p.get('Password', '')}).stdout
-    rows = [l.split('\t') for l in out.splitlines() if l]
-    rows = [r[:5] + [int(r[5]), int(r[6]) if r[6] else None, int(r[7]) if r[7] else None, r[8]] for r in rows]
-else:
-    import sqlite3
-    path = cs.split('=', 1)[1].split(';')[0]
-    db = sqlite3.connect('file:%s?mode=ro' % path, uri=True)
-    rows = [list(r) for r in db.execute('SELECT ' + ', '.join(cols) + ' FROM pop_persons')]
-# A fixed order (names and dates come from the generator's seed; KIDCs are new on every run).
-rows.sort(key=lambda r: (r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8], r[1], r[2], r[0]))
-km = collections.Counter((r[1], r[2]) for r in rows)
-km_y = collections.Counter((r[1], r[2], r[5]) for r in rows)
-km_d = collections.Counter((r[1], r[2], r[5], r[6], r[7]) for r in rows)
-la = collections.Counter((r[3].lower(), r[4].lower()) for r in rows)
-la_y = collections.Counter((r[3].lower(), r[4].lower(), r[5]) for r in rows)
-la_d = collections.Counter((r[3].lower(), r[4].lower(), r[5], r[6], r[7]) for r in rows)
-def line(r):
-    counts = [km[(r[1], r[2])], km_y[(r[1], r[2], r[5])], km_d[(r[1], r[2], r[5], r[6], r[7])],
-              la[(r[3].lower(), r[4].lower())], la_y[(r[3].lower(), r[4].lower(), r[5])], la_d[(r[3].lower(), r[4].lower(), r[5], r[6], r[7])]]
-    return '\t'.join('' if v is None else str(v) for v in r + counts)
-header = '\t'.join(cols + ['SameNameKm', 'SameNameYearKm', 'SameNameDateKm', 'SameNameLatin', 'SameNameYearLatin', 'SameNameDateLatin'])
-rng = random.Random(seed)
-picked = rng.sample(rows, min(sample, len(rows)))
-open(work + '/persons.tsv', 'w').write(header + '\n' + '\n'.join(line(r) for r in picked) + '\n')
-# "Shares it with more than 10 others": a Khmer full name borne by 12 people or more.
-shared = [r for r in rows if km[(r[1], r[2])] > 11]
-common = rng.sample(shared, min(sample, len(shared)))
-open(work + '/common.tsv', 'w').write(header + '\n' + '\n'.join(line(r) for r in common) + '\n')
-names = set()
-for r in rows:
-    names.update([('km', r[1]), ('km', r[2]), ('latin', r[3]), ('latin', r[4])])
-open(work + '/names.tsv', 'w').write('\n'.join(k + '\t' + n for k, n in sorted(names)) + '\n')
-print('   %d sampled, %d with a name shared by more than 10 others (of %d such persons), %d distinct names' % (len(picked), len(common), len(shared), len(names)))
-PY
+python3 bench/name-search-sample.py "$Database__Provider" "$ConnectionStrings__Nokor" "$WORK" "$SAMPLE" "$SEED"
 
 echo "== web host on 127.0.0.1:$PORT"
 ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \

@@ -7,7 +7,8 @@ namespace Nokor.Bench.NameSearch;
 /// <summary>What one query returned: HTTP status, time, the rank of the sought person (0-based,
 /// -1 when absent from the page), how many results, and the match reasons when the response
 /// carries one per item.</summary>
-internal sealed record Outcome(EvalQuery Query, int Status, double Milliseconds, int Rank, int Count, string? TargetReason, string? FirstReason)
+internal sealed record Outcome(EvalQuery Query, int Status, double Milliseconds, int Rank, int Count, string? TargetReason, string? FirstReason,
+    bool AnyExact = false)
 {
     public bool Ok => Status == 200;
 
@@ -24,10 +25,6 @@ internal sealed record Outcome(EvalQuery Query, int Status, double Milliseconds,
 /// with the bearer token and the X-Purpose header every person read requires.</summary>
 internal sealed class Evaluation(HttpClient http, int limit)
 {
-    /// <summary>Response item properties that may carry why an item matched (the rebuilt search is
-    /// to add one; the name is not fixed yet, so the first of these present is taken).</summary>
-    private static readonly string[] ReasonProperties = ["match", "matchReason", "matchKind", "reason", "why"];
-
     public static HttpClient Client(string baseUrl, string token)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
@@ -85,9 +82,11 @@ internal sealed class Evaluation(HttpClient http, int limit)
         var index = 0;
         string? targetReason = null;
         string? firstReason = null;
+        var anyExact = false;
         foreach (var item in items.EnumerateArray())
         {
             var reason = Reason(item);
+            anyExact |= reason is not null && reason.Contains("exact", StringComparison.OrdinalIgnoreCase);
             if (index == 0)
             {
                 firstReason = reason;
@@ -102,32 +101,38 @@ internal sealed class Evaluation(HttpClient http, int limit)
             index++;
         }
 
-        return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, rank, index, targetReason, firstReason);
+        return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, rank, index, targetReason, firstReason, anyExact);
     }
 
-    private static string? Reason(JsonElement item)
+    /// <summary>Why an item matched, when the response says it: the first item property whose name
+    /// contains "match" or "reason" (the rebuilt search is to add one, e.g. <c>match</c>; its exact
+    /// shape is not fixed yet). A string is taken as is; an object by its kind/level/type or first
+    /// string property; an array as its strings joined with "+".</summary>
+    internal static string? Reason(JsonElement item)
     {
-        foreach (var name in ReasonProperties)
+        foreach (var property in item.EnumerateObject())
         {
-            if (!item.TryGetProperty(name, out var value))
+            if (property.Name.Contains("match", StringComparison.OrdinalIgnoreCase) || property.Name.Contains("reason", StringComparison.OrdinalIgnoreCase))
             {
-                continue;
+                return Text(property.Value);
             }
-
-            return value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Object => value.EnumerateObject()
-                    .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                    .Select(p => p.Value.GetString())
-                    .FirstOrDefault() ?? value.GetRawText(),
-                JsonValueKind.Null => null,
-                _ => value.GetRawText(),
-            };
         }
 
         return null;
     }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Object => new[] { "kind", "level", "type", "reason" }
+            .Select(n => value.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .FirstOrDefault(v => v is not null)
+            ?? value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).Select(p => p.Value.GetString()).FirstOrDefault()
+            ?? value.GetRawText(),
+        JsonValueKind.Array => string.Join("+", value.EnumerateArray().Select(Text).Where(t => t is not null)),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
 
     private static string Truncate(string s) => s.Length <= 200 ? s : s[..200];
 }
