@@ -77,7 +77,17 @@ internal sealed class Evaluation(HttpClient http, int limit)
         }
 
         using var doc = JsonDocument.Parse(body);
-        var items = doc.RootElement.GetProperty("items");
+        // The page's list: "items" today; any other array property if the response is reshaped.
+        var items = doc.RootElement.ValueKind == JsonValueKind.Array
+            ? doc.RootElement
+            : doc.RootElement.TryGetProperty("items", out var listed)
+                ? listed
+                : doc.RootElement.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array);
+        if (items.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidOperationException($"No list of persons in the response to {PathAndQuery(q, limit)}: {Truncate(body)}");
+        }
+
         var rank = -1;
         var index = 0;
         string? targetReason = null;
