@@ -15,7 +15,9 @@
 # The sample (SAMPLE persons, and up to SAMPLE persons whose Khmer name is shared by more than 10
 # others) is drawn with Python from the database (sqlite3, or psql for PostgreSQL), in a fixed
 # order with a seeded random source, so one population and one seed give the same persons.
-# LOAD_FILE=path also writes the query mix of bench/name-search-load.sh.
+# LOAD_FILE=path also writes the query mix of bench/name-search-load.sh; DUMP=path writes every
+# query (class, script, kind, text, birth date, KIDC sought, rules); OUT=path writes the report;
+# PARALLEL=n sends n queries at a time (1: the latencies are those of one query alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -101,5 +103,6 @@ ARGS=(--persons "$WORK/persons.tsv" --common "$WORK/common.tsv" --names "$WORK/n
       --seed "$QUERY_SEED" --parallel "$PARALLEL" --header "$HEADER")
 [ -n "${OUT:-}" ] && ARGS+=(--out "$OUT")
 [ -n "${LOAD_FILE:-}" ] && ARGS+=(--load-file "$LOAD_FILE")
+[ -n "${DUMP:-}" ] && ARGS+=(--dump "$DUMP")
 NOKOR_TOKEN="$TOKEN" dotnet bench/Nokor.Bench.NameSearch/bin/Release/net10.0/Nokor.Bench.NameSearch.dll "${ARGS[@]}"
 echo "   host peak RSS: $(awk '/VmHWM/ {print $2/1024 " MiB"}' "/proc/$HOST_PID/status")"

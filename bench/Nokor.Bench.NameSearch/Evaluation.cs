@@ -8,7 +8,7 @@ namespace Nokor.Bench.NameSearch;
 /// -1 when absent from the page), how many results, and the match reasons when the response
 /// carries one per item.</summary>
 internal sealed record Outcome(EvalQuery Query, int Status, double Milliseconds, int Rank, int Count, string? TargetReason, string? FirstReason,
-    bool AnyExact = false)
+    bool AnyExact = false, string? Error = null)
 {
     public bool Ok => Status == 200;
 
@@ -73,7 +73,7 @@ internal sealed class Evaluation(HttpClient http, int limit)
         var status = (int)response.StatusCode;
         if (status != 200)
         {
-            return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, -1, 0, null, Truncate(body));
+            return new Outcome(q, status, sw.Elapsed.TotalMilliseconds, -1, 0, null, null, Error: Truncate(body));
         }
 
         using var doc = JsonDocument.Parse(body);

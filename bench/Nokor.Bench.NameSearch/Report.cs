@@ -112,7 +112,7 @@ internal static class Report
         sb.AppendLine().AppendLine(Inv, $"Queries: {outcomes.Count:N0}; answered 200: {ok.Count:N0}; errors: {errors.Count:N0}.");
         foreach (var g in errors.GroupBy(o => o.Status).OrderBy(g => g.Key))
         {
-            sb.AppendLine(Inv, $"- HTTP {g.Key}: {g.Count()} (e.g. `{g.First().Query.Text}` → {g.First().FirstReason})");
+            sb.AppendLine(Inv, $"- HTTP {g.Key}: {g.Count()} (e.g. `{g.First().Query.Text}` → {g.First().Error})");
         }
 
         return sb.ToString();
