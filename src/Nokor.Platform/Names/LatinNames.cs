@@ -127,9 +127,10 @@ public static class LatinNames
     /// <item><term>a, aa → a</term><description>Saa = Sa, Daara = Dara</description></item>
     /// <item><term>e, ae → e (ែ)</term><description>Men = Maen, Pen = Paen, Sen = Saen</description></item>
     /// <item><term>i, ii, ee, y, ey, ei, iy → i (ី ិ and a final ei)</term><description>Sreypich = Sreipich = Sripich, Pheakdey = Pheakdei = Pheakdy, Pisey = Pisei, Mey = Mei, Kim = Keem</description></item>
-    /// <item><term>ai, ay → ai (kept apart from i)</term><description>Chhay = Chhai, Say = Sai, Bunchhay = Bunchhai; Lay ≠ Ly</description></item>
+    /// <item><term>ai, ay → ai, kept apart from i in a name of one syllable; at the end of a longer name
+    /// the final ey / ay / ai / ei are one (ៃ is "ai" in the a-series and "ey" in the o-series, ី is "ei")</term><description>Chhay = Chhai, Say = Sai; Bunchhay = Bunchhai = Bunchhey, Pheakday = Pheakdey = Pheakdei; Lay ≠ Ly, Chhay ≠ Chey</description></item>
     /// <item><term>ea, ia, ie, iea → ea (ា of the o-series, ៀ)</term><description>Chea = Chia, Meas = Mias, Ieng = Eang = Ieang, Preap = Priap, Pheakdey = Phiakdey</description></item>
-    /// <item><term>eu, oeu, oe, ue, eua, oea, eo, eou, aeu → eu (ឹ ឺ ើ ឿ ែវ)</term><description>Choeun = Cheun = Chhoeun, Thoeun = Theun, Ponleu = Ponloeu, Chamroeun = Chamreun, Keo = Keu = Kaev</description></item>
+    /// <item><term>eu, oeu, oe, ue, oue, eua, oea, eo, eou, aeu → eu (ឹ ឺ ើ ឿ ែវ)</term><description>Choeun = Cheun = Chhoeun, Thoeun = Theun, Ponleu = Ponloeu, Chamroeun = Chamreun, Keo = Keu = Kaev</description></item>
     /// <item><term>ieu, eau, iau (ៀវ, ea + final v) → eau</term><description>Khiev = Khieu = Kheav</description></item>
     /// <item><term>u, ou, oo, uu → u (ុ ូ of the o-series)</term><description>Ouk = Uk, Touch = Tuch, Pou = Pu, Chhun = Chhoun, Bou = Bu</description></item>
     /// <item><term>uo, ua → uo (ួ)</term><description>Suon = Suan, Nguon = Nguan; kept apart from u: Suon ≠ Sun, Chuon ≠ Chun</description></item>
@@ -189,6 +190,7 @@ public static class LatinNames
     {
         var n = 0;
         var i = 0;
+        var vowelRuns = 0;
         while (i < s.Length)
         {
             if (IsVowelAt(s, i))
@@ -224,6 +226,15 @@ public static class LatinNames
                 if (finalU)
                 {
                     scratch[runLength++] = 'u';
+                }
+
+                vowelRuns++;
+                if (i == s.Length && vowelRuns > 1 && scratch[..runLength] is "ai" or "aai")
+                {
+                    // A final ay / ai after another syllable is the final ey / i (Bunchhay = Bunchhey,
+                    // Pheakday = Pheakdey); a one-syllable name keeps it apart (Lay ≠ Ly, Chhay ≠ Chey).
+                    output[n++] = 'i';
+                    continue;
                 }
 
                 n += Vowels(scratch[..runLength], output[n..]);
@@ -368,7 +379,7 @@ public static class LatinNames
             "uo" or "ua" or "uoa" or "uoo" => "uo",
             "ao" or "au" or "aou" or "aao" or "aau" => "ao",
             "ea" or "ia" or "ie" or "iea" or "eaa" or "iaa" or "iee" => "ea",
-            "eu" or "oeu" or "oe" or "ue" or "eua" or "oea" or "eo" or "eou" or "oeo" or "aeu" or "aeo" or "euu" => "eu",
+            "eu" or "oeu" or "oe" or "ue" or "eua" or "oea" or "eo" or "eou" or "oeo" or "aeu" or "aeo" or "euu" or "oue" or "ueu" or "oeue" => "eu",
             "ieu" or "eau" or "iau" or "ieo" or "eao" or "ieau" => "eau",
             _ => null,
         };

@@ -38,6 +38,7 @@ public sealed class LatinNamesTests
         { "Chhoeun", "Chheun" },
         { "Thoeun", "Theun" },
         { "Saroeun", "Sareun" },
+        { "Saroeun", "Sarouen" },
         { "Ponleu", "Ponloeu" },
         { "Chamroeun", "Chamreun" },
         { "Bunthoeun", "Bunthoeurn" },
@@ -85,6 +86,9 @@ public sealed class LatinNamesTests
         // ay / ai
         { "Chhay", "Chhai" },
         { "Bunchhay", "Bunchhai" },
+        { "Bunchhay", "Bunchhey" },
+        { "Pheakdey", "Pheakday" },
+        { "Seyha", "Seiha" },
         // ou / u / oo / ov (final) / ow
         { "Ouk", "Uk" },
         { "Touch", "Tuch" },
@@ -134,6 +138,8 @@ public sealed class LatinNamesTests
         { "Chan", "Chea" },
         { "Heng", "Hong" },
         { "Lay", "Ly" },
+        { "Chhay", "Chey" },
+        { "Say", "Sy" },
         { "Suon", "Sun" },
         { "Sophea", "Sopha" },
         { "Sang", "San" },

@@ -74,4 +74,24 @@ public sealed class NameDistanceTests
     [InlineData(5, 1)]
     public void Allowed_khmer_edits_need_two_clusters(int clusters, int allowed) =>
         Assert.Equal(allowed, NameDistance.AllowedKhmer(clusters));
+
+    [Fact]
+    public void Latin_distance_and_fold_allocate_nothing_but_the_result()
+    {
+        // Warm up (JIT, static tables).
+        NameDistance.Latin("sovannarith", "sovanarit", 2);
+        LatinNames.Fold("sreypich");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var d = NameDistance.Latin("sovannarith", "sovanarit", 2);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(2, d);
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var key = LatinNames.Fold("chhoeunsreypich");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal("cheunsripich", key);
+        // One string of 12 characters: its header and characters, nothing else.
+        Assert.True(allocated <= 64, $"{allocated} bytes");
+    }
 }
