@@ -26,7 +26,7 @@ public class MatchingAndReleaseTests
     public void Khmer_names_match_exactly_or_as_an_encoding_variant_and_say_which(string claimed, bool match, string? variant)
     {
         var p = Person();
-        var result = NameMatching.Khmer(PersonNames.Khmer(claimed, out _)!, p.GivenNameKm, p.GivenNameKmKey);
+        var result = NameMatching.Khmer(PersonNames.Khmer(claimed, out _)!, p.GivenNameKm);
         Assert.Equal(match, result.Match);
         Assert.Equal(variant, result.Variant);
     }
@@ -38,7 +38,7 @@ public class MatchingAndReleaseTests
         var stored = "\u17A7\u178F\u17D2\u178F\u1798";
         var typed = "\u17A7\u178F\u17D2\u178A\u1798";
         var p = Person(givenKm: stored);
-        var result = NameMatching.Khmer(PersonNames.Khmer(typed, out _)!, p.GivenNameKm, p.GivenNameKmKey);
+        var result = NameMatching.Khmer(PersonNames.Khmer(typed, out _)!, p.GivenNameKm);
         Assert.True(result.Match);
         Assert.Equal(NameMatching.KhmerEncodingVariant, result.Variant);
     }
@@ -52,9 +52,46 @@ public class MatchingAndReleaseTests
     public void Latin_names_match_exactly_or_as_a_romanization_variant(string claimed, bool match, string? variant)
     {
         var p = Person();
-        var result = NameMatching.Latin(PersonNames.Latin(claimed, out _)!, p.GivenNameLatin, p.GivenNameLatinKey);
+        var result = NameMatching.Latin(PersonNames.Latin(claimed, out _)!, p.GivenNameLatin, p.GivenNameKm);
         Assert.Equal(match, result.Match);
         Assert.Equal(variant, result.Variant);
+    }
+
+    [Theory]
+    [InlineData("Chia", "Chea", true, NameMatching.LatinSpellingVariant)] // ea / ia
+    [InlineData("Chhon", "Chhorn", true, NameMatching.LatinSpellingVariant)] // a French-era length r
+    [InlineData("Gosal", "Kosal", true, NameMatching.LatinSpellingVariant)] // k / g
+    [InlineData("Sokhe", "Sokha", false, null)] // a typo is not a match for a verification
+    [InlineData("Sam", "Sok", false, null)]
+    public void Latin_spelling_variants_match_and_typos_do_not(string claimed, string stored, bool match, string? variant)
+    {
+        var p = Person(surnameLatin: stored);
+        var result = NameMatching.Latin(PersonNames.Latin(claimed, out _)!, p.SurnameLatin, p.SurnameKm);
+        Assert.Equal(match, result.Match);
+        Assert.Equal(variant, result.Variant);
+    }
+
+    [Fact]
+    public void A_latin_claim_meeting_the_romanized_khmer_is_an_other_script_match()
+    {
+        // The registry holds the family's own spelling "Sreypeou"; the institution's file has
+        // "Srey Pov", the everyday romanization of ស្រីពៅ: the same name in the other script.
+        var p = Person(givenKm: "ស្រីពៅ", givenLatin: "Sreypeou");
+        var result = NameMatching.Latin(PersonNames.Latin("Srey Pov", out _)!, p.GivenNameLatin, p.GivenNameKm);
+        Assert.True(result.Match);
+        Assert.Equal(NameMatching.OtherScriptVariant, result.Variant);
+    }
+
+    [Fact]
+    public void Another_khmer_spelling_of_the_name_is_a_khmer_spelling_match_and_a_khmer_typo_is_not()
+    {
+        var p = Person(givenKm: "ចំរើន", givenLatin: "Chamroeun");
+        var spelling = NameMatching.Khmer(PersonNames.Khmer("ចម្រើន", out _)!, p.GivenNameKm);
+        Assert.True(spelling.Match);
+        Assert.Equal(NameMatching.KhmerSpellingVariant, spelling.Variant);
+
+        // ចំរើង: one cluster away (a typo of the final), refused.
+        Assert.False(NameMatching.Khmer(PersonNames.Khmer("ចំរើង", out _)!, p.GivenNameKm).Match);
     }
 
     [Theory]

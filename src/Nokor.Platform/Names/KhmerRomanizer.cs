@@ -12,12 +12,16 @@ namespace Nokor.Platform.Names;
 /// transcription standard: where everyday spelling is irregular (ពេជ្រ Pich, ចរិយា Chakriya) it
 /// gives the regular reading, and the search's typo distance bridges the rest.
 /// <para>
-/// Sources: the UNGEGN Working Group on Romanization Systems, "Khmer" (BGN/PCGN 1972 system,
-/// https://www.eki.ee/wgrs/rom1_km.pdf) for the consonant values, the two series and the
-/// dependent vowels by series; the ALA-LC Romanization Tables, "Khmer" (Library of Congress,
-/// https://www.loc.gov/catdir/cpso/romanization/khmer.pdf) for the signs (bantoc, samyok sannya,
-/// toandakhiat, yuukaleapintu) and the independent vowels; the Unicode Standard, chapter 16.4
-/// (Khmer), for the encoding of the series shifters and of subscripts (COENG).
+/// Sources: the UNGEGN Working Group on Romanization Systems, "Khmer", version 4.0, 2013 (the
+/// United Nations 1972 system based on BGN/PCGN 1972; http://www.eki.ee/wgrs/rom1_km.htm) for the
+/// consonant values, the two series and the dependent vowels by series; the ALA-LC Romanization
+/// Tables, "Khmer" (Library of Congress, https://www.loc.gov/catdir/cpso/romanization/khmer.pdf;
+/// transcription at http://www.sealang.net/seacat/ALA-LC-Khmer.htm) for the signs and the
+/// independent vowels; the Documentation Center of Cambodia's "Transliteration Table: Spelling
+/// Names of Persons and Places" (1998,
+/// https://docslib.org/doc/305711/documentation-center-of-cambodia-the-transliteration-table) for
+/// everyday name spellings (ី kdei, ៃ khai/prey, ួ suon, ូ tauch/bou); the Unicode Standard,
+/// chapter 16.4 (Khmer), for the encoding of the series shifters and subscripts (COENG).
 /// </para>
 /// <para>How a word is read:</para>
 /// <list type="number">
@@ -33,7 +37,8 @@ namespace Nokor.Platform.Names;
 /// its inherent vowel and more follows (កុសល ko-sal, រតនា ra-ta-na). A subscript after an open
 /// syllable both closes it and starts the next (បញ្ញា panh-nha written panha, សម្បត្តិ sam-bat).
 /// A final ិ or ុ after another cluster is silent in learned names (សុជាតិ socheat).</item>
-/// <item>Finals: ក ខ គ ឃ k, ង ng, ច ឆ ជ ឈ ch, ញ nh, ដ ឋ ឌ ឍ ត ថ ទ ធ t/th, ណ ន n, ប ផ ព ភ p, ម m,
+/// <item>Finals: ក ខ គ ឃ k, ង ng, ច ឆ ជ ឈ ch, ញ nh, ដ ឋ ឌ ឍ ត ថ ទ ធ th after a short vowel and t
+/// after a long one (រិទ្ធ rith, គាត keat), ណ ន n, ប ផ ព ភ p, ម m,
 /// យ y, រ r (silent; <see cref="LatinNames.Fold"/> drops it), ល l, វ v, ស s, ហ h; a final
 /// cluster's subscripts are silent (ពិសិដ្ឋ piseth).</item>
 /// <item>Signs: BANTOC ់ shortens (គង់ kong, ចាន់ chan); SAMYOK SANNYA ័ is "a" (a-series) or
@@ -107,6 +112,7 @@ public static class KhmerRomanizer
     {
         public string Onset = "";
         public bool OSeries;
+        public char OnsetConsonant;
         public char Vowel;
         public bool Nikahit;
         public bool Samyok;
@@ -144,7 +150,7 @@ public static class KhmerRomanizer
             if (c.HasNucleus)
             {
                 // A subscript after an open syllable: the base closes it, the subscript starts this one.
-                if (c.Subscripts.Length > 0 && open is not null && open.Final == 0 && c.Independent is null)
+                if (ClosesBefore(c) && open is not null && open.Final == 0)
                 {
                     open.Final = c.Base;
                     open.FinalHasSubscript = false;
@@ -176,8 +182,10 @@ public static class KhmerRomanizer
                     syllables.Add(open);
                     continue;
                 }
-                else if (next is { } n && !n.HasNucleus)
+                else if (next is { } n && (!n.HasNucleus || ClosesBefore(n)))
                 {
+                    // Another vowelless cluster follows (កុសល ko-sal), or one whose base will close
+                    // this one (សុវណ្ណារ៉ា so-vann-a-ra): this cluster starts a syllable.
                     closes = false;
                 }
                 else
@@ -202,9 +210,16 @@ public static class KhmerRomanizer
         {
             var syllable = syllables[s];
             var nextOnset = s + 1 < syllables.Count ? syllables[s + 1].Onset : "";
-            Write(syllable, s == syllables.Count - 1, nextOnset, output);
+            Write(syllable, s == syllables.Count - 1, syllables.Count > 1, nextOnset, output);
         }
     }
+
+    /// <summary>
+    /// A vowelled cluster whose base closes the syllable before it: one with a subscript other than
+    /// ro or vo, which make an initial cluster with their base (ស្រ sr, ស្វ sv: ម៉េងស្រ៊ុន meng-srun).
+    /// </summary>
+    private static bool ClosesBefore(Cluster c) =>
+        c.Independent is null && c.Subscripts.Length > 0 && c.Subscripts[0] is not ('\u179A' or '\u179C');
 
     private static Syllable Start(Cluster c, bool subscriptOnset)
     {
@@ -227,7 +242,8 @@ public static class KhmerRomanizer
         var subscripts = c.Subscripts;
         if (!subscriptOnset)
         {
-            onset.Append(Consonants.Onset(c.Base));
+            // ប is p before a subscript or with MUUSIKATOAN (ប្រាក់ Prak, ប៉ែន Pen), else b.
+            onset.Append(c.Base == '\u1794' && (subscripts.Length > 0 || c.Shifter == '\u17C9') ? "p" : Consonants.Onset(c.Base));
         }
 
         foreach (var sub in subscripts)
@@ -242,6 +258,12 @@ public static class KhmerRomanizer
 
         syllable.Onset = onset.ToString();
         syllable.OSeries = Series(c, subscriptOnset);
+        syllable.OnsetConsonant = subscriptOnset && subscripts.Length > 0 ? subscripts[0] : c.Base;
+        if (c.Shifter == '\u17C9' && syllable.OnsetConsonant == c.Base)
+        {
+            // ម៉ ន៉ ...: an o-series sonorant moved to the a-series reads as an a-series consonant.
+            syllable.OnsetConsonant = '\0';
+        }
         return syllable;
     }
 
@@ -277,7 +299,7 @@ public static class KhmerRomanizer
         return series;
     }
 
-    private static void Write(Syllable s, bool lastSyllable, string nextOnset, StringBuilder output)
+    private static void Write(Syllable s, bool lastSyllable, bool polysyllabic, string nextOnset, StringBuilder output)
     {
         if (s.IndependentVowel is not null)
         {
@@ -317,7 +339,8 @@ public static class KhmerRomanizer
             }
             else if (s.OSeries)
             {
-                output.Append(Consonants.IsVelar(final) ? "ea" : final == '\u178E' ? "a" : "o");
+                // ភក្តី pheak-dey, លក្ខណា leak-hena; វណ្ណ vann; else o (គង់ kong, យស yos, ពរ por).
+                output.Append(final is >= '\u1780' and <= '\u1783' ? "ea" : final == '\u178E' ? "a" : "o");
             }
             else
             {
@@ -333,7 +356,7 @@ public static class KhmerRomanizer
             }
             else
             {
-                output.Append(DependentVowel(s.Vowel, s.OSeries, s.Nikahit));
+                output.Append(EverydayVowel(s, lastSyllable, polysyllabic));
                 if (s.Nikahit)
                 {
                     output.Append('m');
@@ -361,10 +384,54 @@ public static class KhmerRomanizer
         }
 
         var final = Consonants.Final(s.Final);
+        if (final == "t" && s.Vowel is not ('\u17B6' or '\u17BD' or '\u17C2' or '\u17C0' or '\u17BF' or '\u17BC'))
+        {
+            // A dental final after a short vowel is written th in names (ពិសិដ្ឋ Piseth, រិទ្ធ Rith,
+            // វុធ Vuth), t after a long one (គាត Keat, ហួត Huot, ង៉ែត Nget).
+            final = "th";
+        }
+
         // A geminate written once: បញ្ញា panha, ពិសិដ្ឋា pisetha, វិជ្ជា vichea.
         if (final.Length > 0 && !nextOnset.StartsWith(final, StringComparison.Ordinal))
         {
             output.Append(final);
+        }
+    }
+
+    /// <summary>
+    /// A dependent vowel with the everyday readings that depend on its neighbours:
+    /// <list type="bullet">
+    /// <item>ា after an o-series sonorant other than ម (ញ ន យ រ ល ...), open or before ណ ន, in the
+    /// last syllable of a longer name is "a", as in learned names (វាសនា Veasna, បញ្ញា Panha, មករា Makara, តុលា Tola, កល្យាណ
+    /// Kalyan), where a monosyllable keeps "ea" (ជា Chea, នាង neang, ស្រីនាង Sreyneang, រាជ reach) and so do stops and ម (សុភា
+    /// Sophea, ស្រីមាស Sreymeas);</item>
+    /// <item>ុ after an unshifted ម is "o" (មុនី Mony, មុំ Mom, មុនីរ័ត្ន Monirath);</item>
+    /// <item>ួ before a final រ is "ou" (ហួរ hour: Kimhour, Lyhour);</item>
+    /// <item>ូ of the a-series before a pronounced final is "ou" (តូច touch), open or before a silent រ "o"
+    /// (បូរ៉ា Bora, សំបូរ Sambo);</item>
+    /// <item>ឹ of the o-series before ក or ង is "e" (ញឹក Nhek), else "i" (ឈឹម Chhim, គឹម Kim);</item>
+    /// <item>េ before a final ច or ជ is "i" (ពេជ្រ Pich).</item>
+    /// </list>
+    /// </summary>
+    private static string EverydayVowel(Syllable s, bool lastSyllable, bool polysyllabic)
+    {
+        var final = s.Final;
+        switch (s.Vowel)
+        {
+            case '\u17B6' when s.OSeries && !s.Nikahit && lastSyllable && polysyllabic && Consonants.IsSonorant(s.OnsetConsonant) && s.OnsetConsonant != '\u1798' && final is '\0' or '\u178E' or '\u1793':
+                return "a";
+            case '\u17BB' when s.OnsetConsonant == '\u1798':
+                return "o";
+            case '\u17BD' when final == '\u179A':
+                return "ou";
+            case '\u17BC' when !s.OSeries && final != 0 && final != '\u179A':
+                return "ou";
+            case '\u17B9' when s.OSeries && final is >= '\u1780' and <= '\u1784':
+                return "e";
+            case '\u17C1' when final is >= '\u1785' and <= '\u1788':
+                return "i";
+            default:
+                return DependentVowel(s.Vowel, s.OSeries, s.Nikahit);
         }
     }
 
@@ -467,8 +534,8 @@ public static class KhmerRomanizer
         [
             ("k", "k", false), ("kh", "k", false), ("k", "k", true), ("kh", "k", true), ("ng", "ng", true), // ក ខ គ ឃ ង
             ("ch", "ch", false), ("chh", "ch", false), ("ch", "ch", true), ("chh", "ch", true), ("nh", "nh", true), // ច ឆ ជ ឈ ញ
-            ("d", "t", false), ("th", "th", false), ("d", "t", true), ("th", "th", true), ("n", "n", false), // ដ ឋ ឌ ឍ ណ
-            ("t", "t", false), ("th", "th", false), ("t", "th", true), ("th", "th", true), ("n", "n", true), // ត ថ ទ ធ ន
+            ("d", "t", false), ("th", "t", false), ("d", "t", true), ("th", "t", true), ("n", "n", false), // ដ ឋ ឌ ឍ ណ
+            ("t", "t", false), ("th", "t", false), ("t", "t", true), ("th", "t", true), ("n", "n", true), // ត ថ ទ ធ ន
             ("b", "p", false), ("ph", "p", false), ("p", "p", true), ("ph", "p", true), ("m", "m", true), // ប ផ ព ភ ម
             ("y", "y", true), ("r", "r", true), ("l", "l", true), ("v", "v", true), // យ រ ល វ
             ("s", "s", false), ("s", "s", false), ("s", "s", false), ("h", "h", false), ("l", "l", false), ("", "", false), // ឝ ឞ ស ហ ឡ អ
@@ -493,7 +560,7 @@ public static class KhmerRomanizer
         {
             '\u17A5' => "e", // ឥ
             '\u17A6' => "ei", // ឦ
-            '\u17A7' => "o", // ឧ
+            '\u17A7' => "ou", // ឧ
             '\u17A8' => "ok", // ឨ
             '\u17A9' => "u", // ឩ
             '\u17AA' => "ov", // ឪ

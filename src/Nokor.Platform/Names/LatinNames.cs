@@ -89,29 +89,32 @@ public static class LatinNames
     /// Suon ≠ Sun, Sophea ≠ Sopha, Sang ≠ San).
     /// <para>Sources. Khmer names reach Latin letters through three systems and everyday habit:</para>
     /// <list type="bullet">
-    /// <item>UNGEGN / BGN-PCGN 1972 "Romanization System for Khmer" (United Nations Group of Experts
-    /// on Geographical Names, Working Group on Romanization Systems, Khmer, version 2013 and later;
-    /// https://www.eki.ee/wgrs/rom1_km.pdf; BGN/PCGN 1972 agreement,
-    /// https://assets.publishing.service.gov.uk/media/5a7f0b5ae5274a2e87db4d94/ROMANIZATION_OF_KHMER.pdf):
-    /// ា is "a" (a-series) / "éa" (o-series), ៀ "iě", ឿ "œă", ើ "aeu" / "eu", ឹ "œ̆", ី "ei" / "i",
-    /// ែ "ê" / "ae", ញ "nh", ច/ជ "ch", ឆ/ឈ "chh", aspirates written with h.</item>
-    /// <item>ALA-LC Romanization Tables, "Khmer" (Library of Congress, 2012;
-    /// https://www.loc.gov/catdir/cpso/romanization/khmer.pdf): ញ "ñ", ា "ā" / "ā" with series shown
-    /// by the consonant, ឿ "īoe", ើ "oe"/"ae", ែ "ae", ោ "o" / "ao" — diacritics that everyday
-    /// spelling drops, which <see cref="Letters"/> removes.</item>
+    /// <item>UNGEGN Working Group on Romanization Systems, "Khmer", version 4.0, September 2013
+    /// (the United Nations system of 1972, resolution II/10, based on BGN/PCGN 1972 and the Service
+    /// Géographique Khmère 1959 system; http://www.eki.ee/wgrs/rom1_km.htm): ច ជ "ch", ឆ ឈ "chh", ញ
+    /// "nh", aspirates with h; by series ា "a"/"éa", ិ "ĕ"/"ĭ", ី "ei"/"i", ុ "ŏ"/"ŭ", ូ "o"/"u", ួ "uŏ",
+    /// ើ "aeu"/"eu", ឿ "eua", ៀ "iĕ", េ "é", ែ "ê", ៃ "ai"/"ey", ោ "aô", ៅ "au"/"ŏu".</item>
+    /// <item>ALA-LC Romanization Tables, "Khmer" (Library of Congress, pages 96–98,
+    /// https://www.loc.gov/catdir/cpso/romanization/khmer.pdf; annotated transcription by Doug Cooper,
+    /// SEAlang, http://www.sealang.net/seacat/ALA-LC-Khmer.htm): the Indic letter values, so ច "c",
+    /// ជ "j", ឈ "jh", គ "g", ឃ "gh", ទ "d", ធ "dh", ព "b", ភ "bh", ញ "ñ"; vowels ួ "ua", ើ "oe", ៀ "ia",
+    /// ែ "ae", ៅ "au" — the source of the k/g, ch/j, t/d, p/b and ea/ia pairs.</item>
     /// <item>French-era civil-status spelling (Protectorate and Sangkum records still seen on old
-    /// birth and family books): a length "r" or "h" after a vowel (Sorn, Chhorn, Morm, Darah), "ou"
-    /// for u (Ouk, Pou, Touch), "eu"/"oeu" for the central vowels (Chheun, Choeun), "ov"/"ou" finals
-    /// (Pov, Pou), accents (Kéo, Hêng), "Chim" for Chhim.</item>
-    /// <item>Everyday spelling on identity cards and school lists: y for a final i (Srey, Pisey,
-    /// Pheakdey), doubled consonants (Sovann, Vanna, Phalla), k/g and t/d by ear (Kosal/Gosal,
-    /// Chesda/Chesta), w for v (Wanna).</item>
+    /// family books): a length "r" or "h" after a vowel (Sorn, Chhorn, Morm, Darah), "ou" for u (Ouk,
+    /// Pou, Touch), "eu"/"oeu" for the central vowels (Chheun, Choeun), "ov"/"ou" finals (Pov, Pou),
+    /// accents (Kéo, Hêng), "Chim" for Chhim.</item>
+    /// <item>Everyday spelling of persons' names, as collected by the Documentation Center of Cambodia,
+    /// "The Transliteration Table: Spelling Names of Persons and Places" (DC-Cam, 1998,
+    /// https://docslib.org/doc/305711/documentation-center-of-cambodia-the-transliteration-table):
+    /// Kdei, Khai/Prey, Soeun/Doeun, Suon/Tuol, Tauch, Khieu and Takeo without v; and identity-card
+    /// habits: y for a final i (Srey, Pisey, Pheakdey), doubled consonants (Sovann, Vanna, Phalla),
+    /// w for v (Wanna).</item>
     /// </list>
     /// <para>The rules, applied left to right (vowel runs are read whole):</para>
     /// <list type="table">
     /// <listheader><term>Rule</term><description>Examples that meet</description></listheader>
-    /// <item><term>k, kh, g, gh, c (not before h), q, ck → k</term><description>Kosal = Gosal, Khut = Kut, Kheng = Keng, Sokh = Sok (ក ខ គ ឃ)</description></item>
-    /// <item><term>ch, chh, j, jh → ch</term><description>Chhim = Chim, Chhun = Chun = Jun, Chea = Jea (ច ឆ ជ ឈ)</description></item>
+    /// <item><term>k, kh, g, gh, q, ck, and a hard c (before a, o, u or a consonant) → k</term><description>Kosal = Gosal = Cosal, Khut = Kut, Kheng = Keng, Sokh = Sok (ក ខ គ ឃ)</description></item>
+    /// <item><term>ch, chh, j, jh, and a soft c (before e, i, y) → ch</term><description>Chhim = Chim, Chhun = Chun = Jun, Chea = Jea = Cea (ច ឆ ជ ឈ)</description></item>
     /// <item><term>t, th, d, dh → t</term><description>Vuthy = Vuty, Piseth = Piset, Chesda = Chesta, Dy = Thy (ដ ត ថ ទ ធ)</description></item>
     /// <item><term>p, ph, b, bh → p</term><description>Sophal = Sopal, Bopha = Popha, Bun = Pun (ប ប៉ ផ ព ភ)</description></item>
     /// <item><term>w → v; z → s</term><description>Wanna = Vanna, Visal = Wisal</description></item>
@@ -124,9 +127,10 @@ public static class LatinNames
     /// <item><term>a, aa → a</term><description>Saa = Sa, Daara = Dara</description></item>
     /// <item><term>e, ae → e (ែ)</term><description>Men = Maen, Pen = Paen, Sen = Saen</description></item>
     /// <item><term>i, ii, ee, y, ey, ei, iy → i (ី ិ and a final ei)</term><description>Sreypich = Sreipich = Sripich, Pheakdey = Pheakdei = Pheakdy, Pisey = Pisei, Mey = Mei, Kim = Keem</description></item>
-    /// <item><term>ai, ay → ai (kept apart from i)</term><description>Chhay = Chhai, Say = Sai, Bunchhay = Bunchhai; Lay ≠ Ly</description></item>
+    /// <item><term>ai, ay → ai, kept apart from i in a name of one syllable; at the end of a longer name
+    /// the final ey / ay / ai / ei are one (ៃ is "ai" in the a-series and "ey" in the o-series, ី is "ei")</term><description>Chhay = Chhai, Say = Sai; Bunchhay = Bunchhai = Bunchhey, Pheakday = Pheakdey = Pheakdei; Lay ≠ Ly, Chhay ≠ Chey</description></item>
     /// <item><term>ea, ia, ie, iea → ea (ា of the o-series, ៀ)</term><description>Chea = Chia, Meas = Mias, Ieng = Eang = Ieang, Preap = Priap, Pheakdey = Phiakdey</description></item>
-    /// <item><term>eu, oeu, oe, ue, eua, oea, eo, eou, aeu → eu (ឹ ឺ ើ ឿ ែវ)</term><description>Choeun = Cheun = Chhoeun, Thoeun = Theun, Ponleu = Ponloeu, Chamroeun = Chamreun, Keo = Keu = Kaev</description></item>
+    /// <item><term>eu, oeu, oe, ue, oue, eua, oea, eo, eou, aeu → eu (ឹ ឺ ើ ឿ ែវ)</term><description>Choeun = Cheun = Chhoeun, Thoeun = Theun, Ponleu = Ponloeu, Chamroeun = Chamreun, Keo = Keu = Kaev</description></item>
     /// <item><term>ieu, eau, iau (ៀវ, ea + final v) → eau</term><description>Khiev = Khieu = Kheav</description></item>
     /// <item><term>u, ou, oo, uu → u (ុ ូ of the o-series)</term><description>Ouk = Uk, Touch = Tuch, Pou = Pu, Chhun = Chhoun, Bou = Bu</description></item>
     /// <item><term>uo, ua → uo (ួ)</term><description>Suon = Suan, Nguon = Nguan; kept apart from u: Suon ≠ Sun, Chuon ≠ Chun</description></item>
@@ -186,6 +190,7 @@ public static class LatinNames
     {
         var n = 0;
         var i = 0;
+        var vowelRuns = 0;
         while (i < s.Length)
         {
             if (IsVowelAt(s, i))
@@ -223,6 +228,15 @@ public static class LatinNames
                     scratch[runLength++] = 'u';
                 }
 
+                vowelRuns++;
+                if (i == s.Length && vowelRuns > 1 && scratch[..runLength] is "ai" or "aai")
+                {
+                    // A final ay / ai after another syllable is the final ey / i (Bunchhay = Bunchhey,
+                    // Pheakday = Pheakdey); a one-syllable name keeps it apart (Lay ≠ Ly, Chhay ≠ Chey).
+                    output[n++] = 'i';
+                    continue;
+                }
+
                 n += Vowels(scratch[..runLength], output[n..]);
                 continue;
             }
@@ -235,6 +249,12 @@ public static class LatinNames
                     if (i + 1 < s.Length && s[i + 1] == 'h')
                     {
                         i = SkipH(s, i + 1);
+                        token = "ch";
+                    }
+                    else if (i + 1 < s.Length && s[i + 1] is 'e' or 'i' or 'y')
+                    {
+                        // A soft c: the ALA-LC letter for ច (Cea = Chea).
+                        i++;
                         token = "ch";
                     }
                     else
@@ -359,7 +379,7 @@ public static class LatinNames
             "uo" or "ua" or "uoa" or "uoo" => "uo",
             "ao" or "au" or "aou" or "aao" or "aau" => "ao",
             "ea" or "ia" or "ie" or "iea" or "eaa" or "iaa" or "iee" => "ea",
-            "eu" or "oeu" or "oe" or "ue" or "eua" or "oea" or "eo" or "eou" or "oeo" or "aeu" or "aeo" or "euu" => "eu",
+            "eu" or "oeu" or "oe" or "ue" or "eua" or "oea" or "eo" or "eou" or "oeo" or "aeu" or "aeo" or "euu" or "oue" or "ueu" or "oeue" => "eu",
             "ieu" or "eau" or "iau" or "ieo" or "eao" or "ieau" => "eau",
             _ => null,
         };

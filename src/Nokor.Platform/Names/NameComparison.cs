@@ -16,7 +16,7 @@ public static class NameComparison
     /// A claimed Khmer name part against a stored one. <see cref="NameMatchKind.Exact"/> when their
     /// <see cref="NameKeys.KhmerKey(string)"/> are equal (the same name, however its marks were typed);
     /// <see cref="NameMatchKind.Variant"/> when the folded romanizations are equal (a Khmer spelling
-    /// variant: ស៊ុន / សុន, ឈឹម / ឈឹំ); <see cref="NameMatchKind.Typo"/> within
+    /// variant: ចំរើន / ចម្រើន, ពិសិដ្ឋ / ពិសិដ); <see cref="NameMatchKind.Typo"/> within
     /// <see cref="NameDistance.AllowedKhmer"/> cluster edits of the shorter name (a dropped subscript,
     /// another vowel sign); else <see cref="NameMatchKind.None"/>. Empty names never match.
     /// The distance is in clusters.

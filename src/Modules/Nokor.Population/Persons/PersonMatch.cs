@@ -1,5 +1,5 @@
 using Nokor.Platform.Dates;
-using Nokor.Platform.Khmer;
+using Nokor.Platform.Names;
 using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 
@@ -8,9 +8,9 @@ namespace Nokor.Population.Persons;
 /// <summary>
 /// Whether a person in the registry is the one a <see cref="PersonClaim"/> describes. Names are
 /// compared the way the verification service compares them, with the platform's
-/// <see cref="NameKeys"/>: a Khmer name matches when its key does (the marks typed in another
-/// order, spaces, the subscript DA for TA), a Latin name when it is equal ignoring case or its
-/// phonetic key is (romanization variants). The date of birth matches at the precision the
+/// <see cref="NameComparison"/>: a name part matches when it is the same name (exact, another
+/// spelling of it, or — for Latin — the romanization of the stored Khmer name), never when it is
+/// only a typo away, since the birth form confirms a parent's identity. The date of birth matches at the precision the
 /// registry knows it (a registry year "1980" is matched by "1980" only), like a verify query.
 /// Also the marker a voided record carries instead of its KIDC.
 /// </summary>
@@ -23,8 +23,8 @@ internal static class PersonMatch
     {
         if (IsVoided(p.Kidc) ||
             !Khmer(c.SurnameKm, p.SurnameKm) || !Khmer(c.GivenNameKm, p.GivenNameKm) ||
-            (c.SurnameLatin is not null && !Latin(c.SurnameLatin, p.SurnameLatin)) ||
-            (c.GivenNameLatin is not null && !Latin(c.GivenNameLatin, p.GivenNameLatin)) ||
+            (c.SurnameLatin is not null && !Latin(c.SurnameLatin, p.SurnameLatin, p.SurnameKm)) ||
+            (c.GivenNameLatin is not null && !Latin(c.GivenNameLatin, p.GivenNameLatin, p.GivenNameKm)) ||
             !PartialDate.TryParse(c.BirthDate, out var born) ||
             born.Year != p.BirthYear || born.Month != p.BirthMonth || born.Day != p.BirthDay)
         {
@@ -44,19 +44,15 @@ internal static class PersonMatch
         return c.AliveOn is not { } on || p.LifeStatus != LifeStatus.Deceased || p.DeathDate is not { } died || died >= on;
     }
 
-    public static bool Khmer(string claimed, string stored) =>
-        string.Equals(NameKeys.KhmerKey(claimed), NameKeys.KhmerKey(stored), StringComparison.Ordinal);
+    /// <summary>A claimed Khmer name part is the stored one: the same key, or another spelling of it (no typo).</summary>
+    public static bool Khmer(string claimed, string stored) => NameComparison.Khmer(claimed, stored).IsSameName;
 
-    public static bool Latin(string claimed, string stored)
-    {
-        if (string.Equals(claimed.Trim(), stored, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var key = NameKeys.LatinKey(claimed);
-        return key.Length > 0 && string.Equals(key, NameKeys.LatinKey(stored), StringComparison.Ordinal);
-    }
+    /// <summary>
+    /// A claimed Latin name part is the stored one: the same letters, another romanization, or the
+    /// romanization of the stored Khmer name (no typo).
+    /// </summary>
+    public static bool Latin(string claimed, string storedLatin, string storedKhmer) =>
+        NameComparison.Latin(claimed, storedLatin ?? "", storedKhmer ?? "").IsSameName;
 
     /// <summary>
     /// The key a voided record keeps instead of its KIDC: "V" and the code's last nine characters.

@@ -64,22 +64,22 @@ internal sealed record Claims(
         var results = new List<KeyValuePair<string, ClaimResult>>(Count);
         if (SurnameKm is not null)
         {
-            results.Add(new(PersonAttributes.SurnameKm, NameMatching.Khmer(SurnameKm, p.SurnameKm, p.SurnameKmKey)));
+            results.Add(new(PersonAttributes.SurnameKm, NameMatching.Khmer(SurnameKm, p.SurnameKm)));
         }
 
         if (GivenNameKm is not null)
         {
-            results.Add(new(PersonAttributes.GivenNameKm, NameMatching.Khmer(GivenNameKm, p.GivenNameKm, p.GivenNameKmKey)));
+            results.Add(new(PersonAttributes.GivenNameKm, NameMatching.Khmer(GivenNameKm, p.GivenNameKm)));
         }
 
         if (SurnameLatin is not null)
         {
-            results.Add(new(PersonAttributes.SurnameLatin, NameMatching.Latin(SurnameLatin, p.SurnameLatin, p.SurnameLatinKey)));
+            results.Add(new(PersonAttributes.SurnameLatin, NameMatching.Latin(SurnameLatin, p.SurnameLatin, p.SurnameKm)));
         }
 
         if (GivenNameLatin is not null)
         {
-            results.Add(new(PersonAttributes.GivenNameLatin, NameMatching.Latin(GivenNameLatin, p.GivenNameLatin, p.GivenNameLatinKey)));
+            results.Add(new(PersonAttributes.GivenNameLatin, NameMatching.Latin(GivenNameLatin, p.GivenNameLatin, p.GivenNameKm)));
         }
 
         if (Sex is not null)
