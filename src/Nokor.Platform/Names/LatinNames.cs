@@ -135,6 +135,7 @@ public static class LatinNames
     /// <item><term>u, ou, oo, uu → u (ុ ូ of the o-series)</term><description>Ouk = Uk, Touch = Tuch, Pou = Pu, Chhun = Chhoun, Bou = Bu</description></item>
     /// <item><term>uo, ua → uo (ួ)</term><description>Suon = Suan, Nguon = Nguan; kept apart from u: Suon ≠ Sun, Chuon ≠ Chun</description></item>
     /// <item><term>ao, au → ao (ៅ of the a-series)</term><description>Mao = Mau, Chao = Chau, Kao = Kau</description></item>
+    /// <item><term>om before another consonant → am (ំ of the a-series, UNGEGN "âm", written am or om)</term><description>Samnang = Somnang, Sambath = Sombath, Chamroeun = Chomroeun, Samrin = Somrin; a final om stays (Mom ≠ Mam, Som ≠ Sam)</description></item>
     /// <item><term>o stays o</term><description>Sok ≠ Suk is not merged: ុ is "o" in the a-series and clerks keep it (Sok, Mok, Long)</description></item>
     /// </list>
     /// Known limits: an o/u or o/a confusion (Roth/Rath, Sun/Son) is left to the typo distance; a name
@@ -234,6 +235,13 @@ public static class LatinNames
                     // A final ay / ai after another syllable is the final ey / i (Bunchhay = Bunchhey,
                     // Pheakday = Pheakdey); a one-syllable name keeps it apart (Lay ≠ Ly, Chhay ≠ Chey).
                     output[n++] = 'i';
+                    continue;
+                }
+
+                if (runLength == 1 && scratch[0] == 'o' && i + 1 < s.Length && s[i] == 'm' && !IsVowelAt(s, i + 1))
+                {
+                    // om before another consonant is am: ំ of the a-series is "âm" (Somnang = Samnang).
+                    output[n++] = 'a';
                     continue;
                 }
 
