@@ -30,6 +30,8 @@ public sealed class KhmerRomanizerTests
     [InlineData("ឯក", "aek")] // an independent vowel
     [InlineData("វីរៈ", "virak")] // YUUKALEAPINTU
     [InlineData("ម៉េងស្រ៊ុន", "mengsrun")] // ស្រ is an initial cluster, not a geminate
+    [InlineData("ស្រីស្រស់", "sreisros")] // a vowelless ស្រ mid-word is an initial cluster
+    [InlineData("សម្បត្តិ", "sambath")]
     [InlineData("សុខ ដារ៉ា", "sok dara")]
     [InlineData("Sok សុខ, ចាន់។", "sok chan")]
     [InlineData("Sok", "")]
