@@ -174,9 +174,10 @@ public static class KhmerRomanizer
                 {
                     closes = true;
                 }
-                else if (c.Subscripts.Length > 0)
+                else if (c.Subscripts.Length > 0 && c.Subscripts[0] is not ('\u179A' or '\u179C'))
                 {
-                    // Base closes the open syllable, the subscript starts a syllable with the inherent vowel.
+                    // Base closes the open syllable, the subscript starts a syllable with the inherent
+                    // vowel (សម្បត្តិ sam-bat); ស្រ, ស្វ stay together as an initial cluster (ស្រីស្រស់ srei-sros).
                     open.Final = c.Base;
                     open = Start(c, subscriptOnset: true);
                     syllables.Add(open);

@@ -82,8 +82,8 @@ public static class LatinNames
     /// <summary>
     /// The romanization-variant key of <paramref name="letters"/> (the output of <see cref="Letters"/>):
     /// two common Latin spellings of one Khmer sound give the same key. Deterministic,
-    /// culture-independent and idempotent (Fold(Fold(x)) == Fold(x)); the only allocation is the
-    /// result. Exact spellings still rank first (the search and the comparisons look at
+    /// culture-independent and idempotent (Fold(Fold(x)) == Fold(x)); no regular expression, and for
+    /// names up to 126 letters the only allocation is the result (none when the key is the input). Exact spellings still rank first (the search and the comparisons look at
     /// <see cref="Letters"/> before the key), so the rules merge what clerks really interchange and
     /// keep apart what tells common names apart (Sok ≠ Sam, Chan ≠ Chea, Heng ≠ Hong, Lay ≠ Ly,
     /// Suon ≠ Sun, Sophea ≠ Sopha, Sang ≠ San).
@@ -135,10 +135,13 @@ public static class LatinNames
     /// <item><term>u, ou, oo, uu → u (ុ ូ of the o-series)</term><description>Ouk = Uk, Touch = Tuch, Pou = Pu, Chhun = Chhoun, Bou = Bu</description></item>
     /// <item><term>uo, ua → uo (ួ)</term><description>Suon = Suan, Nguon = Nguan; kept apart from u: Suon ≠ Sun, Chuon ≠ Chun</description></item>
     /// <item><term>ao, au → ao (ៅ of the a-series)</term><description>Mao = Mau, Chao = Chau, Kao = Kau</description></item>
+    /// <item><term>om before another consonant → am (ំ of the a-series, UNGEGN "âm", written am or om)</term><description>Samnang = Somnang, Sambath = Sombath, Chamroeun = Chomroeun, Samrin = Somrin; a final om stays (Mom ≠ Mam, Som ≠ Sam)</description></item>
     /// <item><term>o stays o</term><description>Sok ≠ Suk is not merged: ុ is "o" in the a-series and clerks keep it (Sok, Mok, Long)</description></item>
     /// </list>
-    /// Known limits: an o/u or o/a confusion (Roth/Rath, Sun/Son) is left to the typo distance; a name
-    /// written in two words and in one is the same letters, so it always meets.
+    /// Known limits, left to the typo distance (<see cref="NameDistance"/>): o/u and o/a (Roth / Rath,
+    /// Sun / Son, Bopha / Bupha), ou/uo for ួ (Suon / Soun: "ou" is also ូ, and merging it would make
+    /// Suon = Sun), e/i (Pich / Pech), and a y between vowels (Sreyoun / Sreioun). A name written in
+    /// two words and in one is the same letters, so it always meets.
     /// </summary>
     public static string Fold(string letters)
     {
@@ -234,6 +237,13 @@ public static class LatinNames
                     // A final ay / ai after another syllable is the final ey / i (Bunchhay = Bunchhey,
                     // Pheakday = Pheakdey); a one-syllable name keeps it apart (Lay ≠ Ly, Chhay ≠ Chey).
                     output[n++] = 'i';
+                    continue;
+                }
+
+                if (runLength == 1 && scratch[0] == 'o' && i + 1 < s.Length && s[i] == 'm' && !IsVowelAt(s, i + 1))
+                {
+                    // om before another consonant is am: ំ of the a-series is "âm" (Somnang = Samnang).
+                    output[n++] = 'a';
                     continue;
                 }
 

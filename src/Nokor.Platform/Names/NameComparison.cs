@@ -15,8 +15,8 @@ public static class NameComparison
     /// <summary>
     /// A claimed Khmer name part against a stored one. <see cref="NameMatchKind.Exact"/> when their
     /// <see cref="NameKeys.KhmerKey(string)"/> are equal (the same name, however its marks were typed);
-    /// <see cref="NameMatchKind.Variant"/> when the folded romanizations are equal (a Khmer spelling
-    /// variant: ចំរើន / ចម្រើន, ពិសិដ្ឋ / ពិសិដ); <see cref="NameMatchKind.Typo"/> within
+    /// <see cref="NameMatchKind.Variant"/> when the romanizations are equal (a Khmer spelling
+    /// variant: ចំរើន / ចម្រើន; not folded, so កឹម and ខឹម stay two names); <see cref="NameMatchKind.Typo"/> within
     /// <see cref="NameDistance.AllowedKhmer"/> cluster edits of the shorter name (a dropped subscript,
     /// another vowel sign); else <see cref="NameMatchKind.None"/>. Empty names never match.
     /// The distance is in clusters.
@@ -41,8 +41,12 @@ public static class NameComparison
         var b = KhmerClusters.Split(storedKey);
         var limit = Math.Max(a.Count, b.Count);
         var distance = NameDistance.Clusters(a, b, limit);
-        var claimedFold = RomanizedFold(claimedKey);
-        if (claimedFold.Length > 0 && string.Equals(claimedFold, RomanizedFold(storedKey), StringComparison.Ordinal))
+        // Stricter than the search: the romanizations must be equal before folding. Fold merges
+        // k/kh, ch/chh and t/d/th, which in Khmer script are different letters and can be different
+        // surnames (កឹម Kem / ខឹម Khem, ឌី Dy / ធី Thy); a search may rank them as variants of one
+        // another, an identity check must not accept one for the other.
+        var claimedRoman = Romanized(claimedKey);
+        if (claimedRoman.Length > 0 && string.Equals(claimedRoman, Romanized(storedKey), StringComparison.Ordinal))
         {
             return new NameMatch(NameMatchKind.Variant, distance);
         }
@@ -116,6 +120,9 @@ public static class NameComparison
     }
 
     /// <summary>The fold of the romanization of a Khmer name ("" when it has no Khmer).</summary>
+    private static string Romanized(string khmer) =>
+        khmer.Length == 0 ? "" : LatinNames.Letters(KhmerRomanizer.Romanize(khmer));
+
     private static string RomanizedFold(string khmer) =>
         khmer.Length == 0 ? "" : LatinNames.Fold(LatinNames.Letters(KhmerRomanizer.Romanize(khmer)));
 }

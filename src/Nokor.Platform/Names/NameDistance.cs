@@ -18,7 +18,8 @@ public static class NameDistance
     /// <summary>
     /// The optimal string alignment distance of two spans, bounded: when it is certain to exceed
     /// <paramref name="max"/> the answer is <paramref name="max"/> + 1 (so callers can compare with
-    /// max without the full computation). Allocation-free for strings up to 64 characters.
+    /// max without the full computation). Allocation-free (stack buffers) when <paramref name="b"/> has
+    /// at most 63 characters.
     /// </summary>
     public static int Latin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {

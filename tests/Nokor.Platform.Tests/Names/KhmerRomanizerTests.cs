@@ -30,6 +30,8 @@ public sealed class KhmerRomanizerTests
     [InlineData("ឯក", "aek")] // an independent vowel
     [InlineData("វីរៈ", "virak")] // YUUKALEAPINTU
     [InlineData("ម៉េងស្រ៊ុន", "mengsrun")] // ស្រ is an initial cluster, not a geminate
+    [InlineData("ស្រីស្រស់", "sreisros")] // a vowelless ស្រ mid-word is an initial cluster
+    [InlineData("សម្បត្តិ", "sambath")]
     [InlineData("សុខ ដារ៉ា", "sok dara")]
     [InlineData("Sok សុខ, ចាន់។", "sok chan")]
     [InlineData("Sok", "")]
@@ -53,4 +55,27 @@ public sealed class KhmerRomanizerTests
     public void Marks_typed_in_another_order_romanize_alike() =>
         // ស៊ុន typed with the vowel before the TRIISAP: Normalize puts the marks in order first.
         Assert.Equal(KhmerRomanizer.Romanize("ស៊ុន"), KhmerRomanizer.Romanize("ស\u17BB\u17CAន"));
+
+    [Fact]
+    public void Any_khmer_text_romanizes_to_lower_case_words_without_throwing()
+    {
+        // Random sequences of Khmer characters, well formed or not (stray marks, a coeng at the end,
+        // two vowels): the result is always lower-case letters a–z in words separated by one space.
+        var random = new Random(16);
+        var buffer = new char[16];
+        for (var round = 0; round < 5000; round++)
+        {
+            var length = random.Next(1, buffer.Length);
+            for (var i = 0; i < length; i++)
+            {
+                buffer[i] = random.Next(12) == 0 ? ' ' : (char)random.Next(0x1780, 0x17DE);
+            }
+
+            var text = new string(buffer, 0, length);
+            var romanized = KhmerRomanizer.Romanize(text);
+            Assert.True(romanized.All(c => c is >= 'a' and <= 'z' or ' '), $"\"{text}\" → \"{romanized}\"");
+            Assert.DoesNotContain("  ", romanized, StringComparison.Ordinal);
+            Assert.Equal(romanized.Trim(), romanized);
+        }
+    }
 }

@@ -106,6 +106,10 @@ public sealed class LatinNamesTests
         // ae / e
         { "Men", "Maen" },
         { "Keo", "Kaev" },
+        // om / am before a consonant (ំ)
+        { "Samnang", "Somnang" },
+        { "Sambath", "Sombath" },
+        { "Chamroeun", "Chomroeun" },
         // aa / a / ah
         { "Dara", "Daara" },
         { "Sokha", "Sokhah" },
@@ -140,6 +144,8 @@ public sealed class LatinNamesTests
         { "Lay", "Ly" },
         { "Chhay", "Chey" },
         { "Say", "Sy" },
+        { "Mom", "Mam" },
+        { "Som", "Sam" },
         { "Suon", "Sun" },
         { "Sophea", "Sopha" },
         { "Sang", "San" },

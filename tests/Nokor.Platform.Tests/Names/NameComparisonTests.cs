@@ -70,6 +70,15 @@ public sealed class NameComparisonTests
     }
 
     [Fact]
+    public void Khmer_surnames_that_fold_alike_but_are_written_with_other_letters_are_not_variants_of_each_other()
+    {
+        // កឹម Kem and ខឹម Khem, ឌី Dy and ធី Thy: the search ranks them near each other, an identity check keeps them apart.
+        Assert.NotEqual(NameMatchKind.Variant, NameComparison.Khmer("ខឹម", "កឹម").Kind);
+        Assert.False(NameComparison.Khmer("ខឹម", "កឹម").IsSameName);
+        Assert.False(NameComparison.Khmer("ធី", "ឌី").IsSameName);
+    }
+
+    [Fact]
     public void Khmer_typo_within_one_cluster_edit_of_a_longer_name()
     {
         // សុភា / សុភី: another vowel sign (Sophea / Sophei are different readings).
