@@ -50,13 +50,21 @@ echo "   $(wc -l <"$OUT/queries.txt") query lines in $OUT/queries.txt ($(grep -c
 
 echo "== web host on 127.0.0.1:$PORT"
 START=$(date +%s.%N)
-ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+env ASPNETCORE_ENVIRONMENT=Production Auth__RequireTotpForRoles=none Auth__SignIn__PerAddressPerMinute=100000 Nokor__AnonymousRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  'Logging__LogLevel__Nokor.Population.Search=Information' \
   dotnet src/Nokor.Web/bin/Release/net10.0/Nokor.Web.dll --urls "http://127.0.0.1:$PORT" >"$OUT/host.log" 2>&1 &
 HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
 echo "   ready after $(python3 -c "import time; print(round(time.time() - $START, 1))") s (a search index built on start is included)"
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d "{\"userName\":\"$USER\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$PORT/api/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+
+echo "== first search (builds the person name index from the database)"
+RSS_BEFORE=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$HOST_PID/status")
+FIRST=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" -H 'X-Purpose: Benchmark' "http://127.0.0.1:$PORT/api/population/persons?q=Sok%20Dara")
+sleep 2
+echo "   answered after ${FIRST} s; host RSS ${RSS_BEFORE} MiB before, $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$HOST_PID/status") MiB after"
+grep -o 'name index was built.*' "$OUT/host.log" | sed 's/^/   /' || true
 
 echo "== warm-up (5s)"
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/http/name-search.lua "http://127.0.0.1:$PORT" -- "$OUT/queries.txt" "$TOKEN" >/dev/null

@@ -32,8 +32,8 @@ internal readonly record struct IndexedPerson(
 /// Why in memory and not pg_trgm or FTS5: the same code, results and ranking on PostgreSQL and
 /// SQLite; the ranking (exact, variant, other script, typo; birth date; area) computed exactly
 /// rather than approximated by a similarity score; and the vocabulary of Cambodian names is small
-/// (a few hundred surnames, some thousands of given-name spellings), so the postings are most of
-/// the memory: about 80 bytes a person (docs/benchmarks.md gives the measured size). The index is a
+/// (a few hundred surnames, some thousands of given-name spellings), so rows and postings are the
+/// memory: about 180 bytes a person, measured (docs/benchmarks.md). The index is a
 /// cache of the database: built from <c>pop_persons</c> and kept current from the registry's change
 /// feed (<see cref="PersonNameIndexFeed"/>); results are always read back from the database.
 /// </para>
@@ -48,18 +48,63 @@ internal sealed class PersonNameIndex
     private const int Spaces = 4;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Dictionary<Guid, int> _rowOf = [];
-    private Guid[] _ids = new Guid[1024];
-    private int[] _versions = new int[1024];
-    private bool[] _live = new bool[1024];
-    private short[] _birthYear = new short[1024];
-    private byte[] _birthMonth = new byte[1024];
-    private byte[] _birthDay = new byte[1024];
-    private byte[] _sex = new byte[1024];
-    private int[] _residence = new int[1024];
-    private int[] _birthPlace = new int[1024];
-    private readonly int[][] _partTerms = [new int[2048], new int[2048], new int[2048], new int[2048]];
+    private readonly Dictionary<Guid, int> _rowOf;
+    private Guid[] _ids;
+    private int[] _versions;
+    private bool[] _live;
+    private short[] _birthYear;
+    private byte[] _birthMonth;
+    private byte[] _birthDay;
+    private byte[] _sex;
+    private int[] _residence;
+    private int[] _birthPlace;
+    private readonly int[][] _partTerms;
     private int _rows;
+
+    /// <summary>An empty index with room for <paramref name="capacity"/> persons (it grows past that by doubling).</summary>
+    public PersonNameIndex(int capacity = 1024)
+    {
+        capacity = Math.Max(16, capacity);
+        _rowOf = new Dictionary<Guid, int>(capacity);
+        _ids = new Guid[capacity];
+        _versions = new int[capacity];
+        _live = new bool[capacity];
+        _birthYear = new short[capacity];
+        _birthMonth = new byte[capacity];
+        _birthDay = new byte[capacity];
+        _sex = new byte[capacity];
+        _residence = new int[capacity];
+        _birthPlace = new int[capacity];
+        _partTerms = [new int[capacity * 2], new int[capacity * 2], new int[capacity * 2], new int[capacity * 2]];
+    }
+
+    /// <summary>Gives back the spare room of the posting lists, after a build.</summary>
+    public void TrimExcess()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var space in _postings)
+            {
+                foreach (var list in space)
+                {
+                    list.TrimExcess();
+                }
+            }
+
+            foreach (var pairs in _pairs)
+            {
+                foreach (var list in pairs.Values)
+                {
+                    list.TrimExcess();
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
     private int _liveRows;
 
     private readonly Dictionary<string, int> _placeIndex = new(StringComparer.Ordinal);

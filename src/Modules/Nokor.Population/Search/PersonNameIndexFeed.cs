@@ -38,9 +38,6 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
     private long _changesAtBuild;
     private volatile bool _stale;
 
-    /// <summary>How the last build went, for the benchmark and the status page.</summary>
-    public (int Persons, TimeSpan Took, long ManagedBytes)? LastBuild { get; private set; }
-
     /// <summary>Marks the index for a rebuild: bulk writes in this process (the generator) call it.</summary>
     public void Invalidate() => _stale = true;
 
@@ -210,7 +207,7 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
         var head = await db.PersonChanges.MaxAsync(c => (long?)c.Id) ?? 0;
-        var index = new PersonNameIndex();
+        var index = new PersonNameIndex(await db.Persons.CountAsync() + 1024);
         var batch = new List<IndexedPerson>(PageSize);
         var rows = 0;
         await foreach (var p in db.Persons.AsNoTracking()
@@ -228,6 +225,7 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
         }
 
         index.Apply(batch);
+        index.TrimExcess();
         await _gate.WaitAsync();
         try
         {
@@ -244,10 +242,13 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
             _gate.Release();
         }
 
+        // The build's garbage (a string per name read) would otherwise keep the host's memory
+        // high for long after: one compacting collection gives it back to the system.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var took = watch.Elapsed;
         var bytes = Math.Max(0, GC.GetTotalMemory(false) - before);
-        LastBuild = (index.Count, took, bytes);
-        logger.LogInformation("The person name index was built: {Persons} persons in {Seconds:F1} s.", index.Count, took.TotalSeconds);
+        logger.LogInformation("The person name index was built: {Persons} persons in {Seconds:F1} s, {MiB} MiB of managed memory.", index.Count, took.TotalSeconds, bytes / 1048576);
         return index;
     }
 
