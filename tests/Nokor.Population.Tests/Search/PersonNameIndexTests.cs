@@ -236,4 +236,13 @@ public sealed class PersonNameIndexTests
         Assert.DoesNotContain(Find("Sok Dara", take: 3), f => f.Label == "sok-daro");
         Assert.Equal("sok-daro", Find("Sok Dara", take: 10)[^1].Label);
     }
+
+    [Fact]
+    public void A_very_long_word_is_answered_without_typo_search_and_finds_nothing()
+    {
+        Registry();
+
+        Assert.Empty(Find(new string('a', 190)));
+        Assert.Empty(Find(string.Concat(Enumerable.Repeat("សុខ", 60))));
+    }
 }

@@ -47,6 +47,11 @@ internal sealed class PersonNameIndex
 {
     private const int Spaces = 4;
 
+    // No name part is longer; past these a typed "name" is not looked for with typing errors, so a
+    // long string cannot make the deletion neighbourhood (quadratic in its length) expensive.
+    private const int MaxFuzzyLetters = 24;
+    private const int MaxFuzzyClusters = 12;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Guid, int> _rowOf;
     private Guid[] _ids;
@@ -397,7 +402,7 @@ internal sealed class PersonNameIndex
             if (fuzzy)
             {
                 var clusters = KhmerClusters.Split(key);
-                var allowed = NameDistance.AllowedKhmer(clusters.Count);
+                var allowed = clusters.Count > MaxFuzzyClusters ? 0 : NameDistance.AllowedKhmer(clusters.Count);
                 if (allowed > 0)
                 {
                     foreach (var (term, edits) in _khmer.Near(key, clusters, allowed))
@@ -423,7 +428,7 @@ internal sealed class PersonNameIndex
         match.Add(this, TermSpace.KhmerSound, folded, NameMatchKind.OtherScript, 0);
         if (fuzzy)
         {
-            var allowed = NameDistance.AllowedLatin(letters.Length);
+            var allowed = letters.Length > MaxFuzzyLetters ? 0 : NameDistance.AllowedLatin(letters.Length);
             if (allowed > 0)
             {
                 foreach (var probe in fold == letters ? [letters] : new[] { letters, fold })

@@ -14,7 +14,7 @@ internal sealed record ClaimResult(bool Match, string? Variant = null);
 /// <list type="bullet">
 /// <item>"khmer-encoding": the same Khmer key (<see cref="NameKeys.KhmerKey(string)"/>) but other
 /// text — marks typed in another order, spaces, the subscript DA for TA;</item>
-/// <item>"khmer-spelling": another Khmer spelling of the same name, whose romanizations fold alike
+/// <item>"khmer-spelling": another Khmer spelling of the same name, whose romanizations are equal
 /// (ចំរើន / ចម្រើន);</item>
 /// <item>"latin-spelling": the same Latin letters written with other case-free punctuation,
 /// spacing or accents (Srey Mom / Sreymom), or another common romanization of the name
