@@ -8,12 +8,17 @@ using Nokor.Platform.Demo;
 namespace Nokor.CivilRegistration.Demo;
 
 /// <summary>
-/// Demo civil registrations, made through the real procedure by the generator: registered births
-/// and a death with their certificates to print, and one birth waiting for a second staff member's
-/// verification, so the demo's queues are not empty.
+/// Demo civil registrations, made through the real procedure by the generator from the demo
+/// population's couples and elders: registered births and deaths of the last weeks with their
+/// certificates to print, and a few births waiting for a second staff member's verification, so
+/// the demo's queues, records and statistics are not empty.
 /// </summary>
 internal static class DemoCivilRegistrations
 {
+    public const int Births = 30;
+    public const int Deaths = 6;
+    public const int PendingBirths = 3;
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         await using (var scope = services.CreateAsyncScope())
@@ -25,7 +30,7 @@ internal static class DemoCivilRegistrations
         }
 
         var generator = new CivilGenerator(services, services.GetRequiredService<TimeProvider>());
-        await generator.GenerateAsync(births: 4, deaths: 1, seed: 2026, progress: null, ct, pendingBirths: 1);
+        await generator.GenerateAsync(births: Births, deaths: Deaths, seed: 2026, progress: null, ct, pendingBirths: PendingBirths);
     }
 }
 

@@ -35,6 +35,11 @@ public sealed record PopulationGenerationOptions
     public DateOnly? ReferenceDate { get; init; }
     /// <summary>Who runs the generation, named in the run's audit entry (the platform's generator when null).</summary>
     public Actor? Actor { get; init; }
+    /// <summary>
+    /// Gazetteer codes (2, 4, 6 or 8 digits) the households live in: only villages inside one of
+    /// them are drawn (the demo fills its two communes). Every village of the country when null.
+    /// </summary>
+    public IReadOnlyList<string>? AreaCodes { get; init; }
 }
 
 /// <summary>What a generation run stored and how long it took.</summary>

@@ -93,9 +93,16 @@ internal static class DemoPersons
     }
 }
 
-/// <summary>Demo families once, when the demo accounts are first created and the registry is empty.</summary>
-internal sealed class PopulationDemoSeeder(PopulationDbContext db) : IDemoSeeder
+/// <summary>
+/// Demo families once, when the demo accounts are first created and the registry is empty, then a
+/// synthetic population of <see cref="GeneratedPersons"/> in the two demo communes (households,
+/// namesakes, ages from the pyramid), so the offices' first look is a commune with its people:
+/// the name search finds several "Sok Dara", the civil generator finds couples to register births.
+/// </summary>
+internal sealed class PopulationDemoSeeder(PopulationDbContext db, IPopulationGeneration generation) : IDemoSeeder
 {
+    public const int GeneratedPersons = 1500;
+
     public int Order => 100;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
@@ -103,6 +110,14 @@ internal sealed class PopulationDemoSeeder(PopulationDbContext db) : IDemoSeeder
         if (context.AccountsCreated && !await db.Persons.AnyAsync(ct))
         {
             await DemoPersons.SeedAsync(context.Services, context.CommuneCodes, ct);
+            await generation.GenerateAsync(new PopulationGenerationOptions
+            {
+                Count = GeneratedPersons,
+                Seed = 2026,
+                BatchSize = 500,
+                AreaCodes = context.CommuneCodes,
+                Actor = Actor.Platform("demo-seed"),
+            }, progress: null, ct);
         }
     }
 }

@@ -41,6 +41,11 @@ internal sealed class PopulationGenerator(IServiceProvider services, TimeProvide
             throw new ArgumentOutOfRangeException(nameof(options), "The batch size must be positive.");
         }
 
+        if (options.AreaCodes?.Any(a => a.Length is not (2 or 4 or 6 or 8) || !a.All(char.IsAsciiDigit)) == true)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Area codes are gazetteer codes of 2, 4, 6 or 8 digits.");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var at = time.GetUtcNow();
         var reference = options.ReferenceDate ?? DateOnly.FromDateTime(at.UtcDateTime);
@@ -51,7 +56,7 @@ internal sealed class PopulationGenerator(IServiceProvider services, TimeProvide
         await using (var scope = services.CreateAsyncScope())
         {
             settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-            villages = await VillageSet.LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), ct);
+            villages = await VillageSet.LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), ct, options.AreaCodes);
             nextCard = await NextIdCardNumberAsync(scope.ServiceProvider.GetRequiredService<PopulationDbContext>(), ct);
         }
 

@@ -61,7 +61,7 @@ internal sealed class VillageSet
     public int PickInProvince(Random random, int index) => PickIn(random, _provinces[_codes[index][..2]]);
 
     /// <summary>Reads the villages from the gazetteer table; fails clearly when it has not been loaded.</summary>
-    public static async Task<VillageSet> LoadAsync(PlatformDbContext platform, CancellationToken ct)
+    public static async Task<VillageSet> LoadAsync(PlatformDbContext platform, CancellationToken ct, IReadOnlyList<string>? areaCodes = null)
     {
         var villages = await platform.GazetteerUnits.AsNoTracking()
             .Where(u => u.Level == AdminLevel.Village)
@@ -72,6 +72,16 @@ internal sealed class VillageSet
             .Select(u => u.Code)
             .ToListAsync(ct);
         var valid = villages.Where(c => c.Length == 8 && c.All(char.IsAsciiDigit)).ToList();
+        if (areaCodes is { Count: > 0 })
+        {
+            valid = valid.Where(c => areaCodes.Any(a => c.StartsWith(a, StringComparison.Ordinal))).ToList();
+            if (valid.Count == 0 && villages.Count > 0)
+            {
+                throw new Nokor.Platform.Errors.PreconditionException(
+                    $"The gazetteer has no village inside {string.Join(", ", areaCodes)}.");
+            }
+        }
+
         return new VillageSet(valid, towns.ToHashSet(StringComparer.Ordinal));
     }
 
