@@ -85,12 +85,6 @@ internal sealed class PersonVersionEntity
     public required string Snapshot { get; set; }
 }
 
-internal enum KidcStatus
-{
-    Assigned,
-    Voided,
-}
-
 /// <summary>
 /// Every KIDC ever issued. A code is never issued twice and never reused, even when voided or
 /// after the holder's death (NSPI 6.3: "cannot be reused under any circumstances").

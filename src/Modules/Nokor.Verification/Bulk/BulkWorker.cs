@@ -1,3 +1,4 @@
+using Nokor.Verification.Contracts;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;

@@ -1,3 +1,4 @@
+using Nokor.Verification.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ internal static class GetBulkJobResult
             return TypedResults.Problem(new ProblemDetails
             {
                 Type = Problems.Conflict, Title = "No result yet.", Status = StatusCodes.Status409Conflict,
-                Detail = job.Status == Data.BulkJobStatus.Failed
+                Detail = job.Status == BulkJobStatus.Failed
                     ? "The job failed, so it has no result file: " + job.Error
                     : $"The job is {job.Status.ToString().ToLowerInvariant()}: {job.ProcessedRows:N0} of {job.TotalRows:N0} rows done. Ask again when it is completed.",
                 Extensions = { ["status"] = job.Status.ToString(), ["progressPercent"] = job.ProgressPercent },

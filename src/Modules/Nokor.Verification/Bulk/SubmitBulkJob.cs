@@ -1,3 +1,4 @@
+using Nokor.Verification.Contracts;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -156,13 +156,6 @@ internal sealed class UsageEntity
     public long Amount { get; set; }
 }
 
-internal enum BulkJobStatus
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-}
 
 /// <summary>A bulk verification: a CSV processed in the background, each row audited and accounted as one query.</summary>
 internal sealed class BulkJobEntity
