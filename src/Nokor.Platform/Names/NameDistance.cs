@@ -87,47 +87,11 @@ public static class NameDistance
 
         var width = b.Count + 1;
         Span<int> rows = width <= StackLimit ? stackalloc int[width * 3] : new int[width * 3];
-        Span<int> previous2 = rows[..width];
-        Span<int> previous = rows.Slice(width, width);
-        Span<int> current = rows.Slice(2 * width, width);
-        for (var j = 0; j < width; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Count; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j < width; j++)
-            {
-                var cost = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? 0 : 1;
-                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 &&
-                    string.Equals(a[i - 1], b[j - 2], StringComparison.Ordinal) &&
-                    string.Equals(a[i - 2], b[j - 1], StringComparison.Ordinal))
-                {
-                    d = Math.Min(d, previous2[j - 2] + 1);
-                }
-
-                current[j] = d;
-                rowMin = Math.Min(rowMin, d);
-            }
-
-            if (rowMin > max)
-            {
-                return max + 1;
-            }
-
-            var spare = previous2;
-            previous2 = previous;
-            previous = current;
-            current = spare;
-        }
-
-        var result = previous[width - 1];
-        return result > max ? max + 1 : result;
+        return Osa(Span(a), Span(b), max, rows, width);
     }
+
+    private static ReadOnlySpan<string> Span(IReadOnlyList<string> list) =>
+        list is List<string> l ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(l) : list.ToArray();
 
     /// <summary>Edits allowed for a Latin name part of this many letters: none below 3 letters, 1 below 8, else 2.</summary>
     public static int AllowedLatin(int letters) => letters < 3 ? 0 : letters < 8 ? 1 : 2;
@@ -135,7 +99,9 @@ public static class NameDistance
     /// <summary>Edits allowed for a Khmer name part of this many clusters: none for a single cluster, else 1.</summary>
     public static int AllowedKhmer(int clusters) => clusters < 2 ? 0 : 1;
 
-    private static int Osa(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max, Span<int> rows, int width)
+    /// <summary>The bounded distance over letters or clusters (units compared ordinally).</summary>
+    private static int Osa<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int max, Span<int> rows, int width)
+        where T : IEquatable<T>
     {
         var previous2 = rows[..width];
         var previous = rows.Slice(width, width);
@@ -153,9 +119,9 @@ public static class NameDistance
             for (var j = 1; j < width; j++)
             {
                 var cb = b[j - 1];
-                var cost = ca == cb ? 0 : 1;
+                var cost = ca.Equals(cb) ? 0 : 1;
                 var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb)
+                if (i > 1 && j > 1 && ca.Equals(b[j - 2]) && a[i - 2].Equals(cb))
                 {
                     d = Math.Min(d, previous2[j - 2] + 1);
                 }
