@@ -4,22 +4,6 @@ using Nokor.Population.Contracts;
 
 namespace Nokor.Population.Search;
 
-/// <summary>The facts of one person the name index keeps: the names, and what the filters and the ranking need.</summary>
-internal readonly record struct IndexedPerson(
-    Guid Id,
-    int Version,
-    string Kidc,
-    string SurnameKm,
-    string GivenNameKm,
-    string SurnameLatin,
-    string GivenNameLatin,
-    Sex Sex,
-    int BirthYear,
-    int? BirthMonth,
-    int? BirthDay,
-    string ResidenceVillageCode,
-    string? BirthPlaceCode);
-
 /// <summary>
 /// The in-memory name index of the Population Registry (issue 16). Every person has two name parts,
 /// the surname (part 0) and the given name (part 1); each part is written as up to four terms
@@ -150,7 +134,7 @@ internal sealed class PersonNameIndex
     }
 
     /// <summary>Adds or updates persons; a voided record (its key is not a KIDC) leaves the index. Older versions than the one held are ignored.</summary>
-    public void Apply(IEnumerable<IndexedPerson> persons)
+    public void Apply(IEnumerable<PersonFacts> persons)
     {
         _lock.EnterWriteLock();
         try
@@ -166,14 +150,14 @@ internal sealed class PersonNameIndex
         }
     }
 
-    private void ApplyOne(in IndexedPerson p)
+    private void ApplyOne(PersonFacts p)
     {
-        if (!_rowOf.TryGetValue(p.Id, out var row))
+        if (!_rowOf.TryGetValue(p.PersonId, out var row))
         {
             row = _rows++;
             EnsureCapacity(_rows);
-            _rowOf[p.Id] = row;
-            _ids[row] = p.Id;
+            _rowOf[p.PersonId] = row;
+            _ids[row] = p.PersonId;
             for (var s = 0; s < Spaces; s++)
             {
                 _partTerms[s][row * 2] = -1;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nokor.Population.Contracts;
 using Nokor.Population.Data;
 
 namespace Nokor.Population.Search;
@@ -27,7 +28,7 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _buildLock = new();
-    private readonly Dictionary<long, DateTimeOffset> _gapsSeen = [];
+    private readonly ChangeFeedCursor _cursor = new(GapPatience);
     private Task<PersonNameIndex>? _building;
     private PersonNameIndex? _index;
     private long _position;
@@ -97,52 +98,16 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
     {
         while (true)
         {
-            var from = _position;
-            var rows = await db.PersonChanges.AsNoTracking()
-                .Where(c => c.Id > from)
-                .OrderBy(c => c.Id)
-                .Take(PageSize)
-                .Join(db.Persons.AsNoTracking(), c => c.PersonId, p => p.Id, (c, p) => new { c.Id, Person = p })
-                .ToListAsync(ct);
-            if (rows.Count == 0)
+            var changes = await new Persons.PersonChangeFeed(db).ReadAsync(_position, PageSize, ct);
+            if (changes.Count == 0)
             {
                 return;
             }
 
-            rows.Sort((a, b) => a.Id.CompareTo(b.Id));
-            index.Apply(rows.Select(r => ToIndexed(r.Person)));
-            var position = _position;
-            foreach (var row in rows)
-            {
-                if (row.Id == position + 1)
-                {
-                    position = row.Id;
-                    continue;
-                }
-
-                var missing = position + 1;
-                if (!_gapsSeen.TryGetValue(missing, out var since))
-                {
-                    _gapsSeen[missing] = now;
-                    break;
-                }
-
-                if (now - since < GapPatience)
-                {
-                    break;
-                }
-
-                _gapsSeen.Remove(missing);
-                position = row.Id;
-            }
-
-            foreach (var old in _gapsSeen.Keys.Where(k => k <= position).ToList())
-            {
-                _gapsSeen.Remove(old);
-            }
-
+            index.Apply(changes.Select(c => c.Person));
+            var position = _cursor.Advance(_position, changes, now);
             _position = position;
-            if (rows.Count < PageSize || position != rows[^1].Id)
+            if (changes.Count < PageSize || position != changes[^1].Position)
             {
                 return;
             }
@@ -208,11 +173,12 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
         var db = scope.ServiceProvider.GetRequiredService<PopulationDbContext>();
         var head = await db.PersonChanges.MaxAsync(c => (long?)c.Id) ?? 0;
         var index = new PersonNameIndex(await db.Persons.CountAsync() + 1024);
-        var batch = new List<IndexedPerson>(PageSize);
+        var batch = new List<PersonFacts>(PageSize);
         var rows = 0;
         await foreach (var p in db.Persons.AsNoTracking()
-                           .Select(p => new IndexedPerson(p.Id, p.Version, p.Kidc, p.SurnameKm, p.GivenNameKm, p.SurnameLatin, p.GivenNameLatin,
-                               p.Sex, p.BirthYear, p.BirthMonth, p.BirthDay, p.ResidenceVillageCode, p.BirthPlaceCode))
+                           .Select(p => new PersonFacts(p.Id, p.Kidc, p.Version, p.SurnameKm, p.GivenNameKm, p.SurnameLatin, p.GivenNameLatin,
+                               p.Sex, p.BirthYear, p.BirthMonth, p.BirthDay, p.BirthPlaceCode, p.BirthCountry, p.Nationality,
+                               p.ResidenceVillageCode, p.LifeStatus, p.DeathDate))
                            .AsAsyncEnumerable())
         {
             batch.Add(p);
@@ -231,7 +197,7 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
         {
             _index = index;
             _position = head;
-            _gapsSeen.Clear();
+            _cursor.Clear();
             _rowsAtBuild = rows;
             _changesAtBuild = head;
             _lastCount = time.GetUtcNow();
@@ -251,8 +217,4 @@ internal sealed class PersonNameIndexFeed(IServiceScopeFactory scopes, TimeProvi
         logger.LogInformation("The person name index was built: {Persons} persons in {Seconds:F1} s, {MiB} MiB of managed memory.", index.Count, took.TotalSeconds, bytes / 1048576);
         return index;
     }
-
-    internal static IndexedPerson ToIndexed(PersonEntity p) => new(
-        p.Id, p.Version, p.Kidc, p.SurnameKm, p.GivenNameKm, p.SurnameLatin, p.GivenNameLatin,
-        p.Sex, p.BirthYear, p.BirthMonth, p.BirthDay, p.ResidenceVillageCode, p.BirthPlaceCode);
 }

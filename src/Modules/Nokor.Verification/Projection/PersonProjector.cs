@@ -66,7 +66,7 @@ internal sealed class PersonProjector(
     public const int PageSize = 1000;
     public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(30);
 
-    private readonly Dictionary<long, DateTimeOffset> _gapsSeen = [];
+    private readonly ChangeFeedCursor _cursor = new(GapPatience);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -134,36 +134,7 @@ internal sealed class PersonProjector(
             status.RecordLag(Math.Max(0, nowMs - change.At.ToUnixTimeMilliseconds()));
         }
 
-        var position = state.Position;
-        foreach (var change in changes)
-        {
-            if (change.Position == position + 1)
-            {
-                position = change.Position;
-                continue;
-            }
-
-            // Positions position+1 .. change.Position-1 are missing.
-            var missing = position + 1;
-            if (!_gapsSeen.TryGetValue(missing, out var since))
-            {
-                _gapsSeen[missing] = now;
-                break;
-            }
-
-            if (now - since < GapPatience)
-            {
-                break;
-            }
-
-            _gapsSeen.Remove(missing);
-            position = change.Position;
-        }
-
-        foreach (var old in _gapsSeen.Keys.Where(k => k <= position).ToList())
-        {
-            _gapsSeen.Remove(old);
-        }
+        var position = _cursor.Advance(state.Position, changes, now);
 
         Interlocked.Add(ref status.Applied, changes.Count);
         if (position != state.Position)
