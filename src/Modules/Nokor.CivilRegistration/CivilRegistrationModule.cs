@@ -23,6 +23,7 @@ public static class CivilRegistrationModule
         services.AddScoped<RegistrationRecords>();
         services.AddScoped<RegistrationEntry>();
         services.AddScoped<Approvals>();
+        services.AddScoped<EventProcedures>();
         services.AddScoped<ICivilRegistrations, CivilRegistrations>();
         services.AddScoped<ICivilNotifications, CivilNotifications>();
         services.AddScoped<ICivilWorkQueues, Queues.CivilWorkQueues>();

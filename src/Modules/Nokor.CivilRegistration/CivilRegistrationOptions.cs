@@ -46,7 +46,29 @@ internal sealed class CivilRegistrationOptions
     internal int EffectiveTestPause =>
         TestPauseAfterRegistryMilliseconds > 0 && Environment.GetEnvironmentVariable("NOKOR_TEST_HOOKS") == "1" ? TestPauseAfterRegistryMilliseconds : 0;
 
-    public long LateFee(VitalEvent e) => e == VitalEvent.Birth ? Fees.LateBirth : Fees.LateDeath;
+    /// <summary>A marriage registered more than this many days after it was concluded is late (the act is normally drawn up on the day).</summary>
+    public int MarriageLateAfterDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days after the event beyond which its registration is late, or null for an event registered
+    /// from a decision whatever its date (divorce, adoption...): the delay runs from the decision.
+    /// </summary>
+    public int? LateAfterDays(VitalEvent e) => e switch
+    {
+        VitalEvent.Birth => BirthLateAfterDays,
+        VitalEvent.Death => DeathLateAfterDays,
+        VitalEvent.FoetalDeath => DeathLateAfterDays,
+        VitalEvent.Marriage => MarriageLateAfterDays,
+        _ => null,
+    };
+
+    public long LateFee(VitalEvent e) => e switch
+    {
+        VitalEvent.Birth => Fees.LateBirth,
+        VitalEvent.Death or VitalEvent.FoetalDeath => Fees.LateDeath,
+        VitalEvent.Marriage => Fees.LateMarriage,
+        _ => 0,
+    };
 }
 
 /// <summary>The fee table, in riel.</summary>
@@ -54,6 +76,7 @@ internal sealed class FeeTable
 {
     public long LateBirth { get; set; } = 4_000;
     public long LateDeath { get; set; } = 4_000;
+    public long LateMarriage { get; set; } = 4_000;
     /// <summary>Each certified copy (reprint) of a certificate.</summary>
     public long CertifiedCopy { get; set; } = 2_000;
     /// <summary>An extract delivered on an information request.</summary>

@@ -39,7 +39,14 @@ public static class Roles
     /// </summary>
     public const string Statistics = "statistics";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator, Statistics];
+    /// <summary>
+    /// The courts' information system: it sends final decisions that the civil registry must
+    /// follow (divorce, annulment, separation, adoption, paternity, name change, correction) to
+    /// <c>POST /api/civil/court-decisions</c>, and nothing else.
+    /// </summary>
+    public const string Court = "court";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator, Statistics, Court];
 
     /// <summary>The roles an account given <paramref name="role"/> holds.</summary>
     public static IReadOnlyList<string> Granted(string role) =>

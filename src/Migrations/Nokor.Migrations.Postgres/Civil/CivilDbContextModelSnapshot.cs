@@ -193,6 +193,81 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.ToTable("crvs_corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.CivilRegistration.Data.CourtDecisionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Court", "CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeCode", "Status", "ReceivedAt");
+
+                    b.ToTable("crvs_court_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.CivilRegistration.Data.InformationRequestEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -273,6 +348,74 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.ToTable("crvs_information_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.CivilRegistration.Data.MarriageEntity", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndedByNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid?>("EndedByRegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HusbandKidc")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("HusbandName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("MarriageDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WifeKidc")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("WifeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("HusbandKidc", "State");
+
+                    b.HasIndex("WifeKidc", "State");
+
+                    b.ToTable("crvs_marriages", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.CivilRegistration.Data.NotificationEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -291,8 +434,8 @@ namespace Nokor.Migrations.Postgres.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("date");
@@ -356,8 +499,8 @@ namespace Nokor.Migrations.Postgres.Civil
                         .HasColumnType("character varying(8)");
 
                     b.Property<string>("Event")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -398,6 +541,9 @@ namespace Nokor.Migrations.Postgres.Civil
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("CourtDecisionId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -431,8 +577,8 @@ namespace Nokor.Migrations.Postgres.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("date");
@@ -529,6 +675,9 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.HasKey("Id");
 
                     b.HasIndex("ApprovalStartedAt");
+
+                    b.HasIndex("CourtDecisionId")
+                        .IsUnique();
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
@@ -764,8 +913,8 @@ namespace Nokor.Migrations.Postgres.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("date");

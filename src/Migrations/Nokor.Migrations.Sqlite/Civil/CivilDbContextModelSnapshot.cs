@@ -188,6 +188,80 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.ToTable("crvs_corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.CivilRegistration.Data.CourtDecisionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Court", "CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeCode", "Status", "ReceivedAt");
+
+                    b.ToTable("crvs_court_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.CivilRegistration.Data.InformationRequestEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -268,6 +342,74 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.ToTable("crvs_information_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Nokor.CivilRegistration.Data.MarriageEntity", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedByNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EndedByRegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HusbandKidc")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HusbandName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MarriageDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WifeKidc")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WifeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("HusbandKidc", "State");
+
+                    b.HasIndex("WifeKidc", "State");
+
+                    b.ToTable("crvs_marriages", (string)null);
+                });
+
             modelBuilder.Entity("Nokor.CivilRegistration.Data.NotificationEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -285,7 +427,7 @@ namespace Nokor.Migrations.Sqlite.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EventDate")
@@ -350,7 +492,7 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Event")
-                        .HasMaxLength(8)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -392,6 +534,9 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CourtDecisionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -425,7 +570,7 @@ namespace Nokor.Migrations.Sqlite.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EventDate")
@@ -521,6 +666,9 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.HasKey("Id");
 
                     b.HasIndex("ApprovalStartedAt");
+
+                    b.HasIndex("CourtDecisionId")
+                        .IsUnique();
 
                     b.HasIndex("NotificationId")
                         .IsUnique();
@@ -752,7 +900,7 @@ namespace Nokor.Migrations.Sqlite.Civil
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasMaxLength(8)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EventDate")

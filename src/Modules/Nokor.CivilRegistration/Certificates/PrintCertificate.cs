@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Numbers;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Audit;
 using Nokor.Platform.Errors;
@@ -45,7 +46,7 @@ internal static class PrintCertificate
         var name = await staff.DisplayNameAsync(actor, ct);
         var now = clock.GetUtcNow();
         var serial = $"{r.Number}/{printed.Count + 1}";
-        var payload = new CertificatePayload(CertificatePayload.Current, r.Event == VitalEvent.Birth ? "B" : "D", r.Number!, r.Version, serial,
+        var payload = new CertificatePayload(CertificatePayload.Current, RegistrationNumbers.Letter(r.Event).ToString(), r.Number!, r.Version, serial,
             r.SubjectKidc, r.SubjectNameKm, r.SubjectNameLatin, r.EventDate.ToString("yyyy-MM-dd"), CertificateRecords.TruncateToSeconds(now));
         var certificate = new CertificateEntity
         {

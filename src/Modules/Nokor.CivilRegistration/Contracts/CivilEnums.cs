@@ -1,10 +1,79 @@
 namespace Nokor.CivilRegistration.Contracts;
 
-/// <summary>The vital events this module registers. Marriages and divorces come later (NSPI 6.2.4).</summary>
+/// <summary>
+/// The vital events this module registers: every event of the NSPI glossary (11: birth, death,
+/// foetal death, marriage, adoption, legitimization, recognition of a child, annulment of marriage,
+/// legal separation), divorce, and the change of name the registry follows. New values are added
+/// at the end: the names are stored as text, the order is the pages' order.
+/// </summary>
 public enum VitalEvent
 {
     Birth,
     Death,
+    Marriage,
+    Divorce,
+    Annulment,
+    LegalSeparation,
+    Adoption,
+    Recognition,
+    Legitimization,
+    FoetalDeath,
+    NameChange,
+}
+
+/// <summary>What a marriage registration stands as, in the marriage register.</summary>
+public enum MarriageState
+{
+    /// <summary>Registered and not ended.</summary>
+    InForce,
+    /// <summary>Ended by a registered divorce.</summary>
+    Dissolved,
+    /// <summary>Declared void by a registered annulment.</summary>
+    Annulled,
+    /// <summary>Suspended by a registered legal separation (the spouses stay married).</summary>
+    Separated,
+    /// <summary>Ended by the registered death of a spouse.</summary>
+    EndedByDeath,
+}
+
+/// <summary>Who decided an event that needs a decision (divorce, annulment, separation, adoption, name change).</summary>
+public enum DecisionAuthority
+{
+    Court,
+    /// <summary>An administrative decision, where the law allows one (a divorce by mutual consent registered at the commune, an administrative name change).</summary>
+    Administrative,
+}
+
+/// <summary>Simple adoption keeps the biological parents; full adoption replaces them (NSPI glossary 16).</summary>
+public enum AdoptionKind
+{
+    Simple,
+    Full,
+}
+
+/// <summary>The kinds of decision the courts' system sends (POST /api/civil/court-decisions).</summary>
+public enum CourtDecisionKind
+{
+    Divorce,
+    Annulment,
+    LegalSeparation,
+    SimpleAdoption,
+    FullAdoption,
+    /// <summary>A judgment establishing paternity: registered as a recognition of the child.</summary>
+    Paternity,
+    NameChange,
+    /// <summary>A judgment ordering the correction of a registration: opens a correction request.</summary>
+    RegistrationCorrection,
+}
+
+public enum CourtDecisionStatus
+{
+    /// <summary>Received and valid: waiting for the registrar to complete the application it opened.</summary>
+    Received,
+    /// <summary>The registrar entered the application from it.</summary>
+    Applied,
+    /// <summary>It names persons or registrations that do not exist, or contradicts the registry: kept for review, nothing applied.</summary>
+    HeldForReview,
 }
 
 /// <summary>Who notified the event (NSPI 5.3: "the authority that witnessed the appearance of the vital event").</summary>

@@ -20,6 +20,31 @@ public interface ICivilRegistrations
     /// <summary>Enters a death application, with the medical certificate of cause of death.</summary>
     Task<Outcome<RegistrationView>> EnterDeathAsync(DeathApplication application, Actor actor, CancellationToken ct);
 
+    /// <summary>Enters a marriage application: both spouses checked against the Civil Code's conditions and the registry.</summary>
+    Task<Outcome<RegistrationView>> EnterMarriageAsync(MarriageApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>Enters a divorce, annulment or legal separation of a registered marriage (from a court decision, or an administrative one where the law allows).</summary>
+    Task<Outcome<RegistrationView>> EnterDissolutionAsync(DissolutionApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>Enters an adoption (simple or full) from a court decision.</summary>
+    Task<Outcome<RegistrationView>> EnterAdoptionAsync(AdoptionApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>Enters a recognition of a child by a parent, or a legitimization.</summary>
+    Task<Outcome<RegistrationView>> EnterRecognitionAsync(RecognitionApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>Enters a foetal death (stillbirth): no person and no KIDC are made.</summary>
+    Task<Outcome<RegistrationView>> EnterFoetalDeathAsync(FoetalDeathApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>Enters a change of name (court or administrative decision).</summary>
+    Task<Outcome<RegistrationView>> EnterNameChangeAsync(NameChangeApplication application, Actor actor, CancellationToken ct);
+
+    /// <summary>
+    /// Every registration about a person (as subject, spouse, child of a recognition, adoptee...),
+    /// in the order of the events, with its role; the read is audited with <paramref name="purpose"/>.
+    /// Not found when the person's registrations are all outside the caller's area and the person is not in it.
+    /// </summary>
+    Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct);
+
     /// <summary>A registration with its dossier, annexes, certificates and corrections; the read is audited with <paramref name="purpose"/>.</summary>
     Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct);
 

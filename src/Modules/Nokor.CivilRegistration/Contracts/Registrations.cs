@@ -49,7 +49,31 @@ public sealed record RegistrationView(
     DeathDossier? Death,
     IReadOnlyList<AnnexView> Annexes,
     IReadOnlyList<CertificateView> Certificates,
-    IReadOnlyList<CorrectionView> Corrections);
+    IReadOnlyList<CorrectionView> Corrections)
+{
+    // The dossiers of the other events: one is set, the one of Event.
+    public MarriageDossier? Marriage { get; init; }
+    /// <summary>Of a divorce, an annulment or a legal separation.</summary>
+    public DissolutionDossier? Dissolution { get; init; }
+    public AdoptionDossier? Adoption { get; init; }
+    /// <summary>Of a recognition or a legitimization.</summary>
+    public RecognitionDossier? Recognition { get; init; }
+    public FoetalDeathDossier? FoetalDeath { get; init; }
+    public NameChangeDossier? NameChange { get; init; }
+}
+
+/// <summary>
+/// One vital event in a person's life as the person page lists it: the registration, what the
+/// person is in it (subject, husband, wife, child, adoptee, parent), and a one-line summary.
+/// </summary>
+public sealed record LifeEvent(
+    Guid RegistrationId,
+    VitalEvent Event,
+    RegistrationStatus Status,
+    string? Number,
+    string EventDate,
+    string Role,
+    string Summary);
 
 /// <summary>A short line of a work queue.</summary>
 public sealed record RegistrationSummary(

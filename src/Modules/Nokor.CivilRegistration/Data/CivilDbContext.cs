@@ -13,6 +13,8 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
     public DbSet<CorrectionEntity> Corrections => Set<CorrectionEntity>();
     public DbSet<InformationRequestEntity> InformationRequests => Set<InformationRequestEntity>();
     public DbSet<NumberCounterEntity> NumberCounters => Set<NumberCounterEntity>();
+    public DbSet<MarriageEntity> Marriages => Set<MarriageEntity>();
+    public DbSet<CourtDecisionEntity> CourtDecisions => Set<CourtDecisionEntity>();
     public DbSet<Statistics.VitalFactEntity> VitalFacts => Set<Statistics.VitalFactEntity>();
     public DbSet<Statistics.PopulationEstimateEntity> PopulationEstimates => Set<Statistics.PopulationEstimateEntity>();
     public DbSet<Statistics.ExpectedRateEntity> ExpectedRates => Set<Statistics.ExpectedRateEntity>();
@@ -45,7 +47,7 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
         {
             e.ToTable("crvs_notifications");
             e.HasKey(n => n.Id);
-            e.Property(n => n.Event).HasConversion<string>().HasMaxLength(8);
+            e.Property(n => n.Event).HasConversion<string>().HasMaxLength(16);
             e.Property(n => n.Status).HasConversion<string>().HasMaxLength(12);
             e.Property(n => n.CommuneCode).HasMaxLength(8);
             e.Property(n => n.EventPlaceCode).HasMaxLength(8);
@@ -67,7 +69,7 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
         {
             e.ToTable("crvs_registrations");
             e.HasKey(r => r.Id);
-            e.Property(r => r.Event).HasConversion<string>().HasMaxLength(8);
+            e.Property(r => r.Event).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
             e.Property(r => r.Number).HasMaxLength(24);
             e.HasIndex(r => r.Number).IsUnique();
@@ -97,10 +99,49 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.HasIndex(r => new { r.OfficeCode, r.Status, r.EnteredAt });
             e.HasIndex(r => new { r.Event, r.EventDate });
             e.HasIndex(r => r.NotificationId).IsUnique();
+            e.HasIndex(r => r.CourtDecisionId).IsUnique();
             if (pg)
             {
                 e.Property(r => r.OfficeCode).UseCollation("C");
                 e.Property(r => r.EventPlaceCode).UseCollation("C");
+            }
+        });
+
+        builder.Entity<MarriageEntity>(e =>
+        {
+            e.ToTable("crvs_marriages");
+            e.HasKey(m => m.RegistrationId);
+            e.Property(m => m.Number).HasMaxLength(24);
+            e.HasIndex(m => m.Number).IsUnique();
+            e.Property(m => m.OfficeCode).HasMaxLength(8);
+            e.Property(m => m.HusbandKidc).HasMaxLength(10);
+            e.Property(m => m.WifeKidc).HasMaxLength(10);
+            e.HasIndex(m => new { m.HusbandKidc, m.State });
+            e.HasIndex(m => new { m.WifeKidc, m.State });
+            e.Property(m => m.HusbandName).HasMaxLength(200);
+            e.Property(m => m.WifeName).HasMaxLength(200);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(m => m.EndedByNumber).HasMaxLength(24);
+            e.Property(m => m.Revision).IsConcurrencyToken();
+        });
+
+        builder.Entity<CourtDecisionEntity>(e =>
+        {
+            e.ToTable("crvs_court_decisions");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Court).HasMaxLength(200);
+            e.Property(d => d.CaseNumber).HasMaxLength(64);
+            e.HasIndex(d => new { d.Court, d.CaseNumber }).IsUnique();
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.OfficeCode).HasMaxLength(8);
+            e.HasIndex(d => new { d.OfficeCode, d.Status, d.ReceivedAt });
+            e.Property(d => d.PdfSha256).HasMaxLength(64);
+            e.Property(d => d.Problems).HasMaxLength(4000);
+            e.Property(d => d.ReceivedBy).HasMaxLength(100);
+            if (pg)
+            {
+                e.Property(d => d.OfficeCode).UseCollation("C");
             }
         });
 
@@ -188,14 +229,14 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.ToTable("crvs_number_counters");
             e.HasKey(c => new { c.OfficeCode, c.Event, c.Year });
             e.Property(c => c.OfficeCode).HasMaxLength(8);
-            e.Property(c => c.Event).HasConversion<string>().HasMaxLength(8);
+            e.Property(c => c.Event).HasConversion<string>().HasMaxLength(16);
         });
 
         builder.Entity<Statistics.VitalFactEntity>(e =>
         {
             e.ToTable("crvs_vital_facts");
             e.HasKey(f => f.RegistrationId);
-            e.Property(f => f.Event).HasConversion<string>().HasMaxLength(8);
+            e.Property(f => f.Event).HasConversion<string>().HasMaxLength(16);
             e.Property(f => f.Status).HasConversion<string>().HasMaxLength(10);
             e.Property(f => f.OfficeCode).HasMaxLength(8);
             e.Property(f => f.OccurrenceCode).HasMaxLength(8);

@@ -51,7 +51,9 @@ internal sealed class RegistrationEntity
     public long FeeRiel { get; set; }
     public bool NeedsSeniorApproval { get; set; }
     public Guid? NotificationId { get; set; }
-    /// <summary>The current version's dossier as JSON (BirthDossier or DeathDossier).</summary>
+    /// <summary>The court decision this registration was entered from, when it came from the courts' system.</summary>
+    public Guid? CourtDecisionId { get; set; }
+    /// <summary>The current version's dossier as JSON (BirthDossier, DeathDossier, MarriageDossier...).</summary>
     public required string Dossier { get; set; }
     public required string EnteredBy { get; set; }
     public required string EnteredByName { get; set; }
@@ -187,4 +189,63 @@ internal sealed class NumberCounterEntity
     public VitalEvent Event { get; set; }
     public int Year { get; set; }
     public long Next { get; set; }
+}
+
+/// <summary>
+/// The marriage register (NSPI 6.1: the marriage registry beside the birth and death registries):
+/// one row per approved marriage registration, with its state. A divorce, annulment or separation
+/// changes the state and says which registration did it; the marriage registration itself is never
+/// changed and its history lines tell the story.
+/// </summary>
+internal sealed class MarriageEntity
+{
+    /// <summary>The marriage registration's id.</summary>
+    public Guid RegistrationId { get; set; }
+    public required string Number { get; set; }
+    public required string OfficeCode { get; set; }
+    public DateOnly MarriageDate { get; set; }
+    /// <summary>The husband's KIDC, or null for a foreign spouse without one.</summary>
+    public string? HusbandKidc { get; set; }
+    public string? WifeKidc { get; set; }
+    /// <summary>Names as registered (Khmer, or Latin for a foreign spouse).</summary>
+    public required string HusbandName { get; set; }
+    public required string WifeName { get; set; }
+    public MarriageState State { get; set; }
+    /// <summary>The date the marriage ended or was suspended (the decision's effective date, or the death).</summary>
+    public DateOnly? EndedOn { get; set; }
+    /// <summary>The registration (divorce, annulment, separation, death) that ended or suspended it.</summary>
+    public Guid? EndedByRegistrationId { get; set; }
+    public string? EndedByNumber { get; set; }
+    /// <summary>Optimistic concurrency: two dissolutions of one marriage never both apply.</summary>
+    public int Revision { get; set; }
+}
+
+/// <summary>
+/// A final court decision sent by the courts' system (<c>POST /api/civil/court-decisions</c>):
+/// idempotent by court and case number; it opens the matching application in the office's queue,
+/// or is held for review when it names persons or registrations that do not exist or contradicts
+/// the registry.
+/// </summary>
+internal sealed class CourtDecisionEntity
+{
+    public Guid Id { get; set; }
+    public required string Court { get; set; }
+    public required string CaseNumber { get; set; }
+    public CourtDecisionKind Kind { get; set; }
+    public CourtDecisionStatus Status { get; set; }
+    /// <summary>The commune office whose queue the application goes to.</summary>
+    public required string OfficeCode { get; set; }
+    public DateOnly DecisionDate { get; set; }
+    public DateOnly? EffectiveDate { get; set; }
+    /// <summary>The decision as received, normalized, as JSON.</summary>
+    public required string Details { get; set; }
+    /// <summary>SHA-256 of the decision's PDF in the blob store.</summary>
+    public required string PdfSha256 { get; set; }
+    public long PdfSize { get; set; }
+    /// <summary>Why it is held for review (field: problem), when it is.</summary>
+    public string? Problems { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public required string ReceivedBy { get; set; }
+    /// <summary>The registration entered from it.</summary>
+    public Guid? RegistrationId { get; set; }
 }

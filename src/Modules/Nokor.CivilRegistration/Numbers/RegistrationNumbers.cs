@@ -16,11 +16,33 @@ internal static class RegistrationNumbers
     public const string NationalOffice = "00";
 
     public static string Format(VitalEvent e, string officeCode, int year, long sequence) =>
-        $"{(e == VitalEvent.Birth ? 'B' : 'D')}{officeCode}-{year:D4}-{sequence:D6}";
+        $"{Letter(e)}{officeCode}-{year:D4}-{sequence:D6}";
+
+    /// <summary>
+    /// The number's first letter, one per event: B birth, D death, M marriage, V divorce, A annulment,
+    /// S legal separation, P adoption, R recognition, L legitimization, F foetal death, N name change.
+    /// </summary>
+    public static char Letter(VitalEvent e) => e switch
+    {
+        VitalEvent.Birth => 'B',
+        VitalEvent.Death => 'D',
+        VitalEvent.Marriage => 'M',
+        VitalEvent.Divorce => 'V',
+        VitalEvent.Annulment => 'A',
+        VitalEvent.LegalSeparation => 'S',
+        VitalEvent.Adoption => 'P',
+        VitalEvent.Recognition => 'R',
+        VitalEvent.Legitimization => 'L',
+        VitalEvent.FoetalDeath => 'F',
+        VitalEvent.NameChange => 'N',
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
+    };
+
+    private const string Letters = "BDMVASPRLFN";
 
     public static bool LooksLikeNumber(string? text) =>
         text is { Length: >= 15 and <= 24 } &&
-        (text[0] is 'B' or 'D') &&
+        Letters.Contains(text[0]) &&
         text.Count(c => c == '-') == 2 &&
         text.Where(c => c != '-').Skip(1).All(char.IsAsciiDigit);
 

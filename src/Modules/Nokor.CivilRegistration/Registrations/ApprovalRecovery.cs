@@ -76,7 +76,7 @@ internal sealed class ApprovalRecovery(CivilDbContext db, Approvals approvals, I
             var (refused, subjectKidc) = await approvals.ApplyToRegistryAsync(r, RecoveryActor, ct);
             if (refused is null)
             {
-                var approved = await approvals.FinishApprovalAsync(r, subjectKidc!, RecoveryActor, r.ApprovalStartedByName ?? "",
+                var approved = await approvals.FinishApprovalAsync(r, subjectKidc, RecoveryActor, r.ApprovalStartedByName ?? "",
                     "completed after an interrupted approval", ct);
                 if (approved.IsOk)
                 {

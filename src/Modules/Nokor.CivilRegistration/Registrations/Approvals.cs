@@ -15,7 +15,7 @@ namespace Nokor.CivilRegistration.Registrations;
 /// and <see cref="ApprovalRecovery"/> share: asking the Population Registry to act (or undo), and
 /// taking the number while saving the approval.
 /// </summary>
-internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, IPopulationRegistry registry, TimeProvider clock)
+internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, IPopulationRegistry registry, EventProcedures procedures, TimeProvider clock)
 {
     /// <summary>
     /// Asks the Population Registry to act for an approval: registers the child, or records the
@@ -24,6 +24,11 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
     /// </summary>
     public async Task<(Outcome<RegistrationView>? Refused, string? SubjectKidc)> ApplyToRegistryAsync(RegistrationEntity check, Actor actor, CancellationToken ct)
     {
+        if (check.Event is not (VitalEvent.Birth or VitalEvent.Death))
+        {
+            return await procedures.For(check.Event).ApplyToRegistryAsync(check, actor, ct);
+        }
+
         if (check.Event == VitalEvent.Birth)
         {
             var birth = Dossiers.Read<BirthDossier>(check.Dossier);
@@ -70,6 +75,11 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
     /// </summary>
     public async Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct)
     {
+        if (r.Event is not (VitalEvent.Birth or VitalEvent.Death))
+        {
+            return await procedures.For(r.Event).UndoInRegistryAsync(r, actor, reason, ct);
+        }
+
         if (r.Event == VitalEvent.Birth)
         {
             // Voided now or before, or never registered: either way no child of it is in force.
@@ -84,18 +94,24 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
     public static string Reference(RegistrationEntity r) => $"crvs:{RegistrationRecords.Kind(r.Event)}:{r.Id}";
 
     /// <summary>Takes the number and saves the approval (clearing the intent), checked against the record's revision.</summary>
-    public async Task<Outcome<RegistrationView>> FinishApprovalAsync(RegistrationEntity check, string subjectKidc, Actor actor, string deciderName, string? note, CancellationToken ct)
+    public async Task<Outcome<RegistrationView>> FinishApprovalAsync(RegistrationEntity check, string? subjectKidc, Actor actor, string deciderName, string? note, CancellationToken ct)
     {
         // The number is taken in its own atomic statement, not in a transaction held open across
         // the audit append (which commits on its own connection). A save that then fails leaves a
         // gap in the office's sequence, never a duplicate.
         var number = await RegistrationNumbers.NextAsync(db, check.Event, check.OfficeCode, CambodiaTime.Today(clock).Year, ct);
         var decider = check.ApprovalStartedBy ?? actor.Id;
+        if (check.Event is not (VitalEvent.Birth or VitalEvent.Death) &&
+            await procedures.For(check.Event).OnApprovingAsync(check, number, actor, ct) is { } refused)
+        {
+            return refused;
+        }
+
         return await records.ApplyAsync(check, actor, "approved", ct, (r, _) =>
         {
             r.Status = RegistrationStatus.Approved;
             r.Number = number;
-            r.SubjectKidc = subjectKidc;
+            r.SubjectKidc = subjectKidc ?? r.SubjectKidc;
             r.DecidedBy = decider;
             r.DecidedByName = deciderName;
             r.DecidedAt = clock.GetUtcNow();

@@ -76,7 +76,7 @@ internal static class ApproveRegistration
             await Task.Delay(pause, CancellationToken.None);
         }
 
-        return await approvals.FinishApprovalAsync(check, subjectKidc!, actor, name, note: null, ct);
+        return await approvals.FinishApprovalAsync(check, subjectKidc, actor, name, note: null, ct);
     }
 
     private static Outcome<RegistrationView>? Blocked(RegistrationEntity r, Actor actor)

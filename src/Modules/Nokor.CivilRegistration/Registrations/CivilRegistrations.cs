@@ -28,6 +28,28 @@ internal sealed class CivilRegistrations(
     public Task<Outcome<RegistrationView>> EnterDeathAsync(DeathApplication application, Actor actor, CancellationToken ct) =>
         EnterDeath.HandleAsync(application, actor, entry, validator, db, ct);
 
+    // Issue 17 skeleton: the family events' use cases, built next.
+    public Task<Outcome<RegistrationView>> EnterMarriageAsync(MarriageApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: marriage");
+
+    public Task<Outcome<RegistrationView>> EnterDissolutionAsync(DissolutionApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: dissolution");
+
+    public Task<Outcome<RegistrationView>> EnterAdoptionAsync(AdoptionApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: adoption");
+
+    public Task<Outcome<RegistrationView>> EnterRecognitionAsync(RecognitionApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: recognition");
+
+    public Task<Outcome<RegistrationView>> EnterFoetalDeathAsync(FoetalDeathApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: foetal death");
+
+    public Task<Outcome<RegistrationView>> EnterNameChangeAsync(NameChangeApplication application, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: name change");
+
+    public Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: life events");
+
     public Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct) =>
         GetRegistration.HandleAsync(id, purpose, actor, records, audit, ct);
 

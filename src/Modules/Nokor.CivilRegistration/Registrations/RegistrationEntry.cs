@@ -73,16 +73,63 @@ internal sealed class RegistrationEntry(
         return n;
     }
 
+    /// <summary>
+    /// The court decision an application completes: received (not applied, not held), of a kind that
+    /// opens this event, for an office of the caller's area. Linked to the new record in its save.
+    /// </summary>
+    public async Task<CourtDecisionEntity?> CourtDecisionAsync(Guid? id, VitalEvent e, Actor actor, FieldErrors errors, CancellationToken ct)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        var d = await db.CourtDecisions.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null || !actor.Jurisdiction.Covers(d.OfficeCode))
+        {
+            errors.Add("courtDecisionId", "No court decision with this id in your area.");
+            return null;
+        }
+
+        if (EventOf(d.Kind) != e)
+        {
+            errors.Add("courtDecisionId", $"This court decision is a {d.Kind}: it opens a {RegistrationRecords.Kind(EventOf(d.Kind))} application, not a {RegistrationRecords.Kind(e)}.");
+            return null;
+        }
+
+        if (d.Status != CourtDecisionStatus.Received)
+        {
+            errors.Add("courtDecisionId", d.Status == CourtDecisionStatus.Applied
+                ? "This court decision is already applied by another application."
+                : "This court decision is held for review: it cannot be applied as it is.");
+            return null;
+        }
+
+        return d;
+    }
+
+    /// <summary>The event a court decision of this kind opens (a correction judgment opens a correction of a birth or death; it is answered there).</summary>
+    public static VitalEvent EventOf(CourtDecisionKind kind) => kind switch
+    {
+        CourtDecisionKind.Divorce => VitalEvent.Divorce,
+        CourtDecisionKind.Annulment => VitalEvent.Annulment,
+        CourtDecisionKind.LegalSeparation => VitalEvent.LegalSeparation,
+        CourtDecisionKind.SimpleAdoption or CourtDecisionKind.FullAdoption => VitalEvent.Adoption,
+        CourtDecisionKind.Paternity => VitalEvent.Recognition,
+        CourtDecisionKind.NameChange => VitalEvent.NameChange,
+        _ => VitalEvent.Birth,
+    };
+
     /// <summary>The act a registry look-up is made for, as the audit's purpose.</summary>
     public static string Act(Guid registrationId) => $"civil registration {registrationId}";
 
     public async Task<Outcome<RegistrationView>> CreateAsync(
-        Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct)
+        Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct,
+        CourtDecisionEntity? decision = null)
     {
         var now = clock.GetUtcNow();
         var delay = CambodiaTime.DateOf(now).DayNumber - facts.EventDate.DayNumber;
-        var lateAfter = e == VitalEvent.Birth ? Options.BirthLateAfterDays : Options.DeathLateAfterDays;
-        var late = delay > lateAfter;
+        var late = Options.LateAfterDays(e) is { } lateAfter && delay > lateAfter;
         var name = await staff.DisplayNameAsync(actor, ct);
         var registration = new RegistrationEntity
         {
@@ -107,6 +154,7 @@ internal sealed class RegistrationEntry(
             FeeRiel = late ? Options.LateFee(e) : 0,
             NeedsSeniorApproval = late,
             NotificationId = notification?.Id,
+            CourtDecisionId = decision?.Id,
             Dossier = dossier,
             EnteredBy = actor.Id,
             EnteredByName = name,
@@ -124,6 +172,12 @@ internal sealed class RegistrationEntry(
             notification.RegistrationId = registration.Id;
         }
 
+        if (decision is not null)
+        {
+            decision.Status = CourtDecisionStatus.Applied;
+            decision.RegistrationId = registration.Id;
+        }
+
         await audit.AppendAsync(new AuditEvent(actor, $"civil.{RegistrationRecords.Kind(e)}.enter", "registration", registration.Id.ToString(), "civil registration"), ct);
         try
         {
@@ -138,7 +192,9 @@ internal sealed class RegistrationEntry(
                 return existing;
             }
 
-            return Outcome<RegistrationView>.Conflict("The notification was linked to another application meanwhile.");
+            return Outcome<RegistrationView>.Conflict(decision is null
+                ? "The notification was linked to another application meanwhile."
+                : "The notification or court decision was linked to another application meanwhile.");
         }
 
         // Just created: no annexes, certificates or corrections yet.

@@ -131,11 +131,26 @@ internal sealed class RegistrationRecords(CivilDbContext db, StaffDirectory staf
     }
 
     private static RegistrationView View(RegistrationEntity r, IReadOnlyList<AnnexView> annexes, IReadOnlyList<CertificateView> certificates, IReadOnlyList<CorrectionView> corrections) =>
-        new(
+        Dossiers.WithFamilyDossier(new(
             r.Id, r.Event, r.Status, r.Number, r.OfficeCode, r.Version, r.EventDate.ToString("yyyy-MM-dd"), r.EventPlaceCode,
             r.SubjectKidc, r.SubjectNameKm, r.SubjectNameLatin, r.IsLate, r.DelayDays, r.FeeRiel, r.NeedsSeniorApproval,
             r.NotificationId, r.EnteredByName, r.EnteredAt, r.VerifiedByName, r.VerifiedAt, r.DecidedByName, r.DecidedAt,
-            r.RejectionReasons, r.AssignedToName, Dossiers.Birth(r), Dossiers.Death(r), annexes, certificates, corrections);
+            r.RejectionReasons, r.AssignedToName, Dossiers.Birth(r), Dossiers.Death(r), annexes, certificates, corrections), r);
 
-    public static string Kind(VitalEvent e) => e == VitalEvent.Birth ? "birth" : "death";
+    /// <summary>The event's name in audit actions, references and routes ("birth", "legal-separation"...).</summary>
+    public static string Kind(VitalEvent e) => e switch
+    {
+        VitalEvent.Birth => "birth",
+        VitalEvent.Death => "death",
+        VitalEvent.Marriage => "marriage",
+        VitalEvent.Divorce => "divorce",
+        VitalEvent.Annulment => "annulment",
+        VitalEvent.LegalSeparation => "legal-separation",
+        VitalEvent.Adoption => "adoption",
+        VitalEvent.Recognition => "recognition",
+        VitalEvent.Legitimization => "legitimization",
+        VitalEvent.FoetalDeath => "foetal-death",
+        VitalEvent.NameChange => "name-change",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
+    };
 }

@@ -59,6 +59,146 @@ public interface IPopulationRegistry
     /// death is not (or no longer) in force; audited as <c>person.death.revert</c>.
     /// </summary>
     Task<bool> RevertDeathAsync(string reference, Actor actor, string reason, CancellationToken ct);
+
+    // The family events (marriage, its end, adoption, recognition, name change). Each is applied
+    // once per reference: the same reference again returns what the first call did. Marital
+    // status is derived from these calls only; a direct edit of it is refused.
+
+    /// <summary>
+    /// Records a marriage: each spouse with a KIDC gets a spouse link (the other spouse's KIDC, or
+    /// the foreign spouse's name and passport) from the date and becomes married, in a new version.
+    /// Refused when a spouse is deceased on the date or already has a marriage in force.
+    /// </summary>
+    Task<Outcome<MarriageRecorded>> RecordMarriageAsync(MarriageLink marriage, Actor actor, string reference, CancellationToken ct);
+
+    /// <summary>
+    /// Ends (divorce, annulment) or suspends (legal separation) the marriage recorded under
+    /// <see cref="MarriageEnd.MarriageReference"/>: the spouse links end with the date and the
+    /// marital status follows (divorced; separated; for an annulment, what it was before the
+    /// marriage). Refused when that marriage is not recorded or already ended.
+    /// </summary>
+    Task<Outcome<MarriageRecorded>> EndMarriageAsync(MarriageEnd end, Actor actor, string reference, CancellationToken ct);
+
+    /// <summary>
+    /// The marriage in force of a person (the reference it was recorded under and the spouse), or
+    /// null. For the bigamy check of a new marriage; audited as a read under <paramref name="purpose"/>.
+    /// </summary>
+    Task<SpouseLink?> MarriageInForceAsync(string kidc, Actor actor, string purpose, CancellationToken ct);
+
+    /// <summary>
+    /// Whether two persons are related through the registry's parent links (biological, adoptive,
+    /// and the sealed ones of a full adoption) or by marriage, closely enough for the caller's
+    /// limits: the closest relationship found, or null. Answers only the relationship's kind and
+    /// degree, never who the common relatives are. Audited under <paramref name="purpose"/>.
+    /// </summary>
+    Task<Kinship?> KinshipAsync(string kidcA, string kidcB, KinshipLimits limits, Actor actor, string purpose, CancellationToken ct);
+
+    /// <summary>
+    /// Changes a child's parents after an approved recognition, legitimization or adoption: a
+    /// recognition adds the missing parent; a simple adoption adds adoptive parents and keeps the
+    /// others; a full adoption makes the adoptive parents the parents and keeps the earlier ones
+    /// sealed (not shown in the record, still used by the kinship check). New version of the child.
+    /// Refused when a recognition names a parent the child already has.
+    /// </summary>
+    Task<Outcome<PersonRecord>> ChangeParentsAsync(ParentageChange change, Actor actor, string reference, CancellationToken ct);
+
+    /// <summary>
+    /// Reverts what a family event's call did under <paramref name="reference"/> (marriage, its end,
+    /// parentage, name change) when its registration will never be approved. True when nothing of
+    /// it is (or is any longer) in force; audited as <c>person.revert</c>.
+    /// </summary>
+    Task<bool> RevertAsync(string reference, Actor actor, string reason, CancellationToken ct);
+}
+
+/// <summary>A marriage as an approved marriage registration gives it to the registry.</summary>
+/// <param name="HusbandKidc">Null for a foreign husband without a KIDC.</param>
+/// <param name="WifeKidc">Null for a foreign wife without a KIDC.</param>
+/// <param name="HusbandName">For a husband without a KIDC: the name, nationality and passport, as the link shows it.</param>
+/// <param name="WifeName">For a wife without a KIDC, likewise.</param>
+/// <param name="Date">The date of the marriage.</param>
+/// <param name="Reason">The version's reason (the registration number).</param>
+public sealed record MarriageLink(
+    string? HusbandKidc,
+    string? WifeKidc,
+    string? HusbandName,
+    string? WifeName,
+    DateOnly Date,
+    string Reason);
+
+public enum MarriageEndKind
+{
+    Divorce,
+    Annulment,
+    LegalSeparation,
+    /// <summary>A spouse's death (recorded by the death's approval).</summary>
+    Death,
+}
+
+public sealed record MarriageEnd(string MarriageReference, MarriageEndKind Kind, DateOnly Date, string Reason);
+
+/// <summary>The persons a marriage call changed, with their new marital status.</summary>
+public sealed record MarriageRecorded(IReadOnlyList<string> Kidcs, IReadOnlyList<MaritalStatus> Statuses);
+
+/// <summary>
+/// A spouse link of a person: the spouse by KIDC (or by the name of a foreign spouse), from when,
+/// until when and why it ended, and the reference of the marriage registration.
+/// </summary>
+public sealed record SpouseLink(
+    string? SpouseKidc,
+    string? SpouseName,
+    DateOnly From,
+    DateOnly? Until,
+    MarriageEndKind? EndedBy,
+    string MarriageReference);
+
+/// <summary>How far the kinship check looks (Civil Code of Cambodia art. 950-952: configurable).</summary>
+/// <param name="MaxCollateralDegree">Collateral relatives by blood up to this degree are found (siblings 2, uncle and niece 3, first cousins 4).</param>
+/// <param name="MaxLinealDegree">Lineal relatives (ancestors, descendants) up to this many generations.</param>
+public sealed record KinshipLimits(int MaxCollateralDegree = 3, int MaxLinealDegree = 6)
+{
+    /// <summary>Whether lineal relatives by marriage (a former spouse's parent or child) are looked for.</summary>
+    public bool Affinity { get; init; } = true;
+    /// <summary>Whether adoptive links count as parent links.</summary>
+    public bool Adoptive { get; init; } = true;
+}
+
+public enum KinshipKind
+{
+    /// <summary>One is an ancestor of the other.</summary>
+    Lineal,
+    /// <summary>They share an ancestor (siblings, uncle and niece, cousins).</summary>
+    Collateral,
+    /// <summary>One is a lineal relative of the other's spouse or former spouse.</summary>
+    LinealByAffinity,
+    /// <summary>Adoptive parent and adoptee (or the adoptee and the adoptive parent's spouse or descendant).</summary>
+    Adoptive,
+}
+
+/// <summary>The closest relationship found, by kind and degree (civil-law counting: one degree per generation up and down).</summary>
+public sealed record Kinship(KinshipKind Kind, int Degree, string Description);
+
+public enum ParentageKind
+{
+    Recognition,
+    Legitimization,
+    SimpleAdoption,
+    FullAdoption,
+}
+
+/// <summary>A change of a child's parents (by KIDC, or by the name declared when a parent has none).</summary>
+public sealed record ParentageChange(
+    string ChildKidc,
+    ParentageKind Kind,
+    string? MotherKidc,
+    string? FatherKidc,
+    DateOnly Date,
+    string Reason)
+{
+    /// <summary>For a full adoption: the names the child takes (null keeps them).</summary>
+    public string? NewSurnameKm { get; init; }
+    public string? NewGivenNameKm { get; init; }
+    public string? NewSurnameLatin { get; init; }
+    public string? NewGivenNameLatin { get; init; }
 }
 
 /// <summary>

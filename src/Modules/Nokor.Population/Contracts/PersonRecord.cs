@@ -25,7 +25,13 @@ public sealed record PersonRecord(
     LifeStatus LifeStatus,
     DateOnly? DeathDate,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Spouse links, current and ended, oldest first (marital status is derived from them).</summary>
+    public IReadOnlyList<SpouseLink> Spouses { get; init; } = [];
+    /// <summary>Adoptive parents of a simple adoption (a full adoption's parents are <see cref="Father"/> and <see cref="Mother"/>).</summary>
+    public IReadOnlyList<ParentLink> AdoptiveParents { get; init; } = [];
+}
 
 /// <summary>Place of birth: a gazetteer code in Cambodia, or an ISO 3166-1 alpha-2 country abroad.</summary>
 public sealed record PlaceOfBirth(string? Code, string? Country, string? NameKm, string? NameLatin);

@@ -222,6 +222,25 @@ internal sealed class PopulationRegistry(
         return true;
     }
 
+    // Issue 17 skeleton: the family events, built next (no caller reaches them before they are).
+    public Task<Outcome<MarriageRecorded>> RecordMarriageAsync(MarriageLink marriage, Actor actor, string reference, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: marriages in the registry");
+
+    public Task<Outcome<MarriageRecorded>> EndMarriageAsync(MarriageEnd end, Actor actor, string reference, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: end of marriages in the registry");
+
+    public Task<SpouseLink?> MarriageInForceAsync(string kidc, Actor actor, string purpose, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: spouse links");
+
+    public Task<Kinship?> KinshipAsync(string kidcA, string kidcB, KinshipLimits limits, Actor actor, string purpose, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: kinship check");
+
+    public Task<Outcome<PersonRecord>> ChangeParentsAsync(ParentageChange change, Actor actor, string reference, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: parentage");
+
+    public Task<bool> RevertAsync(string reference, Actor actor, string reason, CancellationToken ct) =>
+        throw new NotImplementedException("issue 17: revert");
+
     private static string DeathReason(string reference) => $"Death registered ({reference})";
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
