@@ -10,7 +10,9 @@ namespace Nokor.Population.Families;
 
 /// <summary>
 /// Records an approved marriage: each spouse in the registry gets a spouse link and becomes
-/// married, in a new version written under the marriage's reference. Only the registered links
+/// married, in a new version written under the marriage's reference. A spouse deceased on the
+/// date is refused; a marriage registered late, after a spouse died, is recorded as ended by that
+/// death (the survivor is widowed). Only the registered links
 /// count as "already married": a status of married declared when a person was registered (a
 /// marriage older than the registry, never registered) does not, since the registry cannot name it.
 /// </summary>
@@ -59,6 +61,11 @@ internal static class RecordMarriage
             return Outcome<MarriageRecorded>.Invalid(errors);
         }
 
+        // A marriage registered late, after a spouse's death: it ended with that death.
+        var death = new[] { husband.Person, wife.Person }
+            .Where(p => p is { LifeStatus: LifeStatus.Deceased })
+            .Select(p => p!.DeathDate)
+            .Min();
         var text = $"{reason} ({reference})";
         var changed = new List<PersonEntity>();
         foreach (var (person, spouse, spouseName) in new[]
@@ -81,8 +88,11 @@ internal static class RecordMarriage
                 From = marriage.Date,
                 MarriageReference = reference,
                 StatusBefore = person.MaritalStatus,
+                Until = death,
+                EndedBy = death is null ? null : MarriageEndKind.Death,
+                EndReference = death is null ? null : reference,
             });
-            person.MaritalStatus = MaritalStatus.Married;
+            person.MaritalStatus = death is null || person.LifeStatus == LifeStatus.Deceased ? MaritalStatus.Married : MaritalStatus.Widowed;
             steps.AddVersion(person, actor, text, "maritalStatus,spouses", reference);
             changed.Add(person);
         }
@@ -130,11 +140,9 @@ internal static class RecordMarriage
             return (null, null);
         }
 
-        if (person.LifeStatus == LifeStatus.Deceased)
+        if (person.LifeStatus == LifeStatus.Deceased && (person.DeathDate is not { } died || died <= date))
         {
-            errors.Add(field, person.DeathDate is { } died && died > date
-                ? $"This person has since died ({died:yyyy-MM-dd}); a marriage is registered while both spouses live."
-                : "This person is recorded as deceased on the date of the marriage.");
+            errors.Add(field, "This person is recorded as deceased on the date of the marriage.");
             return (null, null);
         }
 
