@@ -10,9 +10,9 @@ namespace Nokor.Population.Families;
 
 /// <summary>
 /// Records an approved marriage: each spouse in the registry gets a spouse link and becomes
-/// married, in a new version written under the marriage's reference. A spouse deceased on the
-/// date is refused; a marriage registered late, after a spouse died, is recorded as ended by that
-/// death (the survivor is widowed). Only the registered links
+/// married, in a new version written under the marriage's reference. A spouse with a death
+/// recorded is refused, even one who died after the date: the registry records a marriage while
+/// both spouses live. Only the registered links
 /// count as "already married": a status of married declared when a person was registered (a
 /// marriage older than the registry, never registered) does not, since the registry cannot name it.
 /// </summary>
@@ -61,11 +61,6 @@ internal static class RecordMarriage
             return Outcome<MarriageRecorded>.Invalid(errors);
         }
 
-        // A marriage registered late, after a spouse's death: it ended with that death.
-        var death = new[] { husband.Person, wife.Person }
-            .Where(p => p is { LifeStatus: LifeStatus.Deceased })
-            .Select(p => p!.DeathDate)
-            .Min();
         var text = $"{reason} ({reference})";
         var changed = new List<PersonEntity>();
         foreach (var (person, spouse, spouseName) in new[]
@@ -88,11 +83,8 @@ internal static class RecordMarriage
                 From = marriage.Date,
                 MarriageReference = reference,
                 StatusBefore = person.MaritalStatus,
-                Until = death,
-                EndedBy = death is null ? null : MarriageEndKind.Death,
-                EndReference = death is null ? null : reference,
             });
-            person.MaritalStatus = death is null || person.LifeStatus == LifeStatus.Deceased ? MaritalStatus.Married : MaritalStatus.Widowed;
+            person.MaritalStatus = MaritalStatus.Married;
             steps.AddVersion(person, actor, text, "maritalStatus,spouses", reference);
             changed.Add(person);
         }
@@ -140,9 +132,13 @@ internal static class RecordMarriage
             return (null, null);
         }
 
-        if (person.LifeStatus == LifeStatus.Deceased && (person.DeathDate is not { } died || died <= date))
+        if (person.LifeStatus == LifeStatus.Deceased)
         {
-            errors.Add(field, "This person is recorded as deceased on the date of the marriage.");
+            // A marriage is recorded while both spouses live (civil registration's entry refuses the
+            // same at entry, so that an approval never fails here).
+            errors.Add(field, person.DeathDate is { } died && died > date
+                ? $"This person has since died ({died:yyyy-MM-dd}); a marriage is recorded while both spouses live."
+                : "This person is recorded as deceased on the date of the marriage.");
             return (null, null);
         }
 
