@@ -446,7 +446,7 @@ internal sealed class MarriageValidator(
         }
 
         var link = await registry.MarriageInForceAsync(kidc, actor, $"{act}: marriage in force of a spouse", ct);
-        if (link is not null && RegistrationOf(link.MarriageReference) != correcting)
+        if (link is not null && (correcting is null || RegistrationOf(link.MarriageReference) != correcting))
         {
             var registrationId = RegistrationOf(link.MarriageReference);
             var number = registrationId is { } id
