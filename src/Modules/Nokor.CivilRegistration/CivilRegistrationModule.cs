@@ -24,6 +24,10 @@ public static class CivilRegistrationModule
         services.AddScoped<RegistrationEntry>();
         services.AddScoped<Approvals>();
         services.AddScoped<EventProcedures>();
+        services.AddScoped<Marriages.MarriageValidator>();
+        services.AddScoped<Marriages.DissolutionValidator>();
+        services.AddScoped<IEventProcedure, Marriages.MarriageProcedure>();
+        services.AddScoped<IEventProcedure, Marriages.DissolutionProcedure>();
         services.AddScoped<ICivilRegistrations, CivilRegistrations>();
         services.AddScoped<ICivilNotifications, CivilNotifications>();
         services.AddScoped<ICivilWorkQueues, Queues.CivilWorkQueues>();
@@ -68,6 +72,8 @@ public static class CivilRegistrationModule
         Notifications.Fhir.NotifyFhir.Map(group);
         EnterBirth.Map(group);
         EnterDeath.Map(group);
+        Marriages.EnterMarriage.Map(group);
+        Marriages.EnterDissolution.Map(group);
         GetRegistration.Map(group);
         GetRegistrationHistory.Map(group);
         ClaimRegistration.Map(group);

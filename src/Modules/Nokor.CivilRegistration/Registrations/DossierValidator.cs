@@ -314,7 +314,7 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         }
     }
 
-    private static InformantDetails Informant(string path, InformantDetails i, Fields f) => new()
+    internal static InformantDetails Informant(string path, InformantDetails i, Fields f) => new()
     {
         Kind = f.Enum<InformantKind>($"{path}.kind", i.Kind, required: true)?.ToString(),
         Name = f.Text($"{path}.name", i.Name, required: true, max: 200),
