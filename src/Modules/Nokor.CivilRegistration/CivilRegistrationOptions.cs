@@ -22,6 +22,9 @@ internal sealed class CivilRegistrationOptions
     /// <summary>Largest scanned annex accepted, in bytes.</summary>
     public long MaxAnnexBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>The courts' interface: courts, case number format, largest decision PDF.</summary>
+    public Nokor.CivilRegistration.CourtDecisions.CourtDecisionOptions CourtDecisions { get; set; } = new();
+
     /// <summary>Base address printed in certificate QR codes for the public verification page.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 

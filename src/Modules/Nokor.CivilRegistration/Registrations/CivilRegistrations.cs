@@ -50,7 +50,7 @@ internal sealed class CivilRegistrations(
         throw new NotImplementedException("issue 17: name change");
 
     public Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: life events");
+        ListLifeEvents.HandleAsync(kidc, purpose, actor, db, registry, audit, ct);
 
     public Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct) =>
         GetRegistration.HandleAsync(id, purpose, actor, records, audit, ct);
