@@ -24,6 +24,12 @@ public static class CivilRegistrationModule
         services.AddScoped<RegistrationEntry>();
         services.AddScoped<Approvals>();
         services.AddScoped<EventProcedures>();
+        services.AddScoped<FamilyEvents.FamilyChecks>();
+        services.AddScoped<FamilyEvents.FamilyVersions>();
+        services.AddScoped<IEventProcedure, FamilyEvents.AdoptionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.RecognitionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.FoetalDeathProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.NameChangeProcedure>();
         services.AddScoped<ICivilRegistrations, CivilRegistrations>();
         services.AddScoped<ICivilNotifications, CivilNotifications>();
         services.AddScoped<ICivilWorkQueues, Queues.CivilWorkQueues>();
@@ -68,6 +74,11 @@ public static class CivilRegistrationModule
         Notifications.Fhir.NotifyFhir.Map(group);
         EnterBirth.Map(group);
         EnterDeath.Map(group);
+        FamilyEvents.EnterAdoption.Map(group);
+        FamilyEvents.EnterRecognition.Map(group);
+        FamilyEvents.EnterFoetalDeath.Map(group);
+        FamilyEvents.EnterNameChange.Map(group);
+        FamilyEvents.ReadSealedVersions.Map(group);
         GetRegistration.Map(group);
         GetRegistrationHistory.Map(group);
         ClaimRegistration.Map(group);
