@@ -28,6 +28,12 @@ public static class CivilRegistrationModule
         services.AddScoped<Marriages.DissolutionValidator>();
         services.AddScoped<IEventProcedure, Marriages.MarriageProcedure>();
         services.AddScoped<IEventProcedure, Marriages.DissolutionProcedure>();
+        services.AddScoped<FamilyEvents.FamilyChecks>();
+        services.AddScoped<FamilyEvents.FamilyVersions>();
+        services.AddScoped<IEventProcedure, FamilyEvents.AdoptionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.RecognitionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.FoetalDeathProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.NameChangeProcedure>();
         services.AddScoped<ICivilRegistrations, CivilRegistrations>();
         services.AddScoped<ICivilNotifications, CivilNotifications>();
         services.AddScoped<CourtDecisions.CourtDecisionChecks>();
@@ -77,6 +83,11 @@ public static class CivilRegistrationModule
         EnterDeath.Map(group);
         Marriages.EnterMarriage.Map(group);
         Marriages.EnterDissolution.Map(group);
+        FamilyEvents.EnterAdoption.Map(group);
+        FamilyEvents.EnterRecognition.Map(group);
+        FamilyEvents.EnterFoetalDeath.Map(group);
+        FamilyEvents.EnterNameChange.Map(group);
+        FamilyEvents.ReadSealedVersions.Map(group);
         GetRegistration.Map(group);
         GetRegistrationHistory.Map(group);
         ClaimRegistration.Map(group);

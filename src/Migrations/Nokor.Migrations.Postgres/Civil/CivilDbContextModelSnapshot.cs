@@ -642,6 +642,9 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SealedThroughVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)

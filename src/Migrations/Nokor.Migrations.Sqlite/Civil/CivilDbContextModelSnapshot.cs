@@ -633,6 +633,9 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SealedThroughVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
