@@ -116,6 +116,12 @@ internal static class DecideCorrection
     private static async Task<string?> PropagateAsync(RegistrationEntity r, CorrectionEntity c, Actor actor, IPopulationRegistry registry, CancellationToken ct)
     {
         PersonCorrection? change = null;
+        if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            // What the registry follows of a marriage or its end (spouses, dates) is not corrected (RequestCorrection refuses it).
+            return null;
+        }
+
         if (r.Event == VitalEvent.Birth)
         {
             var before = Dossiers.Read<BirthDossier>(r.Dossier);
@@ -163,7 +169,11 @@ internal static class DecideCorrection
     /// <summary>Updates the searchable facts of the record from its corrected dossier.</summary>
     private static void ApplyFacts(RegistrationEntity r)
     {
-        if (r.Event == VitalEvent.Birth)
+        if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            Marriages.MarriageCorrections.ApplyFacts(r);
+        }
+        else if (r.Event == VitalEvent.Birth)
         {
             var child = Dossiers.Read<BirthDossier>(r.Dossier).Child!;
             r.SubjectNameKm = $"{child.SurnameKm} {child.GivenNameKm}";
