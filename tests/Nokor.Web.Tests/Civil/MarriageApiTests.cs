@@ -281,6 +281,18 @@ public sealed class MarriageApiTests(NokorHost host) : IClassFixture<NokorHost>
         var link = Assert.Single(w.Spouses);
         Assert.Null(link.SpouseKidc);
         Assert.Contains("Nguyen Van Minh", link.SpouseName, StringComparison.Ordinal);
+
+        // The command line prints it, and its verifier finds it genuine and current.
+        var work = Path.Combine(host.DataDirectory, "cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        var pdfPath = Path.Combine(work, "marriage.pdf");
+        var keysPath = Path.Combine(work, "keys.json");
+        await File.WriteAllTextAsync(keysPath, await host.CreateClient().GetStringAsync("/api/keys"));
+        var rendered = await NokorCli.RunAsync(host, "certificate", "render", "--registration", approved.Number!, "--out", pdfPath);
+        Assert.True(rendered.ExitCode == 0, rendered.Output);
+        var verified = await NokorCli.RunAsync(host, "certificate", "verify", pdfPath, "--keys", keysPath);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains($"marriage registration {approved.Number}", verified.Output, StringComparison.Ordinal);
     }
 
     [Fact]
