@@ -251,6 +251,8 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(f => f.BirthType).HasMaxLength(8);
             e.Property(f => f.UnderlyingCause).HasMaxLength(8);
             e.Property(f => f.Manner).HasMaxLength(24);
+            e.Property(f => f.HusbandPreviousStatus).HasMaxLength(10);
+            e.Property(f => f.WifePreviousStatus).HasMaxLength(10);
             e.HasIndex(f => new { f.Event, f.Status, f.OccurrenceYear });
             e.HasIndex(f => new { f.Event, f.Status, f.RegistrationYear });
             e.HasIndex(f => new { f.OfficeCode, f.EnteredAt });

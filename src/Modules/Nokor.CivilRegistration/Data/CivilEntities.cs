@@ -53,6 +53,13 @@ internal sealed class RegistrationEntity
     public Guid? NotificationId { get; set; }
     /// <summary>The court decision this registration was entered from, when it came from the courts' system.</summary>
     public Guid? CourtDecisionId { get; set; }
+    /// <summary>
+    /// Of a birth registration after a full adoption: the versions up to this one are sealed (the
+    /// biological parents, the birth names). Only a senior registrar reads them, each read audited
+    /// with its purpose (<c>FamilyEvents.ReadSealedVersions</c>); every other view, history and
+    /// certificate of the record shows the later versions only. Null when nothing is sealed.
+    /// </summary>
+    public int? SealedThroughVersion { get; set; }
     /// <summary>The current version's dossier as JSON (BirthDossier, DeathDossier, MarriageDossier...).</summary>
     public required string Dossier { get; set; }
     public required string EnteredBy { get; set; }
