@@ -190,23 +190,31 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Equal(s_decisionPdf, await pdf.Content.ReadAsByteArrayAsync());
 
-        // Entering the application from it: the decision is applied and its PDF is the registration's annex.
-        var entered = await EnterFromDecisionAsync(received.Id, person);
-        Assert.True(entered.IsOk, string.Join("; ", entered.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        var annex = Assert.Single(entered.Value!.Annexes);
+        // The agent completes the pre-filled application (the person's names and date of birth as the
+        // decision states them) and enters it: the decision is applied and its PDF is the registration's annex.
+        var agent = await host.ClientForAsync("agent.a");
+        var application = Completed(detail.NameChange, person);
+        var entered = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/name-changes", application));
+        var annex = Assert.Single(entered.Annexes);
         Assert.Equal(received.PdfSha256, annex.Sha256);
         Assert.Equal("application/pdf", annex.ContentType);
+        Assert.Equal(PhnomPenhCourt, entered.NameChange!.Court);
         var stored = Assert.Single(await StoredAsync(caseNumber));
         Assert.Equal(CourtDecisionStatus.Applied, stored.Status);
-        Assert.Equal(entered.Value.Id, stored.RegistrationId);
-        var annexBytes = await registrar.GetAsync($"/api/civil/registrations/{entered.Value.Id}/annexes/{annex.Id}");
+        Assert.Equal(entered.Id, stored.RegistrationId);
+        var annexBytes = await registrar.GetAsync($"/api/civil/registrations/{entered.Id}/annexes/{annex.Id}");
         Assert.Equal(s_decisionPdf, await annexBytes.Content.ReadAsByteArrayAsync());
+        var history = await registrar.GetFromJsonAsync<List<RegistrationHistoryEntry>>($"/api/civil/registrations/{entered.Id}/history", NokorHost.Json);
+        Assert.Contains(history!, h => h.Action == "annex.added" && h.Note!.StartsWith(annex.FileName, StringComparison.Ordinal));
 
         // A second application from the same decision is refused: one decision, one application.
-        var second = await EnterFromDecisionAsync(received.Id, person);
-        Assert.Equal("This court decision is already applied by another application.", Assert.Single(second.Errors["courtDecisionId"]));
-        await using var scope = host.Services.CreateAsyncScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.CountAsync(r => r.CourtDecisionId == received.Id));
+        var second = await agent.PostAsJsonAsync("/api/civil/registrations/name-changes", Completed(detail.NameChange, person));
+        var refused = await CivilIntents.ProblemAsync(second, HttpStatusCode.BadRequest);
+        Assert.Equal("This court decision is already applied by another application.", refused.GetProperty("errors").GetProperty("courtDecisionId")[0].GetString());
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.CountAsync(r => r.CourtDecisionId == received.Id));
+        }
 
         // Sent again once applied, it is still the one decision.
         var late = await SendAsync(court, NameChange(caseNumber, person.Kidc));
@@ -214,37 +222,19 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         Assert.Equal(CourtDecisionStatus.Applied, (await CivilIntents.ReadAsync<CourtDecisionView>(late)).Status);
     }
 
-    /// <summary>
-    /// The registrar of commune A enters the change of name from the decision through the shared
-    /// entry step every event's entry uses (<c>RegistrationEntry.CourtDecisionAsync</c>, then
-    /// <c>CreateAsync</c> with the decision), with the dossier the pre-filled application completes.
-    /// </summary>
-    private async Task<Nokor.Platform.Errors.Outcome<RegistrationView>> EnterFromDecisionAsync(Guid decisionId, PersonRecord person)
+    /// <summary>The pre-filled application as the agent completes it: a new id, and the person's names and date of birth typed from the decision.</summary>
+    private static NameChangeApplication Completed(NameChangeApplication prefilled, PersonRecord person) => prefilled with
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var user = await platform.Users.AsNoTracking().SingleAsync(u => u.UserName == "registrar.a");
-        var actor = new Actor("staff", user.Id.ToString(), user.OfficeId, new Jurisdiction(host.CommuneA), new HashSet<string> { Roles.Registrar });
-        var entry = scope.ServiceProvider.GetRequiredService<Nokor.CivilRegistration.Registrations.RegistrationEntry>();
-        var errors = new Nokor.Platform.Errors.FieldErrors();
-        var decision = await entry.CourtDecisionAsync(decisionId, VitalEvent.NameChange, actor, errors, CancellationToken.None);
-        if (errors.Any)
+        Id = Guid.NewGuid(),
+        NameChange = prefilled.NameChange! with
         {
-            return Nokor.Platform.Errors.Outcome<RegistrationView>.Invalid(errors);
-        }
-
-        var dossier = new NameChangeDossier
-        {
-            Person = new ParentDetails { Kidc = person.Kidc, SurnameKm = person.SurnameKm, GivenNameKm = person.GivenNameKm, BirthDate = person.BirthDate },
-            NewSurnameKm = "សុខ", NewGivenNameKm = "វិបុល", NewSurnameLatin = "Sok", NewGivenNameLatin = "Vibol",
-            Authority = "Court", Court = decision!.Court, CaseNumber = decision.CaseNumber, DecisionDate = decision.DecisionDate.ToString("yyyy-MM-dd"),
-        };
-        var facts = new Nokor.CivilRegistration.Registrations.DossierFacts(decision.DecisionDate, host.VillageA, $"{person.SurnameKm} {person.GivenNameKm}",
-            $"{person.SurnameLatin} {person.GivenNameLatin}", person.Kidc, "Male", person.BirthDate, host.VillageA);
-        var id = Guid.CreateVersion7();
-        return await entry.CreateAsync(id, id, VitalEvent.NameChange, Nokor.CivilRegistration.Registrations.Dossiers.Write(dossier), facts, null, actor,
-            CancellationToken.None, decision);
-    }
+            Person = prefilled.NameChange.Person! with
+            {
+                SurnameKm = person.SurnameKm, GivenNameKm = person.GivenNameKm, SurnameLatin = person.SurnameLatin, GivenNameLatin = person.GivenNameLatin,
+                BirthDate = person.BirthDate,
+            },
+        },
+    };
 
     [Fact]
     public async Task A_different_decision_under_the_same_court_and_case_is_a_conflict()
@@ -552,5 +542,53 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         await CivilIntents.ProblemAsync(await agentB.GetAsync($"/api/civil/persons/{husband.Kidc}/events"), HttpStatusCode.NotFound);
         var bad = await registrar.GetAsync("/api/civil/persons/1234567890/events");
         Assert.True((await CivilIntents.ProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("kidc", out _));
+    }
+
+    [Fact]
+    public async Task A_court_divorce_of_a_registered_marriage_is_completed_by_the_registrar_and_shows_in_both_spouses_life_events()
+    {
+        var court = await CourtAsync();
+        var agent = await host.ClientForAsync("agent.a");
+        var second = await host.ClientForAsync("agent.a2");
+        var registrar = await host.ClientForAsync("registrar.a");
+        var husband = await host.PersonAsync(agent, host.VillageA, "Male", "យិន", "សម្បត្តិ", "Yin", "Sambath", "1987-07-07");
+        var wife = await host.PersonAsync(agent, host.VillageA, "Female", "ផាន", "ស្រីពៅ", "Phan", "Sreypov", "1990-10-20");
+        var marriage = await host.RegisterAsync("/api/civil/registrations/marriages",
+            MarriageIntents.MarriageBody(host.VillageA, DaysAgo(800), MarriageIntents.Spouse(husband), MarriageIntents.Spouse(wife)));
+
+        // The court's decision arrives over the API and lands in the marriage's office.
+        var caseNumber = NewCase();
+        var received = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!)));
+        Assert.Equal(CourtDecisionStatus.Received, received.Status);
+        Assert.Equal(marriage.OfficeCode, received.OfficeCode);
+
+        // The registrar's agent enters the pre-filled application; a second agent verifies; the registrar approves.
+        var detail = (await registrar.GetFromJsonAsync<CourtDecisionDetail>($"/api/civil/court-decisions/{received.Id}", NokorHost.Json))!;
+        var application = detail.Dissolution! with { Id = Guid.NewGuid() };
+        var entered = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/dissolutions", application));
+        Assert.Equal(received.PdfSha256, Assert.Single(entered.Annexes).Sha256);
+        await second.StepAsync(entered.Id, "verify");
+        var divorce = await registrar.StepAsync(entered.Id, "approve");
+        Assert.Equal(RegistrationStatus.Approved, divorce.Status);
+        Assert.Equal(caseNumber, divorce.Dissolution!.CaseNumber);
+
+        // Both pages: the marriage and its divorce, in order, with the role of each spouse; the husband's birth is not registered here.
+        foreach (var (person, role) in new[] { (husband, "husband"), (wife, "wife") })
+        {
+            var events = (await registrar.GetFromJsonAsync<List<LifeEvent>>($"/api/civil/persons/{person.Kidc}/events", NokorHost.Json))!;
+            Assert.Equal([(marriage.Id, VitalEvent.Marriage, role), (divorce.Id, VitalEvent.Divorce, role)], events.Select(e => (e.RegistrationId, e.Event, e.Role)));
+            Assert.Equal([marriage.Number, divorce.Number], events.Select(e => e.Number));
+            Assert.Equal([DaysAgo(800), DaysAgo(10)], events.Select(e => e.EventDate));
+        }
+
+        // The decision is applied: sent again, it answers as applied and opens nothing.
+        var again = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!)));
+        Assert.Equal(CourtDecisionStatus.Applied, again.Status);
+        Assert.Equal(divorce.Id, again.RegistrationId);
+
+        // A second decision to divorce the same marriage, now dissolved, is held.
+        var late = await SendAsync(court, Divorce(NewCase(), marriage.Number!));
+        Assert.StartsWith("This marriage already ended (Dissolved on ",
+            (await CivilIntents.ProblemAsync(late, (HttpStatusCode)422)).GetProperty("errors").GetProperty("dissolution.marriageNumber")[0].GetString(), StringComparison.Ordinal);
     }
 }
