@@ -83,13 +83,13 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         },
     };
 
-    private static Dictionary<string, object?> Divorce(string caseNumber, string marriageNumber) => new()
+    private static Dictionary<string, object?> Divorce(string caseNumber, string marriageNumber, int decidedDaysAgo = 40, int effectiveDaysAgo = 10) => new()
     {
         ["kind"] = "Divorce",
         ["court"] = PhnomPenhCourt,
         ["caseNumber"] = caseNumber,
-        ["decisionDate"] = DaysAgo(40),
-        ["effectiveDate"] = DaysAgo(10),
+        ["decisionDate"] = DaysAgo(decidedDaysAgo),
+        ["effectiveDate"] = DaysAgo(effectiveDaysAgo),
         ["dissolution"] = new Dictionary<string, object?> { ["marriageNumber"] = marriageNumber, ["petitioner"] = "wife", ["dependentChildren"] = 2 },
     };
 
@@ -554,11 +554,11 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         var husband = await host.PersonAsync(agent, host.VillageA, "Male", "យិន", "សម្បត្តិ", "Yin", "Sambath", "1987-07-07");
         var wife = await host.PersonAsync(agent, host.VillageA, "Female", "ផាន", "ស្រីពៅ", "Phan", "Sreypov", "1990-10-20");
         var marriage = await host.RegisterAsync("/api/civil/registrations/marriages",
-            MarriageIntents.MarriageBody(host.VillageA, DaysAgo(800), MarriageIntents.Spouse(husband), MarriageIntents.Spouse(wife)));
+            MarriageIntents.MarriageBody(host.VillageA, DaysAgo(25), MarriageIntents.Spouse(husband), MarriageIntents.Spouse(wife)));
 
         // The court's decision arrives over the API and lands in the marriage's office.
         var caseNumber = NewCase();
-        var received = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!)));
+        var received = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!, 12, 3)));
         Assert.Equal(CourtDecisionStatus.Received, received.Status);
         Assert.Equal(marriage.OfficeCode, received.OfficeCode);
 
@@ -578,16 +578,16 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
             var events = (await registrar.GetFromJsonAsync<List<LifeEvent>>($"/api/civil/persons/{person.Kidc}/events", NokorHost.Json))!;
             Assert.Equal([(marriage.Id, VitalEvent.Marriage, role), (divorce.Id, VitalEvent.Divorce, role)], events.Select(e => (e.RegistrationId, e.Event, e.Role)));
             Assert.Equal([marriage.Number, divorce.Number], events.Select(e => e.Number));
-            Assert.Equal([DaysAgo(800), DaysAgo(10)], events.Select(e => e.EventDate));
+            Assert.Equal([DaysAgo(25), DaysAgo(3)], events.Select(e => e.EventDate));
         }
 
         // The decision is applied: sent again, it answers as applied and opens nothing.
-        var again = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!)));
+        var again = await CivilIntents.ReadAsync<CourtDecisionView>(await SendAsync(court, Divorce(caseNumber, marriage.Number!, 12, 3)));
         Assert.Equal(CourtDecisionStatus.Applied, again.Status);
         Assert.Equal(divorce.Id, again.RegistrationId);
 
         // A second decision to divorce the same marriage, now dissolved, is held.
-        var late = await SendAsync(court, Divorce(NewCase(), marriage.Number!));
+        var late = await SendAsync(court, Divorce(NewCase(), marriage.Number!, 2, 1));
         Assert.StartsWith("This marriage already ended (Dissolved on ",
             (await CivilIntents.ProblemAsync(late, (HttpStatusCode)422)).GetProperty("errors").GetProperty("dissolution.marriageNumber")[0].GetString(), StringComparison.Ordinal);
     }
