@@ -249,10 +249,18 @@ internal sealed class CourtDecisionEntity
     /// <summary>SHA-256 of the decision's PDF in the blob store.</summary>
     public required string PdfSha256 { get; set; }
     public long PdfSize { get; set; }
+    /// <summary>One line for the inbox: the marriage's number and spouses, or the persons' names as the registry holds them.</summary>
+    public required string Summary { get; set; }
     /// <summary>Why it is held for review (field: problem), when it is.</summary>
     public string? Problems { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public required string ReceivedBy { get; set; }
     /// <summary>The registration entered from it.</summary>
     public Guid? RegistrationId { get; set; }
+    /// <summary>Why a registrar dismissed it, who and when (status Dismissed).</summary>
+    public string? DismissalReason { get; set; }
+    public string? DismissedBy { get; set; }
+    public DateTimeOffset? DismissedAt { get; set; }
+    /// <summary>Optimistic concurrency: a decision is applied, re-checked or dismissed once.</summary>
+    public int Revision { get; set; }
 }

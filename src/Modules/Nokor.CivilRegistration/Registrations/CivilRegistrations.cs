@@ -16,6 +16,8 @@ internal sealed class CivilRegistrations(
     RegistrationEntry entry,
     Approvals approvals,
     DossierValidator validator,
+    Marriages.MarriageValidator marriages,
+    Marriages.DissolutionValidator dissolutions,
     IPopulationRegistry registry,
     StaffDirectory staff,
     IAuditLog audit,
@@ -31,10 +33,10 @@ internal sealed class CivilRegistrations(
 
     // Issue 17 skeleton: the family events' use cases, built next.
     public Task<Outcome<RegistrationView>> EnterMarriageAsync(MarriageApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: marriage");
+        Marriages.EnterMarriage.HandleAsync(application, actor, entry, marriages, ct);
 
     public Task<Outcome<RegistrationView>> EnterDissolutionAsync(DissolutionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: dissolution");
+        Marriages.EnterDissolution.HandleAsync(application, actor, entry, dissolutions, ct);
 
     public Task<Outcome<RegistrationView>> EnterAdoptionAsync(AdoptionApplication application, Actor actor, CancellationToken ct) =>
         FamilyEvents.EnterAdoption.HandleAsync(application, actor, entry, familyChecks, db, options, ct);
@@ -49,7 +51,7 @@ internal sealed class CivilRegistrations(
         FamilyEvents.EnterNameChange.HandleAsync(application, actor, entry, familyChecks, db, ct);
 
     public Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: life events");
+        ListLifeEvents.HandleAsync(kidc, purpose, actor, db, registry, audit, ct);
 
     public Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct) =>
         GetRegistration.HandleAsync(id, purpose, actor, records, audit, ct);
