@@ -211,6 +211,17 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EffectiveDate")
                         .HasColumnType("TEXT");
 
@@ -247,9 +258,18 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<Guid?>("RegistrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -611,6 +631,9 @@ namespace Nokor.Migrations.Sqlite.Civil
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SealedThroughVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

@@ -139,6 +139,10 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(d => d.PdfSha256).HasMaxLength(64);
             e.Property(d => d.Problems).HasMaxLength(4000);
             e.Property(d => d.ReceivedBy).HasMaxLength(100);
+            e.Property(d => d.Summary).HasMaxLength(400);
+            e.Property(d => d.DismissalReason).HasMaxLength(1000);
+            e.Property(d => d.DismissedBy).HasMaxLength(100);
+            e.Property(d => d.Revision).IsConcurrencyToken();
             if (pg)
             {
                 e.Property(d => d.OfficeCode).UseCollation("C");

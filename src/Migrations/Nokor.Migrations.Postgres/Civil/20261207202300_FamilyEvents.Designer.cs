@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nokor.Migrations.Postgres.Civil
 {
     [DbContext(typeof(CivilDbContext))]
-    [Migration("20261207195828_FamilyStatistics")]
-    partial class FamilyStatistics
+    [Migration("20261207202300_FamilyEvents")]
+    partial class FamilyEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,6 +219,17 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("EffectiveDate")
                         .HasColumnType("date");
 
@@ -256,10 +267,19 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.Property<Guid?>("RegistrationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 
@@ -623,6 +643,9 @@ namespace Nokor.Migrations.Postgres.Civil
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SealedThroughVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
