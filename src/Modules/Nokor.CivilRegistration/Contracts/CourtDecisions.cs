@@ -140,8 +140,11 @@ public sealed record CourtDecisionFile(string FileName, string ContentType, byte
 /// <param name="Created">True when this request stored it, false when it was already stored.</param>
 public sealed record CourtDecisionReceipt(CourtDecisionView Decision, bool Created);
 
-/// <summary>Why a decision is held: the field of the decision and the problem (Khmer first, then English).</summary>
-public sealed record CourtDecisionProblem(string Field, string Message);
+/// <summary>Why a decision is held: the field of the decision (its JSON path, e.g. "paternity.fatherKidc") and the problem, in Khmer and in English.</summary>
+/// <param name="Field">The decision's field.</param>
+/// <param name="MessageKm">The problem in Khmer, for the inbox page.</param>
+/// <param name="Message">The problem in English, as the ProblemDetails answered to the courts' system says it.</param>
+public sealed record CourtDecisionProblem(string Field, string MessageKm, string Message);
 
 /// <summary>A stored decision, as the inbox lists it.</summary>
 /// <param name="Id">The decision's id.</param>

@@ -60,6 +60,13 @@ public sealed record RegistrationView(
     public RecognitionDossier? Recognition { get; init; }
     public FoetalDeathDossier? FoetalDeath { get; init; }
     public NameChangeDossier? NameChange { get; init; }
+
+    /// <summary>
+    /// Of a birth registration after a full adoption: the versions up to this one are sealed and not
+    /// shown here (nor their certificates, corrections and history); a senior registrar reads them
+    /// at <c>GET /api/civil/registrations/{id}/sealed-versions</c>, audited with the purpose.
+    /// </summary>
+    public int? SealedThroughVersion { get; init; }
 }
 
 /// <summary>
