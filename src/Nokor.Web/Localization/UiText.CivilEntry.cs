@@ -245,6 +245,11 @@ public static partial class UiText
             return IsKhmer ? t.Km : t.En;
         }
 
+        if (FamilyPatternMessage(message) is { } family)
+        {
+            return family;
+        }
+
         // "Required: one of A, B." and "Use one of A, B." name the enum values; the form's select offers them.
         return message.StartsWith("Required: one of ", StringComparison.Ordinal) || message.StartsWith("Use one of ", StringComparison.Ordinal)
             ? T(EntryMessage + "choose")

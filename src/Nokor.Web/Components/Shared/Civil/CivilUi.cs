@@ -18,8 +18,8 @@ public static class CivilUi
     public static IReadOnlyList<KeyValuePair<string, string>> Words(string type, params string[] values) =>
         values.Select(v => KeyValuePair.Create(v, UiText.CivilEnum(type, v))).ToList();
 
-    /// <summary>The property regimes a marriage declares ("legal" when the spouses made no contract).</summary>
-    public static readonly string[] PropertyRegimes = ["legal", "separate", "contract"];
+    /// <summary>The property regimes a marriage declares, as the service's default list names them ("Legal" when the spouses made no contract).</summary>
+    public static readonly string[] PropertyRegimes = ["Legal", "Separate", "Community", "Contract"];
 
     /// <summary>Sex uses the registry's own words.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> SexOptions() =>
