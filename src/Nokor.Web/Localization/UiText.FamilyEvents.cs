@@ -189,7 +189,6 @@ public static partial class UiText
             ["rec.Confirmed"] = ("បញ្ជីប្រជាជនបានបញ្ជាក់", "confirmed by the registry"),
             ["rec.Marriage"] = ("អាពាហ៍ពិពាហ៍", "The marriage"),
             ["rec.MarriageRegister"] = ("បញ្ជីអាពាហ៍ពិពាហ៍", "Marriage register"),
-            ["rec.Decision"] = ("សេចក្ដីសម្រេច", "The decision"),
             ["rec.Adoption"] = ("ការសុំកូនចិញ្ចឹម", "The adoption"),
             ["rec.Recognition"] = ("ការទទួលស្គាល់", "The recognition"),
             ["rec.Delivery"] = ("ការសម្រាល", "The delivery"),

@@ -146,9 +146,9 @@ public sealed class MarriageDivorceBrowserTests(UiHost host, BrowserFixture brow
         judgment.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(judgment, "pdf", "judgment.pdf");
         var sent = await court.PostAsync("/api/civil/court-decisions", form);
-        var receipt = await CivilIntents.ReadAsync<CourtDecisionReceipt>(sent);
-        Assert.Equal(CourtDecisionStatus.Received, receipt.Decision.Status);
-        var decisionId = receipt.Decision.Id;
+        var received = await CivilIntents.ReadAsync<CourtDecisionView>(sent);
+        Assert.Equal(CourtDecisionStatus.Received, received.Status);
+        var decisionId = received.Id;
 
         // 6. The registrar sees it in the inbox, opens it and completes the pre-filled divorce.
         Guid divorceId;
