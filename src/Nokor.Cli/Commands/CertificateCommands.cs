@@ -21,7 +21,7 @@ internal static class CertificateCommands
 {
     public static Command Create(CliContext context)
     {
-        var certificate = new Command("certificate", "Birth and death certificates.");
+        var certificate = new Command("certificate", "Certificates of every vital event (birth, death, marriage, divorce...).");
 
         var number = new Option<string>("--registration") { Description = "Registration number, e.g. B120101-2026-000042.", Required = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "PDF file to write.", Required = true };
@@ -134,7 +134,7 @@ internal static class CertificateCommands
 
             var payload = result.Payload!;
             Console.WriteLine($"Signature: genuine (key {result.KeyId}).");
-            Console.WriteLine($"Certificate {payload.Serial}: {(payload.Event == "B" ? "birth" : "death")} registration {payload.RegistrationNumber} version {payload.RegistrationVersion}");
+            Console.WriteLine($"Certificate {payload.Serial}: {EventName(payload.Event)} registration {payload.RegistrationNumber} version {payload.RegistrationVersion}");
             Console.WriteLine($"  {payload.NameKm} / {payload.NameLatin}, KIDC {payload.Kidc ?? "-"}, {payload.EventDate}, issued {payload.IssuedAt:yyyy-MM-dd HH:mm} UTC");
             if (result.Verdict == CertificateFileVerdict.TextMismatch)
             {
@@ -182,4 +182,21 @@ internal static class CertificateCommands
         /// <summary>A PDF without a certificate code in its metadata, or an image without a QR code.</summary>
         public const int NoCode = 12;
     }
+
+    /// <summary>The event a payload's letter stands for (the registration number's first letter).</summary>
+    private static string EventName(string letter) => letter switch
+    {
+        "B" => "birth",
+        "D" => "death",
+        "M" => "marriage",
+        "V" => "divorce",
+        "A" => "annulment",
+        "S" => "legal separation",
+        "P" => "adoption",
+        "R" => "recognition",
+        "L" => "legitimization",
+        "F" => "foetal death",
+        "N" => "name change",
+        _ => letter,
+    };
 }

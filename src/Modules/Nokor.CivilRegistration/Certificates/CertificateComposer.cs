@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Nokor.CivilRegistration.Certificates.Rendering;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
+using Nokor.CivilRegistration.Numbers;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Dates;
 using Nokor.Platform.Gazetteer;
@@ -13,7 +14,8 @@ using SkiaSharp;
 namespace Nokor.CivilRegistration.Certificates;
 
 /// <summary>Chooses and formats what a certificate, or a rejection decision, prints for a registration.</summary>
-internal sealed class CertificateComposer(GazetteerService gazetteer, CertificateCheckCodes codes, IOptions<CivilRegistrationOptions> options)
+internal sealed class CertificateComposer(
+    GazetteerService gazetteer, CertificateCheckCodes codes, IOptions<CivilRegistrationOptions> options, EventProcedures procedures)
 {
     public async Task<CertificateContent> ContentAsync(RegistrationEntity r, CertificateEntity c, bool superseded, CancellationToken ct)
     {
@@ -22,7 +24,7 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
         var placeLatin = await gazetteer.DescribeAsync(r.EventPlaceCode, khmer: false, ct) ?? r.EventPlaceCode;
         var content = new CertificateContent
         {
-            Kind = r.Event == VitalEvent.Birth ? CertificateKind.Birth : CertificateKind.Death,
+            Kind = CertificateFileCheck.KindOf(RegistrationNumbers.Letter(r.Event).ToString())!.Value,
             IsCertifiedCopy = c.Issue == CertificateIssue.CertifiedCopy,
             RegistrationNumber = c.RegistrationNumber,
             RegistrationVersion = c.RegistrationVersion,
@@ -76,6 +78,12 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
             };
         }
 
+        if (r.Event != VitalEvent.Death)
+        {
+            // Every other event's procedure fills its facts (the spouses, the decision...).
+            return await procedures.For(r.Event).CertificateAsync(r, content, ct);
+        }
+
         var death = Dossiers.Read<DeathDossier>(r.Dossier);
         var names = r.SubjectNameKm.Split(' ', 2);
         var latin = r.SubjectNameLatin.Split(' ', 2);
@@ -123,8 +131,17 @@ internal sealed class CertificateComposer(GazetteerService gazetteer, Certificat
     public async Task<byte[]> RenderRejectionAsync(RegistrationEntity r, CancellationToken ct)
     {
         var (officeKm, officeLatin) = await OfficeAsync(r.OfficeCode, ct);
-        var kindKm = r.Event == VitalEvent.Birth ? "កំណើត" : "មរណភាព";
-        var kindEn = r.Event == VitalEvent.Birth ? "birth" : "death";
+        var kindKm = r.Event switch
+        {
+            VitalEvent.Birth => "កំណើត",
+            VitalEvent.Death => "មរណភាព",
+            VitalEvent.Marriage => "អាពាហ៍ពិពាហ៍",
+            VitalEvent.Divorce => "ការលែងលះ",
+            VitalEvent.Annulment => "មោឃភាពអាពាហ៍ពិពាហ៍",
+            VitalEvent.LegalSeparation => "ការរស់នៅដាច់ពីគ្នា",
+            _ => "ព្រឹត្តិការណ៍អត្រានុកូលដ្ឋាន",
+        };
+        var kindEn = RegistrationRecords.Kind(r.Event).Replace('-', ' ');
         var decided = r.DecidedAt ?? DateTimeOffset.UtcNow;
         var info = new PdfDocumentInfo($"Rejection of the {kindEn} registration application {r.Id}")
         {

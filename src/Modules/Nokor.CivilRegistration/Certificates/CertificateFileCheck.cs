@@ -142,26 +142,53 @@ internal static class CertificateFileCheck
     /// </summary>
     internal static IEnumerable<(string Field, string[] Forms)> PrintedForms(CertificatePayload p)
     {
-        var birth = p.Event == "B";
-        yield return ("kind", birth ? ["សំបុត្រកំណើត", "Birth Certificate"] : ["សំបុត្រមរណភាព", "Death Certificate"]);
+        var kind = KindOf(p.Event);
+        var (titleKm, titleEn) = kind is { } k ? CertificatePdf.Title(k) : (p.Event, p.Event);
+        yield return ("kind", [titleKm, titleEn]);
         yield return ("registration number", [p.RegistrationNumber]);
         var version = p.RegistrationVersion.ToString(CultureInfo.InvariantCulture);
         yield return ("version", [$"កំណែ {KhmerNumerals.ToKhmerDigits(version)}", $"Version {version}"]);
-        yield return ("name (Khmer)", [p.NameKm]);
-        yield return ("name (Latin)", [p.NameLatin]);
+
+        // A marriage's (or its end's) subject is the two spouses, "husband & wife": each name is
+        // printed in its own row.
+        yield return ("name (Khmer)", p.NameKm.Split(" & "));
+        yield return ("name (Latin)", p.NameLatin.Split(" & "));
+        var dateField = kind switch
+        {
+            CertificateKind.Birth => "date of birth",
+            CertificateKind.Death => "date of death",
+            _ => "date of the event",
+        };
         if (DateOnly.TryParseExact(p.EventDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            yield return (birth ? "date of birth" : "date of death", [CertificatePdf.KhmerDate(date), CertificatePdf.EnglishDate(date)]);
+            yield return (dateField, [CertificatePdf.KhmerDate(date), CertificatePdf.EnglishDate(date)]);
         }
         else
         {
-            yield return (birth ? "date of birth" : "date of death", [p.EventDate]);
+            yield return (dateField, [p.EventDate]);
         }
 
         yield return ("KIDC", [p.Kidc is { Length: > 0 } kidc ? kidc : "—"]);
         yield return ("serial", [p.Serial]);
         yield return ("issue time", [p.IssuedAt.ToOffset(CambodiaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
     }
+
+    /// <summary>The certificate kind of a payload's event letter (that of <c>RegistrationNumbers.Letter</c>), or null for an unknown letter.</summary>
+    internal static CertificateKind? KindOf(string letter) => letter switch
+    {
+        "B" => CertificateKind.Birth,
+        "D" => CertificateKind.Death,
+        "M" => CertificateKind.Marriage,
+        "V" => CertificateKind.Divorce,
+        "A" => CertificateKind.Annulment,
+        "S" => CertificateKind.LegalSeparation,
+        "P" => CertificateKind.Adoption,
+        "R" => CertificateKind.Recognition,
+        "L" => CertificateKind.Legitimization,
+        "F" => CertificateKind.FoetalDeath,
+        "N" => CertificateKind.NameChange,
+        _ => null,
+    };
 
     /// <summary>Text compared without white space (line breaks and the spaces an extractor adds between drawn pieces) in NFC.</summary>
     private static string Comparable(string text)

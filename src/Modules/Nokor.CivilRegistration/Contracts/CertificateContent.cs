@@ -8,10 +8,43 @@ public enum CertificateKind
 
     /// <summary>A death certificate.</summary>
     Death,
+
+    /// <summary>A marriage certificate: both spouses, date and place, witnesses, property regime.</summary>
+    Marriage,
+
+    /// <summary>A divorce certificate: the marriage it ends and the decision.</summary>
+    Divorce,
+
+    /// <summary>A certificate of the annulment of a marriage.</summary>
+    Annulment,
+
+    /// <summary>A certificate of legal separation (the spouses stay married).</summary>
+    LegalSeparation,
+
+    /// <summary>A certificate of adoption.</summary>
+    Adoption,
+
+    /// <summary>A certificate of the recognition of a child.</summary>
+    Recognition,
+
+    /// <summary>A certificate of the legitimization of a child.</summary>
+    Legitimization,
+
+    /// <summary>A certificate of foetal death (stillbirth).</summary>
+    FoetalDeath,
+
+    /// <summary>A certificate of change of name.</summary>
+    NameChange,
 }
 
 /// <summary>
-/// Everything printed on a birth or death certificate, already chosen and formatted by the caller
+/// One row of the facts table of a certificate other than a birth or death certificate: the label
+/// in Khmer and English, the value in Khmer (optional) and in Latin script or English.
+/// </summary>
+public sealed record CertificateFact(string LabelKm, string LabelEn, string? ValueKm, string? ValueLatin);
+
+/// <summary>
+/// Everything printed on a certificate, already chosen and formatted by the caller
 /// (texts in Khmer and in Latin script or English); the renderer (<see cref="ICertificateRenderer"/>) only lays it out.
 /// <para>
 /// Privacy: a certificate is shown to banks, schools and employers, so it carries the civil facts
@@ -88,6 +121,15 @@ public sealed record CertificateContent
 
     /// <summary>Age at death as printed, e.g. "៧៤ ឆ្នាំ / 74 years".</summary>
     public string? AgeAtDeath { get; init; }
+
+    // Certificates of the other events (marriage, divorce...).
+
+    /// <summary>
+    /// For a certificate other than birth and death: the facts table in order (the spouses, the
+    /// date and place, the decision...), chosen by the event's procedure. The name, sex and KIDC
+    /// fields above are then not printed as rows of their own: the facts carry them.
+    /// </summary>
+    public IReadOnlyList<CertificateFact> Facts { get; init; } = [];
 
     // Registration and issue.
 

@@ -24,7 +24,7 @@ public enum CertificateFileVerdict
 }
 
 /// <summary>The fields a certificate's QR code carries, signed with the platform key, as printed on the certificate.</summary>
-/// <param name="Event">"B" for a birth, "D" for a death.</param>
+/// <param name="Event">The registration number's letter: "B" for a birth, "D" for a death, "M" for a marriage, "V" for a divorce...</param>
 /// <param name="RegistrationNumber">The registration number, e.g. B120101-2026-000042.</param>
 /// <param name="RegistrationVersion">The version of the registration the certificate prints.</param>
 /// <param name="Serial">The certificate's serial, e.g. B120101-2026-000042/1.</param>

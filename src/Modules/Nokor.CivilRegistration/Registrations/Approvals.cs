@@ -107,6 +107,12 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
             return refused;
         }
 
+        // The death of a married person ends their marriage in the marriage register.
+        if (check.Event == VitalEvent.Death && (subjectKidc ?? check.SubjectKidc) is { } deceased)
+        {
+            await Marriages.MarriageRegister.EndByDeathAsync(db, records, deciderName, check, deceased, number, actor, ct);
+        }
+
         return await records.ApplyAsync(check, actor, "approved", ct, (r, _) =>
         {
             r.Status = RegistrationStatus.Approved;

@@ -16,11 +16,15 @@ internal sealed class CivilRegistrations(
     RegistrationEntry entry,
     Approvals approvals,
     DossierValidator validator,
+    Marriages.MarriageValidator marriages,
+    Marriages.DissolutionValidator dissolutions,
+    Marriages.MarriageCorrections marriageCorrections,
     IPopulationRegistry registry,
     StaffDirectory staff,
     IAuditLog audit,
     IOptions<CivilRegistrationOptions> options,
-    TimeProvider clock) : ICivilRegistrations
+    TimeProvider clock,
+    FamilyEvents.FamilyChecks familyChecks) : ICivilRegistrations
 {
     public Task<Outcome<RegistrationView>> EnterBirthAsync(BirthApplication application, Actor actor, CancellationToken ct) =>
         EnterBirth.HandleAsync(application, actor, entry, validator, ct);
@@ -30,25 +34,25 @@ internal sealed class CivilRegistrations(
 
     // Issue 17 skeleton: the family events' use cases, built next.
     public Task<Outcome<RegistrationView>> EnterMarriageAsync(MarriageApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: marriage");
+        Marriages.EnterMarriage.HandleAsync(application, actor, entry, marriages, ct);
 
     public Task<Outcome<RegistrationView>> EnterDissolutionAsync(DissolutionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: dissolution");
+        Marriages.EnterDissolution.HandleAsync(application, actor, entry, dissolutions, ct);
 
     public Task<Outcome<RegistrationView>> EnterAdoptionAsync(AdoptionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: adoption");
+        FamilyEvents.EnterAdoption.HandleAsync(application, actor, entry, familyChecks, db, options, ct);
 
     public Task<Outcome<RegistrationView>> EnterRecognitionAsync(RecognitionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: recognition");
+        FamilyEvents.EnterRecognition.HandleAsync(application, actor, entry, familyChecks, db, registry, ct);
 
     public Task<Outcome<RegistrationView>> EnterFoetalDeathAsync(FoetalDeathApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: foetal death");
+        FamilyEvents.EnterFoetalDeath.HandleAsync(application, actor, entry, familyChecks, options, ct);
 
     public Task<Outcome<RegistrationView>> EnterNameChangeAsync(NameChangeApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: name change");
+        FamilyEvents.EnterNameChange.HandleAsync(application, actor, entry, familyChecks, db, ct);
 
     public Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: life events");
+        ListLifeEvents.HandleAsync(kidc, purpose, actor, db, registry, audit, ct);
 
     public Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct) =>
         GetRegistration.HandleAsync(id, purpose, actor, records, audit, ct);
@@ -81,7 +85,7 @@ internal sealed class CivilRegistrations(
         RejectRegistration.HandleAsync(id, reasons, actor, db, records, approvals, clock, ct);
 
     public Task<Outcome<CorrectionView>> RequestCorrectionAsync(Guid registrationId, CorrectionRequest request, Actor actor, CancellationToken ct) =>
-        RequestCorrection.HandleAsync(registrationId, request, actor, db, records, validator, staff, audit, clock, ct);
+        RequestCorrection.HandleAsync(registrationId, request, actor, db, records, validator, marriageCorrections, staff, audit, clock, ct);
 
     public Task<Outcome<CorrectionView>> DecideCorrectionAsync(Guid registrationId, Guid correctionId, CorrectionDecision decision, Actor actor, CancellationToken ct) =>
         DecideCorrection.HandleAsync(registrationId, correctionId, decision, actor, db, records, registry, staff, audit, clock, ct);

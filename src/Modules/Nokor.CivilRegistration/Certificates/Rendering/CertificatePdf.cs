@@ -41,11 +41,11 @@ internal static class CertificatePdf
     private static PdfDocumentBuilder Build(CertificateContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var kind = content.Kind == CertificateKind.Birth ? "Birth" : "Death";
-        var info = new PdfDocumentInfo($"{kind} certificate {content.RegistrationNumber}")
+        var (titleKm, titleEn) = Title(content.Kind);
+        var info = new PdfDocumentInfo($"{titleEn[..1]}{titleEn[1..].ToLowerInvariant()} {content.RegistrationNumber}")
         {
             Author = "Kingdom of Cambodia, civil registration",
-            Subject = content.Kind == CertificateKind.Birth ? "សំបុត្រកំណើត / Birth certificate" : "សំបុត្រមរណភាព / Death certificate",
+            Subject = $"{titleKm} / {titleEn[..1]}{titleEn[1..].ToLowerInvariant()}",
             Keywords = content.SignedToken,
             Creator = "Nokor civil registration",
             Created = content.IssuedAt,
@@ -116,9 +116,7 @@ internal static class CertificatePdf
     private static float DrawTitle(PageCanvas page, CertificateContent c)
     {
         var center = page.Width / 2;
-        var (km, en) = c.Kind == CertificateKind.Birth
-            ? ("សំបុត្រកំណើត", "Birth Certificate")
-            : ("សំបុត្រមរណភាព", "Death Certificate");
+        var (km, en) = Title(c.Kind);
         page.DrawText(km, center, Mm(80), new TextStyle(24, Bold: true) { Color = Navy }, TextAlign.Center);
         page.DrawText(en, center, Mm(88), new TextStyle(15, Bold: true) { Color = Navy }, TextAlign.Center);
         var y = Mm(90);
@@ -136,10 +134,36 @@ internal static class CertificatePdf
         return y;
     }
 
+    /// <summary>The certificate's title in Khmer and English; the offline file check looks for the same words.</summary>
+    internal static (string Km, string En) Title(CertificateKind kind) => kind switch
+    {
+        CertificateKind.Birth => ("សំបុត្រកំណើត", "Birth Certificate"),
+        CertificateKind.Death => ("សំបុត្រមរណភាព", "Death Certificate"),
+        CertificateKind.Marriage => ("សំបុត្រអាពាហ៍ពិពាហ៍", "Marriage Certificate"),
+        CertificateKind.Divorce => ("សំបុត្រលែងលះ", "Divorce Certificate"),
+        CertificateKind.Annulment => ("លិខិតបញ្ជាក់មោឃភាពអាពាហ៍ពិពាហ៍", "Certificate of Annulment of Marriage"),
+        CertificateKind.LegalSeparation => ("លិខិតបញ្ជាក់ការរស់នៅដាច់ពីគ្នា", "Certificate of Legal Separation"),
+        CertificateKind.Adoption => ("លិខិតបញ្ជាក់ការសុំកូនចិញ្ចឹម", "Certificate of Adoption"),
+        CertificateKind.Recognition => ("លិខិតទទួលស្គាល់កូន", "Certificate of Recognition of a Child"),
+        CertificateKind.Legitimization => ("លិខិតបញ្ជាក់ភាពស្របច្បាប់នៃកូន", "Certificate of Legitimization"),
+        CertificateKind.FoetalDeath => ("សំបុត្រទារកស្លាប់ពេលកើត", "Certificate of Stillbirth"),
+        CertificateKind.NameChange => ("លិខិតបញ្ជាក់ការប្តូរឈ្មោះ", "Certificate of Change of Name"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     private sealed record Row(string LabelKm, string LabelEn, string? ValueKm, string? ValueLatin);
 
     private static List<Row> Rows(CertificateContent c)
     {
+        if (c.Kind is not (CertificateKind.Birth or CertificateKind.Death))
+        {
+            // The event's procedure chose the facts (the spouses, the date and place, the decision).
+            var facts = c.Facts.Select(f => new Row(f.LabelKm, f.LabelEn, f.ValueKm, f.ValueLatin)).ToList();
+            facts.Add(new("ការិយាល័យចុះបញ្ជី", "Registering office", c.RegisteringOfficeKm, c.RegisteringOfficeLatin));
+            facts.Add(new("កាលបរិច្ឆេទចុះបញ្ជី", "Date of registration", KhmerDate(c.RegisteredOn), EnglishDate(c.RegisteredOn)));
+            return facts;
+        }
+
         var nameKm = Join(c.SurnameKm, c.GivenNameKm);
         var nameLatin = Join(c.SurnameLatin.ToUpperInvariant(), c.GivenNameLatin);
         var rows = new List<Row> { new("គោត្តនាម និងនាម", "Surname and given name", nameKm, nameLatin) };
