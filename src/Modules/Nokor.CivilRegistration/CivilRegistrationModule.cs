@@ -29,8 +29,16 @@ public static class CivilRegistrationModule
         services.AddScoped<Marriages.MarriageCorrections>();
         services.AddScoped<IEventProcedure, Marriages.MarriageProcedure>();
         services.AddScoped<IEventProcedure, Marriages.DissolutionProcedure>();
+        services.AddScoped<FamilyEvents.FamilyChecks>();
+        services.AddScoped<FamilyEvents.FamilyVersions>();
+        services.AddScoped<IEventProcedure, FamilyEvents.AdoptionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.RecognitionProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.FoetalDeathProcedure>();
+        services.AddScoped<IEventProcedure, FamilyEvents.NameChangeProcedure>();
         services.AddScoped<ICivilRegistrations, CivilRegistrations>();
         services.AddScoped<ICivilNotifications, CivilNotifications>();
+        services.AddScoped<CourtDecisions.CourtDecisionChecks>();
+        services.AddScoped<ICourtDecisions, CourtDecisions.CourtDecisionInbox>();
         services.AddScoped<ICivilWorkQueues, Queues.CivilWorkQueues>();
         services.AddScoped<ICivilInformation, Information.CivilInformation>();
         services.AddScoped<Certificates.CertificateComposer>();
@@ -53,6 +61,7 @@ public static class CivilRegistrationModule
             .AddPolicy(CivilPolicies.Read, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.Viewer))
             .AddPolicy(CivilPolicies.Work, p => p.RequireRole(Roles.Registrar, Roles.Agent))
             .AddPolicy(CivilPolicies.Notify, p => p.RequireRole(Roles.Registrar, Roles.Agent, Roles.System))
+            .AddPolicy(CivilPolicies.CourtDecisions, p => p.RequireRole(Roles.Court))
             .AddPolicy(CivilPolicies.Statistics, p => p.RequireRole(Roles.Statistics, Roles.Registrar, Roles.Viewer, Roles.Administrator))
             .AddPolicy(CivilPolicies.Publish, p => p.RequireRole(Roles.Statistics, Roles.Administrator))
             .AddPolicy(CivilPolicies.ServiceReports, p => p.RequireRole(Roles.Statistics, Roles.Registrar, Roles.Agent, Roles.Viewer, Roles.Administrator))
@@ -75,6 +84,11 @@ public static class CivilRegistrationModule
         EnterDeath.Map(group);
         Marriages.EnterMarriage.Map(group);
         Marriages.EnterDissolution.Map(group);
+        FamilyEvents.EnterAdoption.Map(group);
+        FamilyEvents.EnterRecognition.Map(group);
+        FamilyEvents.EnterFoetalDeath.Map(group);
+        FamilyEvents.EnterNameChange.Map(group);
+        FamilyEvents.ReadSealedVersions.Map(group);
         GetRegistration.Map(group);
         GetRegistrationHistory.Map(group);
         ClaimRegistration.Map(group);
@@ -87,6 +101,13 @@ public static class CivilRegistrationModule
         Annexes.GetAnnex.Map(group);
         Corrections.RequestCorrection.Map(group);
         Corrections.DecideCorrection.Map(group);
+        CourtDecisions.ReceiveCourtDecision.Map(group);
+        CourtDecisions.ListCourtDecisions.Map(group);
+        CourtDecisions.GetCourtDecision.Map(group);
+        CourtDecisions.DownloadCourtDecisionPdf.Map(group);
+        CourtDecisions.RecheckCourtDecision.Map(group);
+        CourtDecisions.DismissCourtDecision.Map(group);
+        Registrations.ListLifeEvents.Map(group);
         Queues.CountQueues.Map(group);
         Queues.ListQueue.Map(group);
         Information.ReceiveInformationRequest.Map(group);

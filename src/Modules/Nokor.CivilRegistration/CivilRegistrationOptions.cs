@@ -22,6 +22,9 @@ internal sealed class CivilRegistrationOptions
     /// <summary>Largest scanned annex accepted, in bytes.</summary>
     public long MaxAnnexBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>The courts' interface: courts, case number format, largest decision PDF.</summary>
+    public Nokor.CivilRegistration.CourtDecisions.CourtDecisionOptions CourtDecisions { get; set; } = new();
+
     /// <summary>Base address printed in certificate QR codes for the public verification page.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
@@ -64,6 +67,12 @@ internal sealed class CivilRegistrationOptions
         VitalEvent.Marriage => MarriageLateAfterDays,
         _ => null,
     };
+
+    /// <summary>The rules of adoptions (configuration section <c>CivilRegistration:Adoption</c>).</summary>
+    public AdoptionRules Adoption { get; set; } = new();
+
+    /// <summary>The rules of foetal deaths (configuration section <c>CivilRegistration:FoetalDeath</c>).</summary>
+    public FoetalDeathRules FoetalDeath { get; set; } = new();
 
     public long LateFee(VitalEvent e) => e switch
     {
@@ -132,4 +141,28 @@ internal sealed class FeeTable
     public long CertifiedCopy { get; set; } = 2_000;
     /// <summary>An extract delivered on an information request.</summary>
     public long Extract { get; set; } = 2_000;
+}
+
+/// <summary>What the law sets for adoptions (NSPI glossary 16), configurable when it changes.</summary>
+internal sealed class AdoptionRules
+{
+    /// <summary>
+    /// A full adoption is registered only for a child younger than this many completed years at the
+    /// date of the court's decision (NSPI glossary 16: "a child under 8 years of age").
+    /// </summary>
+    public int FullAdoptionMaxAge { get; set; } = 8;
+}
+
+/// <summary>What is registered as a foetal death (stillbirth).</summary>
+internal sealed class FoetalDeathRules
+{
+    /// <summary>
+    /// A foetus delivered dead after at least this many completed weeks of gestation is registered
+    /// as a foetal death (WHO ICD-10 reporting: 22 weeks; the UN tabulation counts late foetal deaths
+    /// from 28 weeks, which the statistics select). An earlier loss is a miscarriage, not registered.
+    /// </summary>
+    public int MinimumGestationWeeks { get; set; } = 22;
+
+    /// <summary>The longest gestation accepted, in completed weeks (a typing error beyond).</summary>
+    public int MaximumGestationWeeks { get; set; } = 45;
 }

@@ -23,6 +23,7 @@ public static class PopulationModule
         services.AddScoped<KidcService>();
         services.AddScoped<PersonValidator>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<Families.FamilySteps>();
         services.AddScoped<IPopulationRegistry, PopulationRegistry>();
         services.AddScoped<IPersonDirectory, PersonDirectory>();
         services.AddSingleton<Search.PersonNameIndexFeed>();

@@ -99,7 +99,7 @@ internal static class StatsCommands
             return ExitCodes.Ok;
         });
 
-        var csv = new Argument<FileInfo>("FILE") { Description = "CSV: year,area,sex,age_from,age_to,population or year,area,crude_birth_rate,crude_death_rate." };
+        var csv = new Argument<FileInfo>("FILE") { Description = "CSV: year,area,sex,age_from,age_to,population or year,area,crude_birth_rate,crude_death_rate[,crude_marriage_rate,crude_divorce_rate]." };
         var denominators = new Command("denominators", "Load population estimates or expected crude rates (replaces the years and areas the file names).") { csv };
         denominators.SetAction(async (parse, ct) =>
         {

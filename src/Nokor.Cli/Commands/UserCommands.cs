@@ -36,7 +36,7 @@ internal static class UserCommands
                 return ExitCodes.Misuse;
             }
 
-            var isSystem = parse.GetValue(role) == Roles.System;
+            var isSystem = Roles.IsSystemRole(parse.GetValue(role)!);
             string? password;
             string? generatedSecret = null;
             if (parse.GetValue(passwordStdin))
@@ -159,7 +159,7 @@ internal static class UserCommands
         {
             await using var scope = context.Services.CreateAsyncScope();
             var account = parse.GetValue(user)!;
-            var isSystem = (await scope.ServiceProvider.GetRequiredService<StaffDirectory>().FindByUserNameAsync(account, ct))?.Roles.Contains(Roles.System) == true;
+            var isSystem = (await scope.ServiceProvider.GetRequiredService<StaffDirectory>().FindByUserNameAsync(account, ct))?.Roles.Any(Roles.IsSystemRole) == true;
             string? password;
             string? generated = null;
             if (parse.GetValue(stdin))

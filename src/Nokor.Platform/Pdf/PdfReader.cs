@@ -90,6 +90,60 @@ public static class PdfReader
         }
     }
 
+    /// <summary>
+    /// Whether the bytes are a PDF that PdfPig opens, unencrypted, with at least one page whose
+    /// page tree and content parse (a scanned document received as evidence, of any page count up
+    /// to <see cref="MaxBytes"/>); false with a one-line reason. The text is not read.
+    /// </summary>
+    public static bool TryOpen(byte[] pdf, out int pages, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        pages = 0;
+        if (pdf.Length > MaxBytes)
+        {
+            error = $"the file is larger than {MaxBytes / (1024 * 1024)} MB.";
+            return false;
+        }
+
+        if (pdf.Length < 8 || !pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
+        {
+            error = "the file is not a PDF.";
+            return false;
+        }
+
+        try
+        {
+            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.IsEncrypted)
+            {
+                error = "the PDF is encrypted.";
+                return false;
+            }
+
+            if (document.NumberOfPages < 1)
+            {
+                error = "the PDF has no page.";
+                return false;
+            }
+
+            for (var i = 1; i <= document.NumberOfPages; i++)
+            {
+                _ = document.GetPage(i).Width;
+            }
+
+            pages = document.NumberOfPages;
+            error = "";
+            return true;
+        }
+#pragma warning disable CA1031 // A parser of untrusted files: any of its failures means "not readable".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            error = "the PDF cannot be read (" + ex.GetType().Name + ").";
+            return false;
+        }
+    }
+
     /// <summary>The Info dictionary's <c>/Keywords</c>, or false when the file cannot be read or has none.</summary>
     public static bool TryReadKeywords(byte[] pdf, out string keywords) => TryReadInfoString(pdf, "Keywords", out keywords);
 

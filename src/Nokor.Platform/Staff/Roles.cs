@@ -48,6 +48,13 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Registrar, SeniorRegistrar, Agent, Viewer, System, DataDistribution, SenateClerk, Senator, Statistics, Court];
 
+    /// <summary>
+    /// Whether an account of this role is another information system (a system account: it signs
+    /// in with client credentials, never a password or a second factor): <see cref="System"/> and
+    /// <see cref="Court"/>.
+    /// </summary>
+    public static bool IsSystemRole(string role) => role is System or Court;
+
     /// <summary>The roles an account given <paramref name="role"/> holds.</summary>
     public static IReadOnlyList<string> Granted(string role) =>
         role == SeniorRegistrar ? [Registrar, SeniorRegistrar] : [role];

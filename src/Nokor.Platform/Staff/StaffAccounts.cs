@@ -7,7 +7,7 @@ namespace Nokor.Platform.Staff;
 
 /// <summary>
 /// A new account. For a staff account <see cref="Password"/> is its password; for a system account
-/// (role <see cref="Roles.System"/>) it is the client secret the other system signs in with
+/// (role <see cref="Roles.System"/>, or <see cref="Roles.Court"/> for the courts' system) it is the client secret the other system signs in with
 /// (grantType client_credentials); <see cref="StaffAccounts.NewClientSecret"/> makes a strong one.
 /// </summary>
 public sealed record NewStaffAccount(string UserName, string DisplayName, string Password, string Role, OfficeLevel Level, string? AreaCode);
@@ -92,7 +92,7 @@ public sealed class StaffAccounts(PlatformDbContext db, UserManager<StaffUser> u
             UserName = account.UserName,
             DisplayName = account.DisplayName,
             OfficeId = office.Id,
-            IsSystem = account.Role == Roles.System,
+            IsSystem = Roles.IsSystemRole(account.Role),
             LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, account.Password);

@@ -66,6 +66,7 @@ internal static class Startup
             ("viewer.pp", "Viewer, Phnom Penh", Roles.Viewer, OfficeLevel.Province, "12"),
             ("registrar.national", "Registrar, General Department of Identification", Roles.Registrar, OfficeLevel.National, null),
             ("crvs.system", "CRVS system", Roles.System, OfficeLevel.National, null),
+            ("courts.system", "Courts' information system", Roles.Court, OfficeLevel.National, null),
             ("distribution.pp", "Data distribution unit, General Department of Identification", Roles.DataDistribution, OfficeLevel.National, null),
             ("statistics.pp", "Statistics unit, General Department of Identification", Roles.Statistics, OfficeLevel.National, null),
             ("clerk.senate", "Clerk, Secretariat General of the Senate", Roles.SenateClerk, OfficeLevel.National, null),
@@ -100,7 +101,7 @@ internal static class Startup
 
         Console.WriteLine();
         Console.WriteLine("Nokor demo mode. Staff accounts (password for all: " + DemoPassword + "):");
-        foreach (var d in demo.Where(d => d.Role != Roles.System))
+        foreach (var d in demo.Where(d => !Roles.IsSystemRole(d.Role)))
         {
             Console.WriteLine($"  {d.User,-20} {d.Role,-14} {d.Level} {d.Area}");
         }
@@ -108,7 +109,7 @@ internal static class Startup
         // System accounts sign in with client credentials, never a password (POST /api/auth/token
         // {"grantType":"client_credentials","clientId":...,"clientSecret":...}).
         Console.WriteLine("System accounts (client credentials; client secret " + DemoPassword + "):");
-        foreach (var d in demo.Where(d => d.Role == Roles.System))
+        foreach (var d in demo.Where(d => Roles.IsSystemRole(d.Role)))
         {
             Console.WriteLine($"  client id {d.User,-20} {d.Role,-14} {d.Level} {d.Area}");
         }

@@ -66,6 +66,7 @@ public sealed class AnnualReportTests
         Assert.Contains("ESCAP", text);
         // 300 births and 100 deaths, rounded to 5 as published.
         Assert.Contains("300", text);
-        Assert.DoesNotContain("Marriages by month", text);
+        Assert.Contains("Marriages by age of groom and age of bride", text);
+        Assert.Contains("Late foetal deaths by gestational age and sex", text);
     }
 }

@@ -152,11 +152,10 @@ public sealed class TabulationTests
     }
 
     [Fact]
-    public void Marriages_and_divorces_are_in_the_plan_without_figures()
+    public void Without_marriages_or_divorces_their_tables_are_in_the_plan_with_zeros()
     {
-        var marriages = Tables.Single(t => t.Name == "marriages");
-        Assert.All(marriages.Rows, r => Assert.Null(r.Values[0]));
-        Assert.Contains(marriages.Notes, n => n.Key == "unavailable");
+        var marriages = Tables.Single(t => t.Name == "marriages-month");
+        Assert.All(marriages.Rows, r => Assert.Equal(0, r.Values[^1]));
     }
 
     private static readonly Denominators Population = new(
@@ -213,6 +212,8 @@ public sealed class TabulationTests
         Assert.Equal(65, coverage.Cell("deaths", "Target"));
         Assert.Equal(83.3, coverage.Cell("deaths-certified", "Total"));
         Assert.Equal(50, coverage.Cell("deaths-certified", "Target"));
+        // No marriage rate loaded: registered marriages (none here) but no expected number.
+        Assert.Equal(0, coverage.Cell("marriages", "Registered"));
         Assert.Null(coverage.Cell("marriages", "Total"));
         Assert.Equal(65, coverage.Cell("marriages", "Target"));
     }

@@ -216,6 +216,17 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("EffectiveDate")
                         .HasColumnType("date");
 
@@ -253,10 +264,19 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.Property<Guid?>("RegistrationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 
@@ -622,6 +642,9 @@ namespace Nokor.Migrations.Postgres.Civil
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SealedThroughVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -794,6 +817,12 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.Property<double>("CrudeDeathRate")
                         .HasColumnType("double precision");
 
+                    b.Property<double?>("CrudeDivorceRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CrudeMarriageRate")
+                        .HasColumnType("double precision");
+
                     b.HasKey("Year", "AreaCode");
 
                     b.ToTable("crvs_expected_rates", (string)null);
@@ -908,6 +937,9 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.Property<int>("DelayDays")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DependentChildren")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -922,12 +954,25 @@ namespace Nokor.Migrations.Postgres.Civil
                     b.Property<DateTimeOffset?>("FirstCertificateAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("GestationWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HusbandAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HusbandPreviousStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<bool>("IsLate")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Manner")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<int?>("MarriageYears")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Maternal")
                         .HasColumnType("boolean");
@@ -989,6 +1034,13 @@ namespace Nokor.Migrations.Postgres.Civil
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("WifeAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WifePreviousStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.HasKey("RegistrationId");
 

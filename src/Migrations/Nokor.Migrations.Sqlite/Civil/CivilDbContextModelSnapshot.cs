@@ -211,6 +211,17 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EffectiveDate")
                         .HasColumnType("TEXT");
 
@@ -247,9 +258,18 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<Guid?>("RegistrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -613,6 +633,9 @@ namespace Nokor.Migrations.Sqlite.Civil
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SealedThroughVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -781,6 +804,12 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<double>("CrudeDeathRate")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("CrudeDivorceRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CrudeMarriageRate")
+                        .HasColumnType("REAL");
+
                     b.HasKey("Year", "AreaCode");
 
                     b.ToTable("crvs_expected_rates", (string)null);
@@ -895,6 +924,9 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<int>("DelayDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DependentChildren")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
@@ -909,12 +941,25 @@ namespace Nokor.Migrations.Sqlite.Civil
                     b.Property<long?>("FirstCertificateAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GestationWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HusbandAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HusbandPreviousStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsLate")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Manner")
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MarriageYears")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Maternal")
                         .HasColumnType("INTEGER");
@@ -973,6 +1018,13 @@ namespace Nokor.Migrations.Sqlite.Civil
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WifeAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WifePreviousStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("RegistrationId");
 

@@ -24,7 +24,8 @@ internal static class DownloadCertificate
     {
         var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
         var c = r is null ? null : await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == certificateId && x.RegistrationId == r.Id, ct);
-        if (r is null || c is null)
+        // A certificate of a sealed version (the birth before a full adoption) is read only through ReadSealedVersions.
+        if (r is null || c is null || c.RegistrationVersion <= (r.SealedThroughVersion ?? 0))
         {
             return Outcome<(CertificateView, byte[])>.NotFound("No such certificate in your area.");
         }

@@ -41,6 +41,11 @@ internal static class PrintCertificate
             return Outcome<(CertificateView, byte[])>.Conflict("A certificate is printed only for an approved registration.");
         }
 
+        if (FamilyEvents.FamilyCertificates.RefusalOrNull(r.Event) is { } noCertificate)
+        {
+            return Outcome<(CertificateView, byte[])>.Conflict(noCertificate);
+        }
+
         var printed = await db.Certificates.Where(c => c.RegistrationId == r.Id).Select(c => c.RegistrationVersion).ToListAsync(ct);
         var issue = printed.Contains(r.Version) ? CertificateIssue.CertifiedCopy : CertificateIssue.Original;
         var name = await staff.DisplayNameAsync(actor, ct);

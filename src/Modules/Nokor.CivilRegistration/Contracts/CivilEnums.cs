@@ -74,6 +74,8 @@ public enum CourtDecisionStatus
     Applied,
     /// <summary>It names persons or registrations that do not exist, or contradicts the registry: kept for review, nothing applied.</summary>
     HeldForReview,
+    /// <summary>A registrar dismissed it with a reason (a held decision the registry will not match); nothing applied.</summary>
+    Dismissed,
 }
 
 /// <summary>Who notified the event (NSPI 5.3: "the authority that witnessed the appearance of the vital event").</summary>

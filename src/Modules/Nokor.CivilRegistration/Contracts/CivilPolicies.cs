@@ -9,6 +9,8 @@ public static class CivilPolicies
     public const string Work = "civil.work";
     /// <summary>Notify only: a health facility's system, or staff.</summary>
     public const string Notify = "civil.notify";
+    /// <summary>Send final court decisions (POST /api/civil/court-decisions): the courts' system account (role court) only.</summary>
+    public const string CourtDecisions = "civil.court-decisions";
 
     /// <summary>Exact vital statistics tables of the office's area: the statistics unit, registrars, viewers, administrators.</summary>
     public const string Statistics = "civil.statistics";

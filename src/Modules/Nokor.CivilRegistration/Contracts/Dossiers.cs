@@ -13,6 +13,10 @@ public sealed record BirthDossier
     /// <summary>Optional: a child may be registered without a declared father.</summary>
     public ParentDetails? Father { get; init; }
     public InformantDetails? Informant { get; init; }
+    /// <summary>Added by an approved simple adoption (the parents above stay): the adoptive mother.</summary>
+    public ParentDetails? AdoptiveMother { get; init; }
+    /// <summary>Added by an approved simple adoption: the adoptive father.</summary>
+    public ParentDetails? AdoptiveFather { get; init; }
 }
 
 public sealed record ChildDetails

@@ -8,7 +8,7 @@ public sealed record NotificationRequest
 {
     /// <summary>Client-generated id: sending the same notification twice stores it once.</summary>
     public Guid? Id { get; init; }
-    /// <summary>Birth or Death.</summary>
+    /// <summary>Birth, Death or FoetalDeath (a stillbirth: the mother's fields, the sex, weight, plurality, gestation and the cause in <see cref="Cause"/> line a).</summary>
     public string? Event { get; init; }
     public string? InformantKind { get; init; }
     public string? InformantName { get; init; }
@@ -26,6 +26,8 @@ public sealed record NotificationRequest
     public string? ChildSex { get; init; }
     public int? BirthWeightGrams { get; init; }
     public string? BirthType { get; init; }
+    /// <summary>Of a foetal death: the completed weeks of gestation.</summary>
+    public int? GestationWeeks { get; init; }
     public string? MotherKidc { get; init; }
     public string? MotherNameKm { get; init; }
     public string? MotherNameLatin { get; init; }

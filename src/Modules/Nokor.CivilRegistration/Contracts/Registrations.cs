@@ -60,6 +60,13 @@ public sealed record RegistrationView(
     public RecognitionDossier? Recognition { get; init; }
     public FoetalDeathDossier? FoetalDeath { get; init; }
     public NameChangeDossier? NameChange { get; init; }
+
+    /// <summary>
+    /// Of a birth registration after a full adoption: the versions up to this one are sealed and not
+    /// shown here (nor their certificates, corrections and history); a senior registrar reads them
+    /// at <c>GET /api/civil/registrations/{id}/sealed-versions</c>, audited with the purpose.
+    /// </summary>
+    public int? SealedThroughVersion { get; init; }
 }
 
 /// <summary>
@@ -122,7 +129,20 @@ public sealed record CorrectionView(
 public sealed record RegistrationHistoryEntry(DateTimeOffset At, string Actor, string Action, int Version, string? Note);
 
 /// <summary>Counts of the work queues for the caller's office and role.</summary>
-public sealed record QueueCounts(int Notifications, int ToVerify, int ToApprove, int ToApproveSenior, int ReadyToPrint, int Corrections, int InformationRequests);
+public sealed record QueueCounts(int Notifications, int ToVerify, int ToApprove, int ToApproveSenior, int ReadyToPrint, int Corrections, int InformationRequests)
+{
+    /// <summary>Court decisions waiting in the area: received (an application to enter) and held for review.</summary>
+    public int CourtDecisions { get; init; }
+
+    /// <summary>The verification and approval queues per event, in the order of <see cref="VitalEvent"/>; events with nothing waiting are left out.</summary>
+    public IReadOnlyList<EventQueueCount> PerEvent { get; init; } = [];
+}
+
+/// <summary>How many records of one event wait in the verification and approval queues of an area.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="ToVerify">Entered, waiting for the second verification.</param>
+/// <param name="ToApprove">Verified, waiting for a registrar (senior approvals included).</param>
+public sealed record EventQueueCount(VitalEvent Event, int ToVerify, int ToApprove);
 
 /// <summary>
 /// What the public verification page and API show of a certificate (NSPI 5.3 information services;

@@ -41,6 +41,13 @@ public sealed record StatTable(
     /// <summary>Columns whose cells are counts of events in a table of rates or percentages (e.g. "Registered").</summary>
     public IReadOnlyList<string> CountColumns { get; init; } = [];
 
+    /// <summary>
+    /// For a percentage column computed from one count column of the same row (e.g. "Marriages" from
+    /// "MarriagesRegistered"), that count column's key: protection withholds the percentage only
+    /// when its own count is too few to show. Columns not listed are withheld with any few count of the row.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CountOf { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What the cell of this row and column holds.</summary>
     public StatValueKind KindOf(StatRow row, int column) =>
         CountColumns.Contains(Columns[column].Key) ? StatValueKind.Count : row.Kind ?? Kind;

@@ -71,15 +71,7 @@ internal static class DecideCorrection
                 return Outcome<CorrectionView>.Invalid("approve", propagated);
             }
 
-            var now = clock.GetUtcNow();
-            r.Version++;
-            r.Dossier = c.Dossier;
-            ApplyFacts(r);
-            r.Revision++;
-            db.Versions.Add(new RegistrationVersionEntity
-            {
-                RegistrationId = r.Id, Version = r.Version, Dossier = c.Dossier, At = now, By = actor.Id, Reason = c.Reason, CorrectionId = c.Id,
-            });
+            RegistrationVersions.Add(db, r, c.Dossier, actor.Id, c.Reason, clock.GetUtcNow(), c.Id);
             c.ResultingVersion = r.Version;
         }
 
@@ -165,31 +157,4 @@ internal static class DecideCorrection
         c.BirthDate is null && c.BirthPlaceCode is null && c.MotherKidc is null && c.FatherKidc is null && c.DeathDate is null;
 
     private static string? Changed(string? before, string? after) => before == after ? null : after;
-
-    /// <summary>Updates the searchable facts of the record from its corrected dossier.</summary>
-    private static void ApplyFacts(RegistrationEntity r)
-    {
-        if (Marriages.MarriageCorrections.Handles(r.Event))
-        {
-            Marriages.MarriageCorrections.ApplyFacts(r);
-        }
-        else if (r.Event == VitalEvent.Birth)
-        {
-            var child = Dossiers.Read<BirthDossier>(r.Dossier).Child!;
-            r.SubjectNameKm = $"{child.SurnameKm} {child.GivenNameKm}";
-            r.SubjectNameLatin = $"{child.SurnameLatin} {child.GivenNameLatin}";
-            r.SubjectNameKey = NameKeys.KhmerKey(r.SubjectNameKm);
-            r.SubjectSex = child.Sex;
-            r.SubjectBirthDate = child.BirthDate;
-            r.SubjectResidenceCode = child.ResidenceVillageCode;
-            r.EventDate = DateOnly.Parse(child.BirthDate!, System.Globalization.CultureInfo.InvariantCulture);
-            r.EventPlaceCode = child.BirthPlaceCode!;
-        }
-        else
-        {
-            var death = Dossiers.Read<DeathDossier>(r.Dossier);
-            r.EventDate = DateOnly.Parse(death.DeathDate!, System.Globalization.CultureInfo.InvariantCulture);
-            r.EventPlaceCode = death.DeathPlaceCode!;
-        }
-    }
 }

@@ -30,6 +30,13 @@ internal static class RequestCorrection
             return Outcome<CorrectionView>.NotFound(RegistrationRecords.NotFoundMessage);
         }
 
+        if (r.Event is VitalEvent.Adoption or VitalEvent.Recognition or VitalEvent.Legitimization or VitalEvent.FoetalDeath or VitalEvent.NameChange)
+        {
+            return Outcome<CorrectionView>.Conflict(r.Event == VitalEvent.FoetalDeath
+                ? "A foetal death registration is not corrected through this form yet: reject and enter it again before approval, or ask the senior registrar."
+                : "This registration follows a decision or a declaration: a mistake in it is corrected by a new decision, or in the birth registration it changed.");
+        }
+
         var errors = new FieldErrors();
         if (r.Status != RegistrationStatus.Approved)
         {

@@ -139,6 +139,10 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(d => d.PdfSha256).HasMaxLength(64);
             e.Property(d => d.Problems).HasMaxLength(4000);
             e.Property(d => d.ReceivedBy).HasMaxLength(100);
+            e.Property(d => d.Summary).HasMaxLength(400);
+            e.Property(d => d.DismissalReason).HasMaxLength(1000);
+            e.Property(d => d.DismissedBy).HasMaxLength(100);
+            e.Property(d => d.Revision).IsConcurrencyToken();
             if (pg)
             {
                 e.Property(d => d.OfficeCode).UseCollation("C");
@@ -247,6 +251,8 @@ internal sealed class CivilDbContext(DbContextOptions<CivilDbContext> options) :
             e.Property(f => f.BirthType).HasMaxLength(8);
             e.Property(f => f.UnderlyingCause).HasMaxLength(8);
             e.Property(f => f.Manner).HasMaxLength(24);
+            e.Property(f => f.HusbandPreviousStatus).HasMaxLength(10);
+            e.Property(f => f.WifePreviousStatus).HasMaxLength(10);
             e.HasIndex(f => new { f.Event, f.Status, f.OccurrenceYear });
             e.HasIndex(f => new { f.Event, f.Status, f.RegistrationYear });
             e.HasIndex(f => new { f.OfficeCode, f.EnteredAt });

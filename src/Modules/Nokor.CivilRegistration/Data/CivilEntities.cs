@@ -53,6 +53,13 @@ internal sealed class RegistrationEntity
     public Guid? NotificationId { get; set; }
     /// <summary>The court decision this registration was entered from, when it came from the courts' system.</summary>
     public Guid? CourtDecisionId { get; set; }
+    /// <summary>
+    /// Of a birth registration after a full adoption: the versions up to this one are sealed (the
+    /// biological parents, the birth names). Only a senior registrar reads them, each read audited
+    /// with its purpose (<c>FamilyEvents.ReadSealedVersions</c>); every other view, history and
+    /// certificate of the record shows the later versions only. Null when nothing is sealed.
+    /// </summary>
+    public int? SealedThroughVersion { get; set; }
     /// <summary>The current version's dossier as JSON (BirthDossier, DeathDossier, MarriageDossier...).</summary>
     public required string Dossier { get; set; }
     public required string EnteredBy { get; set; }
@@ -242,10 +249,18 @@ internal sealed class CourtDecisionEntity
     /// <summary>SHA-256 of the decision's PDF in the blob store.</summary>
     public required string PdfSha256 { get; set; }
     public long PdfSize { get; set; }
+    /// <summary>One line for the inbox: the marriage's number and spouses, or the persons' names as the registry holds them.</summary>
+    public required string Summary { get; set; }
     /// <summary>Why it is held for review (field: problem), when it is.</summary>
     public string? Problems { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public required string ReceivedBy { get; set; }
     /// <summary>The registration entered from it.</summary>
     public Guid? RegistrationId { get; set; }
+    /// <summary>Why a registrar dismissed it, who and when (status Dismissed).</summary>
+    public string? DismissalReason { get; set; }
+    public string? DismissedBy { get; set; }
+    public DateTimeOffset? DismissedAt { get; set; }
+    /// <summary>Optimistic concurrency: a decision is applied, re-checked or dismissed once.</summary>
+    public int Revision { get; set; }
 }

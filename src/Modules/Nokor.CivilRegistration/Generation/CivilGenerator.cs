@@ -34,11 +34,21 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
     /// <paramref name="pendingBirths"/> births stop after entry (waiting for verification), as on a
     /// working day.
     /// </summary>
-    public async Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct, int pendingBirths = 0)
+    public Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct, int pendingBirths = 0) =>
+        GenerateAsync(new CivilGenerationRequest(births, deaths, 0, 0, 0, seed), progress, ct, pendingBirths);
+
+    /// <summary>
+    /// Registers every event of the request: births and deaths, then marriages, divorces of those
+    /// marriages and adoptions (<see cref="FamilyGenerator"/>). The last <paramref name="pendingBirths"/>
+    /// births, and the last <paramref name="pendingFamily"/> of each family event, stop after entry.
+    /// </summary>
+    public async Task<CivilGenerationResult> GenerateAsync(CivilGenerationRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken ct,
+        int pendingBirths = 0, int pendingFamily = 0)
     {
+        var (births, deaths, seed) = (request.Births, request.Deaths, request.Seed);
         var watch = Stopwatch.StartNew();
         var random = new Random(seed);
-        var total = births + deaths;
+        var total = births + deaths + request.Marriages + request.Divorces + request.Adoptions;
         var done = 0;
         var failed = 0;
         IReadOnlyList<SampleCouple> couples;
@@ -71,7 +81,17 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             progress?.Report((++done, total));
         }
 
-        return new CivilGenerationResult(births, deaths, failed, watch.Elapsed);
+        if (request.Marriages + request.Adoptions > 0)
+        {
+            var family = await new FamilyGenerator(services, clock).GenerateAsync(request.Marriages, request.Divorces, request.Adoptions, random,
+                () => progress?.Report((++done, total)), ct, pendingFamily);
+            failed += family.Failed;
+        }
+
+        return new CivilGenerationResult(births, deaths, failed, watch.Elapsed)
+        {
+            Marriages = request.Marriages, Divorces = request.Divorces, Adoptions = request.Adoptions,
+        };
     }
 
     private async Task<bool> BirthAsync(SampleCouple couple, DateOnly today, Random random, bool complete, CancellationToken ct)
@@ -244,4 +264,7 @@ internal sealed class CivilDataGenerator(IServiceProvider services, TimeProvider
 {
     public Task<CivilGenerationResult> GenerateAsync(int births, int deaths, int seed, IProgress<(int Done, int Total)>? progress, CancellationToken ct) =>
         new CivilGenerator(services, clock).GenerateAsync(births, deaths, seed, progress, ct);
+
+    public Task<CivilGenerationResult> GenerateAsync(CivilGenerationRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken ct) =>
+        new CivilGenerator(services, clock).GenerateAsync(request, progress, ct);
 }

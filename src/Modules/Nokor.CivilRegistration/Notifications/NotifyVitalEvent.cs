@@ -35,6 +35,12 @@ internal static class NotifyVitalEvent
         var errors = new FieldErrors();
         var f = new Fields(errors, gazetteer);
         var e = f.Enum<VitalEvent>("event", request.Event, required: true);
+        if (e is not null and not (VitalEvent.Birth or VitalEvent.Death or VitalEvent.FoetalDeath))
+        {
+            // The other events are declared at the office or decided by a court: nobody notifies them.
+            errors.Add("event", "A notification is of a Birth, a Death or a FoetalDeath (stillbirth).");
+            e = null;
+        }
         var date = f.Date("eventDate", request.EventDate, required: true);
         if (date > CambodiaTime.Today(clock))
         {
@@ -63,7 +69,7 @@ internal static class NotifyVitalEvent
         };
 
         string? nameKm = null, nameLatin = null;
-        if (e == VitalEvent.Birth)
+        if (e is VitalEvent.Birth or VitalEvent.FoetalDeath)
         {
             // The KIDC is kept as notified: the registry is not asked here (an answer would tell the
             // notifier whether the code exists); the registration confirms it with the names.
@@ -77,8 +83,8 @@ internal static class NotifyVitalEvent
 
             normalized = normalized with
             {
-                ChildSex = f.Enum<Sex>("childSex", request.ChildSex, required: false)?.ToString(),
-                BirthWeightGrams = f.Range("birthWeightGrams", request.BirthWeightGrams, 300, 7000, required: false, "birth weight in grams"),
+                ChildSex = e == VitalEvent.FoetalDeath ? null : f.Enum<Sex>("childSex", request.ChildSex, required: false)?.ToString(),
+                BirthWeightGrams = e == VitalEvent.FoetalDeath ? null : f.Range("birthWeightGrams", request.BirthWeightGrams, 300, 7000, required: false, "birth weight in grams"),
                 BirthType = f.Enum<BirthType>("birthType", request.BirthType, required: false)?.ToString(),
                 MotherKidc = motherKidc,
                 MotherNameKm = f.KhmerName("motherNameKm", request.MotherNameKm, required: motherKidc is null),
@@ -87,6 +93,25 @@ internal static class NotifyVitalEvent
             };
             nameKm = normalized.MotherNameKm is null ? null : $"{normalized.MotherNameKm} (mother)";
             nameLatin = normalized.MotherNameLatin is null ? null : $"{normalized.MotherNameLatin} (mother)";
+            if (e == VitalEvent.FoetalDeath)
+            {
+                // A stillbirth: the foetus's sex may be undetermined; the gestation and the cause as
+                // certified (line a) carry into the registration, which asks the legal minimum.
+                normalized = normalized with
+                {
+                    ChildSex = f.Enum<FamilyEvents.EnterFoetalDeath.FoetalSex>("childSex", request.ChildSex, required: false)?.ToString(),
+                    BirthWeightGrams = f.Range("birthWeightGrams", request.BirthWeightGrams, 100, 7000, required: false, "weight in grams"),
+                    GestationWeeks = f.Range("gestationWeeks", request.GestationWeeks, 1, 45, required: true, "completed weeks of gestation"),
+                    Cause = request.Cause?.LineA is { } line ? new CauseOfDeath
+                    {
+                        LineA = new CauseLine
+                        {
+                            Condition = f.Text("cause.lineA.condition", line.Condition, required: true, max: 200),
+                            Icd10 = f.Icd10("cause.lineA.icd10", line.Icd10),
+                        },
+                    } : null,
+                };
+            }
         }
         else if (e == VitalEvent.Death)
         {
@@ -166,6 +191,6 @@ internal static class NotifyVitalEvent
                 (await HandleAsync(request, http.Actor(), db, gazetteer, audit, clock, ct)).ToHttp())
             .RequireAuthorization(CivilPolicies.Notify)
             .WithName("NotifyVitalEvent")
-            .WithSummary("Notify a birth or a death")
+            .WithSummary("Notify a birth, a death or a foetal death (stillbirth)")
             .WithDescription("Stores a notification from the health facility, midwife or village chief that witnessed the event until the family registers it. Sending the same id, or the same source system and reference, again returns the stored notification.");
 }

@@ -24,6 +24,7 @@ internal static class CountQueues
             information = information.Where(i => i.OfficeCode.StartsWith(area));
         }
 
+        var decisions = await CourtDecisions.ListCourtDecisions.CountAsync(actor, db, ct);
         return new QueueCounts(
             await notifications.CountAsync(ct),
             await WorkQueues.Query(db, "to-verify", actor)!.CountAsync(ct),
@@ -31,7 +32,29 @@ internal static class CountQueues
             await WorkQueues.Query(db, "to-approve-senior", actor)!.CountAsync(ct),
             await WorkQueues.Query(db, "ready-to-print", actor)!.CountAsync(ct),
             await WorkQueues.Query(db, "corrections", actor)!.CountAsync(ct),
-            await information.CountAsync(ct));
+            await information.CountAsync(ct))
+        {
+            CourtDecisions = decisions.Received + decisions.HeldForReview,
+            PerEvent = await PerEventAsync(db, actor, ct),
+        };
+    }
+
+    /// <summary>
+    /// The verification and approval queues per event, in one grouped query each: the same records
+    /// as the "to-verify" queue, and as "to-approve" and "to-approve-senior" together.
+    /// </summary>
+    private static async Task<IReadOnlyList<EventQueueCount>> PerEventAsync(CivilDbContext db, Actor actor, CancellationToken ct)
+    {
+        var toVerify = await WorkQueues.Query(db, "to-verify", actor)!
+            .GroupBy(r => r.Event).Select(g => new { Event = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var toApprove = await WorkQueues.ToApproveAny(db, actor)
+            .GroupBy(r => r.Event).Select(g => new { Event = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<VitalEvent>()
+            .Select(e => new EventQueueCount(e,
+                toVerify.Where(c => c.Event == e).Sum(c => c.Count),
+                toApprove.Where(c => c.Event == e).Sum(c => c.Count)))
+            .Where(c => c.ToVerify + c.ToApprove > 0)
+            .ToList();
     }
 
     public static void Map(RouteGroupBuilder group) =>

@@ -27,6 +27,10 @@ internal static class WorkQueues
             ? db.Registrations.AsNoTracking().Where(r => r.OfficeCode.StartsWith(area))
             : db.Registrations.AsNoTracking();
 
+    /// <summary>The "to-approve" and "to-approve-senior" queues together (for the counts per event).</summary>
+    public static IQueryable<RegistrationEntity> ToApproveAny(CivilDbContext db, Actor actor) =>
+        InArea(db, actor).Where(r => r.Status == RegistrationStatus.Verified && r.EnteredBy != actor.Id);
+
     public static IQueryable<RegistrationEntity>? Query(CivilDbContext db, string name, Actor actor)
     {
         var all = InArea(db, actor);

@@ -23,7 +23,8 @@ internal sealed class CivilRegistrations(
     StaffDirectory staff,
     IAuditLog audit,
     IOptions<CivilRegistrationOptions> options,
-    TimeProvider clock) : ICivilRegistrations
+    TimeProvider clock,
+    FamilyEvents.FamilyChecks familyChecks) : ICivilRegistrations
 {
     public Task<Outcome<RegistrationView>> EnterBirthAsync(BirthApplication application, Actor actor, CancellationToken ct) =>
         EnterBirth.HandleAsync(application, actor, entry, validator, ct);
@@ -39,19 +40,19 @@ internal sealed class CivilRegistrations(
         Marriages.EnterDissolution.HandleAsync(application, actor, entry, dissolutions, ct);
 
     public Task<Outcome<RegistrationView>> EnterAdoptionAsync(AdoptionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: adoption");
+        FamilyEvents.EnterAdoption.HandleAsync(application, actor, entry, familyChecks, db, options, ct);
 
     public Task<Outcome<RegistrationView>> EnterRecognitionAsync(RecognitionApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: recognition");
+        FamilyEvents.EnterRecognition.HandleAsync(application, actor, entry, familyChecks, db, registry, ct);
 
     public Task<Outcome<RegistrationView>> EnterFoetalDeathAsync(FoetalDeathApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: foetal death");
+        FamilyEvents.EnterFoetalDeath.HandleAsync(application, actor, entry, familyChecks, options, ct);
 
     public Task<Outcome<RegistrationView>> EnterNameChangeAsync(NameChangeApplication application, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: name change");
+        FamilyEvents.EnterNameChange.HandleAsync(application, actor, entry, familyChecks, db, ct);
 
     public Task<Outcome<IReadOnlyList<LifeEvent>>> LifeEventsAsync(string kidc, string? purpose, Actor actor, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: life events");
+        ListLifeEvents.HandleAsync(kidc, purpose, actor, db, registry, audit, ct);
 
     public Task<Outcome<RegistrationView>> GetAsync(Guid id, string? purpose, Actor actor, CancellationToken ct) =>
         GetRegistration.HandleAsync(id, purpose, actor, records, audit, ct);

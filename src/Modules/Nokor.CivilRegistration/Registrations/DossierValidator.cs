@@ -266,7 +266,7 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
     /// The parent as declared: names required, the date of birth required with a KIDC (the registry
     /// confirms the two together), nationality KH unless given. Nothing is read from the registry here.
     /// </summary>
-    private static ParentDetails? ParentAsDeclared(string path, ParentDetails p, DateOnly? childBirth, DateOnly today, Fields f)
+    internal static ParentDetails? ParentAsDeclared(string path, ParentDetails p, DateOnly? childBirth, DateOnly today, Fields f)
     {
         var errors = f.Errors;
         var kidc = f.Kidc($"{path}.kidc", p.Kidc);
@@ -292,10 +292,10 @@ internal sealed class DossierValidator(GazetteerService gazetteer, IPopulationRe
         return parent;
     }
 
-    private static PersonClaim Claim(ParentDetails p, Sex sex) =>
+    internal static PersonClaim Claim(ParentDetails p, Sex sex) =>
         new(p.Kidc!, p.SurnameKm!, p.GivenNameKm!, p.SurnameLatin, p.GivenNameLatin, p.BirthDate!, sex);
 
-    private static ParentDetails Confirmed(ParentDetails p) => p.Kidc is null ? p : p with { Confirmed = true };
+    internal static ParentDetails Confirmed(ParentDetails p) => p.Kidc is null ? p : p with { Confirmed = true };
 
     private static void CheckParentAge(string path, string field, string? parentBirth, DateOnly? childBirth, FieldErrors errors)
     {

@@ -30,7 +30,9 @@ internal static class GetRegistrationHistory
         }
 
         await audit.AppendAsync(new AuditEvent(actor, "civil.registration.history", "registration", r.Id.ToString(), purpose), ct);
-        var events = await db.Events.AsNoTracking().Where(e => e.RegistrationId == id).OrderBy(e => e.Id)
+        // The lines of sealed versions (before a full adoption) are read only through ReadSealedVersions.
+        var sealedThrough = r.SealedThroughVersion ?? 0;
+        var events = await db.Events.AsNoTracking().Where(e => e.RegistrationId == id && e.Version > sealedThrough).OrderBy(e => e.Id)
             .Select(e => new RegistrationHistoryEntry(e.At, e.ActorName, e.Action, e.Version, e.Note))
             .ToListAsync(ct);
         return Outcome<IReadOnlyList<RegistrationHistoryEntry>>.Ok(events);

@@ -176,6 +176,11 @@ internal sealed class RegistrationEntry(
         {
             decision.Status = CourtDecisionStatus.Applied;
             decision.RegistrationId = registration.Id;
+            decision.Revision++;
+            // The decision's PDF becomes the registration's annex: the same stored file, by its SHA-256.
+            var annex = CourtDecisions.CourtDecisionAnnex.For(decision, registration.Id, now, name);
+            db.Annexes.Add(annex);
+            records.AddEvent(registration, actor, name, "annex.added", $"{annex.FileName} ({annex.Sha256[..12]})");
         }
 
         await audit.AppendAsync(new AuditEvent(actor, $"civil.{RegistrationRecords.Kind(e)}.enter", "registration", registration.Id.ToString(), "civil registration"), ct);
@@ -197,8 +202,8 @@ internal sealed class RegistrationEntry(
                 : "The notification or court decision was linked to another application meanwhile.");
         }
 
-        // Just created: no annexes, certificates or corrections yet.
-        return Outcome<RegistrationView>.Ok(await records.ViewAsync(registration, ct, fresh: true));
+        // Just created: no annexes (but a court decision's PDF), certificates or corrections yet.
+        return Outcome<RegistrationView>.Ok(await records.ViewAsync(registration, ct, fresh: decision is null));
     }
 
     /// <summary>The registering office's area: the actor's office, or for a national office the commune of the event.</summary>

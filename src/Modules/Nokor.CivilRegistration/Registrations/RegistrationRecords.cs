@@ -116,13 +116,15 @@ internal sealed class RegistrationRecords(CivilDbContext db, StaffDirectory staf
             return View(r, annexes, [], []);
         }
 
-        var certificates = (await db.Certificates.AsNoTracking().Where(c => c.RegistrationId == r.Id).ToListAsync(ct))
+        // The certificates and corrections of sealed versions (a full adoption's) are not shown: see ReadSealedVersions.
+        var sealedThrough = r.SealedThroughVersion ?? 0;
+        var certificates = (await db.Certificates.AsNoTracking().Where(c => c.RegistrationId == r.Id && c.RegistrationVersion > sealedThrough).ToListAsync(ct))
             .OrderBy(c => c.IssuedAt)
             .Select(c => new CertificateView(c.Id, c.Serial, c.RegistrationVersion, c.Issue,
                 c.RegistrationVersion == r.Version ? CertificateState.Current : CertificateState.Superseded,
                 c.IssuedAt, c.IssuedByName, c.FeeRiel))
             .ToList();
-        var corrections = (await db.Corrections.AsNoTracking().Where(c => c.RegistrationId == r.Id).ToListAsync(ct))
+        var corrections = (await db.Corrections.AsNoTracking().Where(c => c.RegistrationId == r.Id && c.BaseVersion > sealedThrough).ToListAsync(ct))
             .OrderBy(c => c.RequestedAt)
             .Select(c => new CorrectionView(c.Id, c.BaseVersion, c.Status, c.Reason, c.EvidenceAnnexId, c.RequestedByName,
                 c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionNote, c.ResultingVersion))
@@ -135,7 +137,7 @@ internal sealed class RegistrationRecords(CivilDbContext db, StaffDirectory staf
             r.Id, r.Event, r.Status, r.Number, r.OfficeCode, r.Version, r.EventDate.ToString("yyyy-MM-dd"), r.EventPlaceCode,
             r.SubjectKidc, r.SubjectNameKm, r.SubjectNameLatin, r.IsLate, r.DelayDays, r.FeeRiel, r.NeedsSeniorApproval,
             r.NotificationId, r.EnteredByName, r.EnteredAt, r.VerifiedByName, r.VerifiedAt, r.DecidedByName, r.DecidedAt,
-            r.RejectionReasons, r.AssignedToName, Dossiers.Birth(r), Dossiers.Death(r), annexes, certificates, corrections), r);
+            r.RejectionReasons, r.AssignedToName, Dossiers.Birth(r), Dossiers.Death(r), annexes, certificates, corrections) { SealedThroughVersion = r.SealedThroughVersion }, r);
 
     /// <summary>The event's name in audit actions, references and routes ("birth", "legal-separation"...).</summary>
     public static string Kind(VitalEvent e) => e switch

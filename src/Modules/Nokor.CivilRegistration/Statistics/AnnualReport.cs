@@ -55,7 +55,7 @@ internal static class AnnualReport
             });
         }
 
-        foreach (var chunk in Pages(national.Tables.Where(t => t.Name is not ("marriages" or "divorces")).ToList()))
+        foreach (var chunk in Pages(national.Tables.ToList()))
         {
             pdf.AddPage(page =>
             {

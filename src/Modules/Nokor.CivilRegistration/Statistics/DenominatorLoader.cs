@@ -12,7 +12,9 @@ namespace Nokor.CivilRegistration.Statistics;
 /// Loads the denominators of rates and completeness from CSV (UTF-8, comma-separated, a header
 /// line): population estimates <c>year,area,sex,age_from,age_to,population</c> (area empty for the
 /// nation; sex Male or Female; age_to 150 for an open band), or expected crude rates per 1,000
-/// <c>year,area,crude_birth_rate,crude_death_rate</c>. A file replaces what was loaded before for
+/// <c>year,area,crude_birth_rate,crude_death_rate</c>, optionally followed by
+/// <c>crude_marriage_rate,crude_divorce_rate</c> (the denominators of the completeness of marriage
+/// and divorce registration; a cell may be empty when no estimate exists). A file replaces what was loaded before for
 /// each year and area it names. Fields may be quoted (RFC 4180, read by the platform's
 /// <see cref="CsvRecordReader"/>). Any bad line refuses the whole file, naming the line and column.
 /// </summary>
@@ -50,10 +52,13 @@ internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gaze
         var header = lines[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var population = header.SequenceEqual(["year", "area", "sex", "age_from", "age_to", "population"]);
         var rates = header.SequenceEqual(["year", "area", "crude_birth_rate", "crude_death_rate"]);
+        var familyRates = header.SequenceEqual(["year", "area", "crude_birth_rate", "crude_death_rate", "crude_marriage_rate", "crude_divorce_rate"]);
+        rates |= familyRates;
         if (!population && !rates)
         {
             return Outcome<DenominatorsLoaded>.Invalid("file.header",
-                "The header is year,area,sex,age_from,age_to,population (population estimates) or year,area,crude_birth_rate,crude_death_rate (expected rates).");
+                "The header is year,area,sex,age_from,age_to,population (population estimates) or year,area,crude_birth_rate,crude_death_rate " +
+                "with optionally crude_marriage_rate,crude_divorce_rate (expected rates).");
         }
 
         var errors = new FieldErrors();
@@ -122,13 +127,32 @@ internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gaze
                     continue;
                 }
 
+                double? cmr = null, cdvr = null;
+                if (familyRates)
+                {
+                    if (!OptionalRate(cells[4], out cmr))
+                    {
+                        errors.Add($"file.{at}.crude_marriage_rate", "The marriage rate is a number per 1,000 population, from 0 to 100, or empty.");
+                        continue;
+                    }
+
+                    if (!OptionalRate(cells[5], out cdvr))
+                    {
+                        errors.Add($"file.{at}.crude_divorce_rate", "The divorce rate is a number per 1,000 population, from 0 to 100, or empty.");
+                        continue;
+                    }
+                }
+
                 if (!keys.Add($"{year}/{area}"))
                 {
                     errors.Add($"file.{at}", "This year and area is already in the file.");
                     continue;
                 }
 
-                expected.Add(new ExpectedRateEntity { Year = year, AreaCode = area, CrudeBirthRate = cbr, CrudeDeathRate = cdr });
+                expected.Add(new ExpectedRateEntity
+                {
+                    Year = year, AreaCode = area, CrudeBirthRate = cbr, CrudeDeathRate = cdr, CrudeMarriageRate = cmr, CrudeDivorceRate = cdvr,
+                });
             }
         }
 
@@ -158,5 +182,22 @@ internal sealed class DenominatorLoader(CivilDbContext db, GazetteerService gaze
         await tx.CommitAsync(ct);
         return Outcome<DenominatorsLoaded>.Ok(new DenominatorsLoaded(population ? "population" : "rates", estimates.Count + expected.Count,
             scopes.Select(s => s.Year).Distinct().Order().ToList(), scopes.Select(s => s.AreaCode).Distinct().Order(StringComparer.Ordinal).ToList()));
+    }
+
+    private static bool OptionalRate(string cell, out double? rate)
+    {
+        rate = null;
+        if (cell.Length == 0)
+        {
+            return true;
+        }
+
+        if (!double.TryParse(cell, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 100)
+        {
+            return false;
+        }
+
+        rate = value;
+        return true;
     }
 }

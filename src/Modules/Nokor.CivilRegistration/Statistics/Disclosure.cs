@@ -37,10 +37,19 @@ internal static class Disclosure
                 }
             }
 
-            // A rate or share computed from events too few to show is withheld with them.
-            for (var i = 0; i < values.Length && few; i++)
+            // A rate or share computed from events too few to show is withheld with them: with its
+            // own count when the table names it, otherwise with any few count of the row.
+            for (var i = 0; i < values.Length; i++)
             {
-                if (table.KindOf(row, i) != StatValueKind.Count && table.Columns[i].Key != "Target")
+                if (table.KindOf(row, i) == StatValueKind.Count || table.Columns[i].Key == "Target")
+                {
+                    continue;
+                }
+
+                var withheld = table.CountOf.TryGetValue(table.Columns[i].Key, out var source) && table.ColumnIndex(source) is >= 0 and var s
+                    ? row.Values[s] is > 0 and < SmallestShown
+                    : few;
+                if (withheld)
                 {
                     values[i] = null;
                 }

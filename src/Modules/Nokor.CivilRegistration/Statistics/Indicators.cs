@@ -43,22 +43,32 @@ internal static class Indicators
     public static StatTable Rates(IReadOnlyCollection<StatFact> facts, Denominators d)
     {
         // One pass over the events (a national year is some 450,000 of them).
-        int births = 0, deaths = 0, infant = 0, neonatal = 0;
+        int births = 0, deaths = 0, infant = 0, neonatal = 0, lateFoetal = 0, marriages = 0, divorces = 0;
         var byMotherAge = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in facts)
         {
-            if (f.Event == VitalEvent.Birth)
+            switch (f.Event)
             {
-                births++;
-                var group = Tabulator.MotherAgeGroup(f.MotherAge);
-                byMotherAge[group] = byMotherAge.GetValueOrDefault(group) + 1;
-            }
-            else
-            {
-                deaths++;
-                var age = Tabulator.DeathAgeGroup(f.AgeDays, f.AgeYears);
-                infant += age is "0d" or "1-7d" or "8-27d" or "28d-11m" or "0y" ? 1 : 0;
-                neonatal += age is "0d" or "1-7d" or "8-27d" ? 1 : 0;
+                case VitalEvent.Birth:
+                    births++;
+                    var group = Tabulator.MotherAgeGroup(f.MotherAge);
+                    byMotherAge[group] = byMotherAge.GetValueOrDefault(group) + 1;
+                    break;
+                case VitalEvent.Death:
+                    deaths++;
+                    var age = Tabulator.DeathAgeGroup(f.AgeDays, f.AgeYears);
+                    infant += age is "0d" or "1-7d" or "8-27d" or "28d-11m" or "0y" ? 1 : 0;
+                    neonatal += age is "0d" or "1-7d" or "8-27d" ? 1 : 0;
+                    break;
+                case VitalEvent.FoetalDeath:
+                    lateFoetal += f.GestationWeeks >= 28 ? 1 : 0;
+                    break;
+                case VitalEvent.Marriage:
+                    marriages++;
+                    break;
+                case VitalEvent.Divorce:
+                    divorces++;
+                    break;
             }
         }
 
@@ -83,7 +93,11 @@ internal static class Indicators
             [tfr is null ? null : Math.Round(tfr.Value, 2), null, null]));
         rows.Add(Row("imr", "អត្រាមរណភាពទារក (ក្នុងកំណើតរស់ ១ ០០០)", "Infant mortality rate (per 1,000 live births)", infant, births == 0 ? null : births));
         rows.Add(Row("nmr", "អត្រាមរណភាពទារកទើបកើត (ក្នុងកំណើតរស់ ១ ០០០)", "Neonatal mortality rate (per 1,000 live births)", neonatal, births == 0 ? null : births));
-        return new StatTable("rates", new StatLabel("rates", "អត្រាកំណើត និងមរណភាព", "Birth and death rates"), new StatLabel("indicator", "សូចនាករ", "Indicator"),
+        // UN P&R Rev. 3: the late foetal death ratio, late foetal deaths (28 weeks or more) per 1,000 live births.
+        rows.Add(Row("fdr", "សមាមាត្រការស្លាប់ទារកក្នុងផ្ទៃចុង (ក្នុងកំណើតរស់ ១ ០០០)", "Late foetal death ratio (per 1,000 live births)", lateFoetal, births == 0 ? null : births));
+        rows.Add(Row("cmr", "អត្រាអាពាហ៍ពិពាហ៍ដុល (ក្នុង ១ ០០០ នាក់)", "Crude marriage rate (per 1,000 population)", marriages, population));
+        rows.Add(Row("cdvr", "អត្រាលែងលះដុល (ក្នុង ១ ០០០ នាក់)", "Crude divorce rate (per 1,000 population)", divorces, population));
+        return new StatTable("rates", new StatLabel("rates", "អត្រាកំណើត មរណភាព អាពាហ៍ពិពាហ៍ និងការលែងលះ", "Birth, death, marriage and divorce rates"), new StatLabel("indicator", "សូចនាករ", "Indicator"),
             ValueColumns, rows, StatValueKind.Rate,
             [
                 new StatLabel("rates-registered", "គណនាពីព្រឹត្តិការណ៍ដែលបានចុះបញ្ជី៖ អត្រាទាបជាងការពិត ពេលការចុះបញ្ជីមិនពេញលេញ",
@@ -136,14 +150,17 @@ internal static class Indicators
                 Count(VitalEvent.Death, null, certifiedOnly: true), Count(VitalEvent.Death, null),
                 Count(VitalEvent.Death, "Male", certifiedOnly: true), Count(VitalEvent.Death, "Male"),
                 Count(VitalEvent.Death, "Female", certifiedOnly: true), Count(VitalEvent.Death, "Female")),
-            NotRegistered("marriages", "អាពាហ៍ពិពាហ៍ដែលបានចុះបញ្ជី", "Marriages registered"),
-            NotRegistered("divorces", "ការលែងលះដែលបានចុះបញ្ជី", "Divorces registered"),
+            Couples("marriages", "អាពាហ៍ពិពាហ៍ក្នុងឆ្នាំដែលបានចុះបញ្ជី", "Marriages in the year registered",
+                Count(VitalEvent.Marriage, null), ExpectedMarriages(d)),
+            Couples("divorces", "ការលែងលះក្នុងឆ្នាំដែលបានចុះបញ្ជី", "Divorces in the year registered",
+                Count(VitalEvent.Divorce, null), ExpectedDivorces(d)),
         };
         return new StatTable("coverage", new StatLabel("coverage", "ភាពពេញលេញនៃការចុះបញ្ជី ធៀបនឹងគោលដៅ NSPI ២០២៤", "Completeness of registration against the NSPI 2024 targets"),
             new StatLabel("indicator", "សូចនាករ", "Indicator"), columns, rows, StatValueKind.Percent,
             [
                 new StatLabel("expected", "ចំនួនរំពឹងទុក = អត្រាដុលរំពឹងទុក × ប្រជាជន", "Expected events = expected crude rate × population"),
                 new StatLabel("sex-ratio", "កំណើតរំពឹងទុកតាមភេទ៖ ប្រុស ១០៥ ក្នុងស្រី ១០០", "Expected births by sex: 105 boys per 100 girls"),
+                new StatLabel("couples", "អាពាហ៍ពិពាហ៍ និងការលែងលះ រាប់តាមគូ មិនមែនតាមភេទ", "Marriages and divorces are counted by couple, not by sex"),
             ]) { CountColumns = ["Registered", "Expected"] };
 
         static StatRow Coverage(string key, string km, string en, double registered, double? expected, double male, double? expectedMale, double female, double? expectedFemale) =>
@@ -151,9 +168,18 @@ internal static class Indicators
                 [registered, expected is null ? null : Math.Round(expected.Value), Percent(male, expectedMale), Percent(female, expectedFemale), Percent(registered, expected), Targets[key]],
                 StatValueKind.Percent);
 
-        static StatRow NotRegistered(string key, string km, string en) =>
-            new(new StatLabel(key, km + " (មិនទាន់ចុះបញ្ជីដោយប្រព័ន្ធនេះ)", en + " (not yet registered by this system)"), [null, null, null, null, null, Targets[key]], StatValueKind.Percent);
+        static StatRow Couples(string key, string km, string en, double registered, double? expected) =>
+            new(new StatLabel(key, km, en),
+                [registered, expected is null ? null : Math.Round(expected.Value), null, null, Percent(registered, expected), Targets[key]], StatValueKind.Percent);
     }
+
+    /// <summary>Marriages expected in the year: the expected crude marriage rate times the population; null without either.</summary>
+    public static double? ExpectedMarriages(Denominators d) =>
+        d.Expected?.CrudeMarriageRate is { } rate && d.HasPopulation ? rate * d.Total() / 1000 : null;
+
+    /// <summary>Divorces expected in the year: the expected crude divorce rate times the population; null without either.</summary>
+    public static double? ExpectedDivorces(Denominators d) =>
+        d.Expected?.CrudeDivorceRate is { } rate && d.HasPopulation ? rate * d.Total() / 1000 : null;
 
     /// <summary>
     /// ESCAP Regional Action Framework indicators that the register itself can give: events registered

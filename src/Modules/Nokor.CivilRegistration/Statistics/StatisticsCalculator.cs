@@ -106,6 +106,12 @@ internal sealed class StatisticsCalculator(CivilDbContext db, GazetteerService g
             new StatLabel("Births", "កំណើត %", "Births %"),
             new StatLabel("DeathsRegistered", "មរណភាពបានចុះបញ្ជី", "Deaths registered"), new StatLabel("DeathsExpected", "មរណភាពរំពឹងទុក", "Deaths expected"),
             new StatLabel("Deaths", "មរណភាព %", "Deaths %"),
+            new StatLabel("MarriagesRegistered", "អាពាហ៍ពិពាហ៍បានចុះបញ្ជី", "Marriages registered"),
+            new StatLabel("MarriagesExpected", "អាពាហ៍ពិពាហ៍រំពឹងទុក", "Marriages expected"),
+            new StatLabel("Marriages", "អាពាហ៍ពិពាហ៍ %", "Marriages %"),
+            new StatLabel("DivorcesRegistered", "ការលែងលះបានចុះបញ្ជី", "Divorces registered"),
+            new StatLabel("DivorcesExpected", "ការលែងលះរំពឹងទុក", "Divorces expected"),
+            new StatLabel("Divorces", "ការលែងលះ %", "Divorces %"),
         };
         var byChild = facts.GroupBy(f => scope.ChildOf(f.ResidenceCode) ?? "").ToDictionary(g => g.Key, g => g.ToList());
         var rows = scope.Children.Select(child =>
@@ -116,13 +122,26 @@ internal sealed class StatisticsCalculator(CivilDbContext db, GazetteerService g
             double deaths = own.Count(f => f.Event == VitalEvent.Death);
             var expectedBirths = d.Expected is { } r && d.HasPopulation ? Math.Round(r.CrudeBirthRate * d.Total() / 1000) : (double?)null;
             var expectedDeaths = d.Expected is { } r2 && d.HasPopulation ? Math.Round(r2.CrudeDeathRate * d.Total() / 1000) : (double?)null;
-            return new StatRow(child, [births, expectedBirths, Indicators.Percent(births, expectedBirths), deaths, expectedDeaths, Indicators.Percent(deaths, expectedDeaths)]);
+            double marriages = own.Count(f => f.Event == VitalEvent.Marriage);
+            double divorces = own.Count(f => f.Event == VitalEvent.Divorce);
+            var expectedMarriages = Indicators.ExpectedMarriages(d) is { } m ? Math.Round(m) : (double?)null;
+            var expectedDivorces = Indicators.ExpectedDivorces(d) is { } v ? Math.Round(v) : (double?)null;
+            return new StatRow(child,
+            [
+                births, expectedBirths, Indicators.Percent(births, expectedBirths), deaths, expectedDeaths, Indicators.Percent(deaths, expectedDeaths),
+                marriages, expectedMarriages, Indicators.Percent(marriages, expectedMarriages), divorces, expectedDivorces, Indicators.Percent(divorces, expectedDivorces),
+            ]);
         }).ToList();
         return new StatTable("coverage-areas", new StatLabel("coverage-areas", "ភាពពេញលេញនៃការចុះបញ្ជីតាមតំបន់", "Completeness of registration by area"),
             new StatLabel("area", "តំបន់", "Area"), columns, rows, StatValueKind.Percent,
-            [new StatLabel("targets", "គោលដៅ NSPI ២០២៤៖ កំណើត ៩០% មរណភាព ៦៥%", "NSPI 2024 targets: births 90%, deaths 65%")])
+            [new StatLabel("targets", "គោលដៅ NSPI ២០២៤៖ កំណើត ៩០% មរណភាព ៦៥% អាពាហ៍ពិពាហ៍ ៦៥% ការលែងលះ ៩០%",
+                "NSPI 2024 targets: births 90%, deaths 65%, marriages 65%, divorces 90%")])
         {
-            CountColumns = ["BirthsRegistered", "BirthsExpected", "DeathsRegistered", "DeathsExpected"],
+            CountColumns = ["BirthsRegistered", "BirthsExpected", "DeathsRegistered", "DeathsExpected", "MarriagesRegistered", "MarriagesExpected", "DivorcesRegistered", "DivorcesExpected"],
+            CountOf = new Dictionary<string, string>
+            {
+                ["Births"] = "BirthsRegistered", ["Deaths"] = "DeathsRegistered", ["Marriages"] = "MarriagesRegistered", ["Divorces"] = "DivorcesRegistered",
+            },
         };
     }
 
@@ -181,7 +200,8 @@ internal sealed class StatisticsCalculator(CivilDbContext db, GazetteerService g
 
         return await query.Select(f => new StatFact(f.Event, f.OccurrenceYear, f.OccurrenceMonth, f.RegistrationYear, f.OccurrenceCode, f.ResidenceCode,
                 f.PlaceKind, f.Sex, f.DelayDays, f.MotherAge, f.BirthOrder, f.Attendant, f.BirthType, f.BirthWeightGrams, f.AgeDays, f.AgeYears,
-                f.UnderlyingCause, f.MedicallyCertified, f.Manner, f.Maternal))
+                f.UnderlyingCause, f.MedicallyCertified, f.Manner, f.Maternal, f.HusbandAge, f.WifeAge, f.HusbandPreviousStatus, f.WifePreviousStatus,
+                f.MarriageYears, f.DependentChildren, f.GestationWeeks))
             .ToListAsync(ct);
     }
 

@@ -20,6 +20,8 @@ internal sealed class PopulationEstimateEntity
 /// <summary>
 /// The crude rates expected in an area (per 1,000 population), from surveys or projections: the
 /// expected number of events is the rate times the population, the denominator of completeness.
+/// The marriage and divorce rates are optional (a file of birth and death rates only leaves them
+/// empty, and the completeness of marriage and divorce registration then has no denominator).
 /// </summary>
 internal sealed class ExpectedRateEntity
 {
@@ -27,6 +29,10 @@ internal sealed class ExpectedRateEntity
     public required string AreaCode { get; set; }
     public double CrudeBirthRate { get; set; }
     public double CrudeDeathRate { get; set; }
+    /// <summary>Marriages expected per 1,000 population in the year.</summary>
+    public double? CrudeMarriageRate { get; set; }
+    /// <summary>Divorces expected per 1,000 population in the year.</summary>
+    public double? CrudeDivorceRate { get; set; }
 }
 
 /// <summary>A service-level target for one step of the registration procedure (NSPI 8.4), set by an administrator.</summary>

@@ -24,7 +24,14 @@ internal sealed record StatFact(
     string? UnderlyingCause,
     bool MedicallyCertified,
     string? Manner,
-    bool Maternal);
+    bool Maternal,
+    int? HusbandAge = null,
+    int? WifeAge = null,
+    string? HusbandPreviousStatus = null,
+    string? WifePreviousStatus = null,
+    int? MarriageYears = null,
+    int? DependentChildren = null,
+    int? GestationWeeks = null);
 
 /// <summary>The area a set of tables is for, and the areas one level below it (the rows of "by place" tables).</summary>
 internal sealed record AreaScope(string Code, StatLabel Name, IReadOnlyList<StatLabel> Children)
@@ -38,9 +45,11 @@ internal sealed record AreaScope(string Code, StatLabel Name, IReadOnlyList<Stat
 
 /// <summary>
 /// The tabulation plan (UN Principles and Recommendations for a Vital Statistics System, Rev. 3,
-/// minimum set of tables for live births and deaths) computed over registered events in one pass.
-/// Every table is by sex; "not stated" rows and columns keep the totals whole. Marriages and
-/// divorces are in the plan but not yet registered by this system: listed, without figures.
+/// minimum tabulation programme) computed over registered events in one pass: live births (with
+/// the late foetal deaths the plan puts beside them), deaths, marriages and divorces. Births, foetal
+/// deaths and deaths are by sex; marriages and divorces are by couple (age of groom by age of bride,
+/// previous marital status of each, duration of the marriage, dependent children). "Not stated"
+/// rows and columns keep the totals whole.
 /// </summary>
 internal static class Tabulator
 {
@@ -118,13 +127,52 @@ internal static class Tabulator
         new("PendingInvestigation", "កំពុងស៊ើបអង្កេត", "Pending investigation"), new("CouldNotBeDetermined", "មិនអាចកំណត់បាន", "Could not be determined"), NotStated,
     ];
 
-    /// <summary>The names of the tables in the plan, in order.</summary>
+    /// <summary>The names of the tables in the plan, in order (the foetal deaths with the births, where the plan puts them).</summary>
     public static readonly string[] Names =
     [
         "births-month", "births-mother-age", "births-order", "births-place-occurrence", "births-place-residence", "births-place-kind",
-        "births-attendant", "births-weight", "births-type",
+        "births-attendant", "births-weight", "births-type", "foetal-deaths-gestation", "foetal-deaths-mother-age",
         "deaths-age", "deaths-month", "deaths-place-occurrence", "deaths-place-residence", "deaths-place-kind", "deaths-cause", "deaths-manner",
-        "marriages", "divorces",
+        "marriages-month", "marriages-place-occurrence", "marriages-age", "marriages-previous-status",
+        "divorces-month", "divorces-age", "divorces-duration", "divorces-children",
+    ];
+
+    /// <summary>Age of a spouse: below the Civil Code's ages (art. 948: 18, 16 with consent), then groups.</summary>
+    public static readonly StatLabel[] SpouseAgeGroups =
+    [
+        new("0-15", "ក្រោម ១៦ ឆ្នាំ", "Under 16"), new("16-17", "១៦-១៧", "16-17"), new("18-19", "១៨-១៩", "18-19"),
+        new("20-24", "២០-២៤", "20-24"), new("25-29", "២៥-២៩", "25-29"), new("30-34", "៣០-៣៤", "30-34"), new("35-39", "៣៥-៣៩", "35-39"),
+        new("40-49", "៤០-៤៩", "40-49"), new("50-59", "៥០-៥៩", "50-59"), new("60+", "៦០ ឡើង", "60 and over"), NotStated,
+    ];
+
+    /// <summary>Marital status before the marriage (UN P&amp;R Rev. 3: single/never married, widowed, divorced).</summary>
+    public static readonly StatLabel[] PreviousStatuses =
+    [
+        new("Single", "នៅលីវ (មិនធ្លាប់រៀបការ)", "Single (never married)"), new("Widowed", "មេម៉ាយ/ពោះម៉ាយ", "Widowed"),
+        new("Divorced", "លែងលះ", "Divorced"), NotStated,
+    ];
+
+    /// <summary>Duration of the marriage in completed years.</summary>
+    public static readonly StatLabel[] Durations =
+    [
+        new("0", "ក្រោម ១ ឆ្នាំ", "Under 1 year"),
+        .. Enumerable.Range(1, 4).Select(y => new StatLabel($"{y}", $"{KhmerNumerals.ToKhmer(y)} ឆ្នាំ", $"{y} year{(y == 1 ? "" : "s")}")),
+        new("5-9", "៥-៩ ឆ្នាំ", "5-9 years"), new("10-14", "១០-១៤ ឆ្នាំ", "10-14 years"), new("15-19", "១៥-១៩ ឆ្នាំ", "15-19 years"),
+        new("20+", "២០ ឆ្នាំ ឡើង", "20 years and over"), NotStated,
+    ];
+
+    public static readonly StatLabel[] ChildCounts =
+    [
+        new("0", "គ្មាន", "None"), new("1", "១ នាក់", "1"), new("2", "២ នាក់", "2"), new("3", "៣ នាក់", "3"), new("4", "៤ នាក់", "4"),
+        new("5+", "៥ នាក់ ឡើង", "5 and more"), NotStated,
+    ];
+
+    /// <summary>Completed weeks of gestation: late foetal deaths are those of 28 weeks or more (WHO, UN P&amp;R Rev. 3).</summary>
+    public static readonly StatLabel[] GestationGroups =
+    [
+        new("28-31", "២៨-៣១ សប្ដាហ៍", "28-31 weeks"), new("32-36", "៣២-៣៦ សប្ដាហ៍", "32-36 weeks"), new("37-41", "៣៧-៤១ សប្ដាហ៍", "37-41 weeks"),
+        new("42+", "៤២ សប្ដាហ៍ ឡើង", "42 weeks and over"), new("0-27", "ក្រោម ២៨ សប្ដាហ៍ (មិនមែនការស្លាប់ទារកក្នុងផ្ទៃចុង)", "Under 28 weeks (not late foetal deaths)"),
+        NotStated,
     ];
 
     /// <summary>Every table of the plan for the facts given (already restricted to the year and basis), counted for the area.</summary>
@@ -166,15 +214,114 @@ internal static class Tabulator
                 spec.Name.Contains("occurrence", StringComparison.Ordinal) ? [basisNote] : [basisNote, residenceNote]));
         }
 
-        tables.Add(NotYetRegistered("marriages", new StatLabel("marriages", "អាពាហ៍ពិពាហ៍តាមខែ", "Marriages by month")));
-        tables.Add(NotYetRegistered("divorces", new StatLabel("divorces", "ការលែងលះតាមខែ", "Divorces by month")));
+        tables.AddRange(CoupleTables(facts, area, basisNote));
         return tables;
     }
 
-    private static StatTable NotYetRegistered(string name, StatLabel title) => new(
-        name, title, new StatLabel("month", "ខែ", "Month"), [new("Total", "សរុប", "Total")],
-        Months.Select(m => new StatRow(m, [null])).ToList(), StatValueKind.Count,
-        [new StatLabel("unavailable", "មិនទាន់ចុះបញ្ជីដោយប្រព័ន្ធនេះនៅឡើយ", "Not yet registered by this system: no figures")]);
+    /// <summary>
+    /// The marriages and divorces of the plan, counted by couple (UN P&amp;R Rev. 3, minimum
+    /// tabulation programme, marriages: by month, by place of occurrence, by age of groom and age of
+    /// bride, by previous marital status of groom and bride; divorces: by month, by age of husband
+    /// and age of wife, by duration of marriage, by number of dependent children). Annulments and
+    /// legal separations are registered but are not divorces: not in these tables.
+    /// </summary>
+    private static IEnumerable<StatTable> CoupleTables(IEnumerable<StatFact> all, AreaScope area, StatLabel basisNote)
+    {
+        var inArea = all.Where(f => area.Contains(f.ResidenceCode)).ToList();
+        var marriages = inArea.Where(f => f.Event == VitalEvent.Marriage).ToList();
+        var divorces = inArea.Where(f => f.Event == VitalEvent.Divorce).ToList();
+        var residenceNote = new StatLabel("residence", "តាមទីលំនៅរបស់ប្ដីប្រពន្ធ (ទីលំនៅប្ដី ឬប្រពន្ធ ពេលប្ដីជាជនបរទេស)", "By the couple's residence (the husband's, or the wife's for a foreign husband)");
+        var month = new StatLabel("month", "ខែកើតហេតុ", "Month of occurrence");
+        string MonthOf(StatFact f) => f.OccurrenceMonth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var areas = area.Children.Append(NotStated).ToList();
+        var groomAge = new StatLabel("age", "អាយុកូនកំលោះ (ជួរដេក) អាយុកូនក្រមុំ (ជួរឈរ)", "Age of groom (rows), of bride (columns)");
+        var husbandAge = new StatLabel("age", "អាយុប្ដី (ជួរដេក) អាយុប្រពន្ធ (ជួរឈរ)", "Age of husband (rows), of wife (columns)");
+        var divorceNote = new StatLabel("duration", "រយៈពេលអាពាហ៍ពិពាហ៍ គិតពីកាលបរិច្ឆេទក្នុងបញ្ជីអាពាហ៍ពិពាហ៍ ដល់ថ្ងៃសេចក្ដីសម្រេចចូលជាធរមាន",
+            "Duration from the date in the marriage register to the date the decision took effect");
+        return
+        [
+            Couples("marriages-month", new("marriages-month", "អាពាហ៍ពិពាហ៍តាមខែ", "Marriages by month of occurrence"), month, Months, null,
+                marriages, MonthOf, null, [basisNote, residenceNote]),
+            Couples("marriages-place-occurrence", new("marriages-place-occurrence", "អាពាហ៍ពិពាហ៍តាមទីកន្លែងរៀបការ", "Marriages by place of occurrence"),
+                new StatLabel("area", "តំបន់", "Area"), areas, null, marriages, f => area.ChildOf(f.OccurrenceCode) ?? "NotStated", null, [basisNote]),
+            Couples("marriages-age", new("marriages-age", "អាពាហ៍ពិពាហ៍តាមអាយុកូនកំលោះ និងអាយុកូនក្រមុំ", "Marriages by age of groom and age of bride"), groomAge,
+                SpouseAgeGroups, SpouseAgeGroups, marriages, f => SpouseAgeGroup(f.HusbandAge), f => SpouseAgeGroup(f.WifeAge), [basisNote, residenceNote]),
+            Couples("marriages-previous-status", new("marriages-previous-status", "អាពាហ៍ពិពាហ៍តាមស្ថានភាពអាពាហ៍ពិពាហ៍មុនរបស់កូនកំលោះ និងកូនក្រមុំ",
+                    "Marriages by previous marital status of groom and bride"),
+                new StatLabel("status", "កូនកំលោះ (ជួរដេក) កូនក្រមុំ (ជួរឈរ)", "Groom (rows), bride (columns)"), PreviousStatuses, PreviousStatuses, marriages,
+                f => Known(f.HusbandPreviousStatus, PreviousStatuses), f => Known(f.WifePreviousStatus, PreviousStatuses), [basisNote, residenceNote]),
+            Couples("divorces-month", new("divorces-month", "ការលែងលះតាមខែ", "Divorces by month of occurrence"), month, Months, null,
+                divorces, MonthOf, null, [basisNote, residenceNote]),
+            Couples("divorces-age", new("divorces-age", "ការលែងលះតាមអាយុប្ដី និងអាយុប្រពន្ធ", "Divorces by age of husband and age of wife"), husbandAge,
+                SpouseAgeGroups, SpouseAgeGroups, divorces, f => SpouseAgeGroup(f.HusbandAge), f => SpouseAgeGroup(f.WifeAge), [basisNote, residenceNote]),
+            Couples("divorces-duration", new("divorces-duration", "ការលែងលះតាមរយៈពេលអាពាហ៍ពិពាហ៍", "Divorces by duration of marriage"),
+                new StatLabel("duration", "រយៈពេលអាពាហ៍ពិពាហ៍", "Duration of marriage"), Durations, null, divorces, f => Duration(f.MarriageYears), null,
+                [basisNote, residenceNote, divorceNote]),
+            Couples("divorces-children", new("divorces-children", "ការលែងលះតាមចំនួនកូនក្នុងបន្ទុក", "Divorces by number of dependent children"),
+                new StatLabel("children", "កូនក្នុងបន្ទុក", "Dependent children"), ChildCounts, null, divorces,
+                f => f.DependentChildren switch { null or < 0 => "NotStated", >= 5 => "5+", var n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                null, [basisNote, residenceNote]),
+        ];
+    }
+
+    /// <summary>A count table of couples: rows by one key, and columns by a second key (with a total) or the total alone.</summary>
+    private static StatTable Couples(string name, StatLabel title, StatLabel heading, IReadOnlyList<StatLabel> rows, IReadOnlyList<StatLabel>? columns,
+        IReadOnlyList<StatFact> facts, Func<StatFact, string> rowKey, Func<StatFact, string>? columnKey, IReadOnlyList<StatLabel> notes)
+    {
+        var total = new StatLabel("Total", "សរុប", "Total");
+        var cols = columns ?? [];
+        var rowIndex = rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var colIndex = cols.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var counts = new long[rows.Count, cols.Count + 1];
+        foreach (var f in facts)
+        {
+            if (!rowIndex.TryGetValue(rowKey(f), out var r))
+            {
+                continue;
+            }
+
+            if (columnKey is not null && colIndex.TryGetValue(columnKey(f), out var c))
+            {
+                counts[r, c]++;
+            }
+
+            counts[r, cols.Count]++;
+        }
+
+        var width = cols.Count + 1;
+        var tableRows = rows.Select((label, i) => new StatRow(label, Enumerable.Range(0, width).Select(j => (double?)counts[i, j]).ToList())).ToList();
+        tableRows.Add(new StatRow(total, Enumerable.Range(0, width).Select(j => (double?)tableRows.Sum(r => r.Values[j]!.Value)).ToList()));
+        return new StatTable(name, title, heading, [.. cols, total], tableRows, StatValueKind.Count, notes);
+    }
+
+    public static string SpouseAgeGroup(int? age) => age switch
+    {
+        null or < 0 => "NotStated",
+        < 16 => "0-15",
+        < 18 => "16-17",
+        < 20 => "18-19",
+        < 40 => $"{age.Value / 5 * 5}-{(age.Value / 5 * 5) + 4}",
+        < 60 => $"{age.Value / 10 * 10}-{(age.Value / 10 * 10) + 9}",
+        _ => "60+",
+    };
+
+    public static string Duration(int? years) => years switch
+    {
+        null or < 0 => "NotStated",
+        < 5 => years.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        < 20 => $"{years.Value / 5 * 5}-{(years.Value / 5 * 5) + 4}",
+        _ => "20+",
+    };
+
+    public static string GestationGroup(int? weeks) => weeks switch
+    {
+        null or <= 0 => "NotStated",
+        < 28 => "0-27",
+        < 32 => "28-31",
+        < 37 => "32-36",
+        < 42 => "37-41",
+        _ => "42+",
+    };
 
     private sealed record Spec(string Name, VitalEvent Event, StatLabel Title, StatLabel RowHeading, IReadOnlyList<StatLabel> Rows, Func<StatFact, AreaScope, string?> Key);
 
@@ -205,6 +352,12 @@ internal static class Tabulator
                 new("weight", "ទម្ងន់ពេលកើត", "Birth weight"), WeightClasses, (f, _) => WeightClass(f.BirthWeightGrams)),
             new("births-type", VitalEvent.Birth, new("births-type", "កំណើតរស់តាមប្រភេទកំណើត និងភេទ", "Live births by type of birth (single or multiple) and sex"),
                 new("type", "ប្រភេទកំណើត", "Type of birth"), BirthTypes, (f, _) => Known(f.BirthType, BirthTypes)),
+            new("foetal-deaths-gestation", VitalEvent.FoetalDeath, new("foetal-deaths-gestation", "ការស្លាប់ទារកក្នុងផ្ទៃចុង តាមអាយុគភ៌ និងភេទ",
+                    "Late foetal deaths by gestational age and sex"),
+                new("gestation", "អាយុគភ៌ (សប្ដាហ៍គ្រប់)", "Gestation (completed weeks)"), GestationGroups, (f, _) => GestationGroup(f.GestationWeeks)),
+            new("foetal-deaths-mother-age", VitalEvent.FoetalDeath, new("foetal-deaths-mother-age", "ការស្លាប់ទារកក្នុងផ្ទៃ តាមអាយុម្ដាយ និងភេទ",
+                    "Foetal deaths by age of mother and sex"),
+                new("age", "អាយុម្ដាយ", "Age of mother"), MotherAgeGroups, (f, _) => MotherAgeGroup(f.MotherAge)),
             new("deaths-age", VitalEvent.Death, new("deaths-age", "មរណភាពតាមក្រុមអាយុ និងភេទ", "Deaths by age and sex"),
                 new("age", "អាយុពេលស្លាប់", "Age at death"), DeathAgeGroups, (f, _) => DeathAgeGroup(f.AgeDays, f.AgeYears)),
             new("deaths-month", VitalEvent.Death, new("deaths-month", "មរណភាពតាមខែ និងភេទ", "Deaths by month of occurrence and sex"), month, Months,

@@ -53,10 +53,11 @@ internal sealed class VitalFactBackfill(IServiceScopeFactory scopes, ILogger<Vit
                 .Select(g => new { Id = g.Key, At = g.Min(c => c.IssuedAt) }).ToDictionaryAsync(x => x.Id, x => x.At, ct);
             var corrections = await db.Corrections.Where(c => ids.Contains(c.RegistrationId) && c.Status == CorrectionStatus.Approved).GroupBy(c => c.RegistrationId)
                 .Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+            var marriages = await VitalFacts.MarriagesOfAsync(db, page, ct);
             foreach (var r in page)
             {
                 var fact = new VitalFactEntity { OfficeCode = r.OfficeCode, OccurrenceCode = r.EventPlaceCode };
-                VitalFacts.Apply(r, fact);
+                VitalFacts.Apply(r, fact, VitalFacts.MarriageNumberOf(r) is { } number ? marriages.GetValueOrDefault(number) : null);
                 fact.FirstCertificateAt = printed.TryGetValue(r.Id, out var at) ? at : null;
                 fact.Corrections = corrections.GetValueOrDefault(r.Id);
                 db.VitalFacts.Add(fact);

@@ -46,6 +46,7 @@ internal static class VitalFactTracker
             }
         }
 
+        var marriages = await VitalFacts.MarriagesOfAsync(db, registrations, ct);
         foreach (var r in registrations)
         {
             if (!tracked.TryGetValue(r.Id, out var fact))
@@ -55,7 +56,7 @@ internal static class VitalFactTracker
                 tracked[r.Id] = fact;
             }
 
-            VitalFacts.Apply(r, fact);
+            VitalFacts.Apply(r, fact, VitalFacts.MarriageNumberOf(r) is { } number ? marriages.GetValueOrDefault(number) : null);
         }
 
         foreach (var c in certified)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
@@ -51,6 +52,21 @@ internal sealed class VitalFactEntity
     public string? Manner { get; set; }
     /// <summary>A woman dead during pregnancy or within 42 days of it, the pregnancy contributing.</summary>
     public bool Maternal { get; set; }
+    // Marriages, and divorces (annulments, separations) with the ages from the marriage's dossier.
+    /// <summary>Completed years of the husband (groom) at the event.</summary>
+    public int? HusbandAge { get; set; }
+    /// <summary>Completed years of the wife (bride) at the event.</summary>
+    public int? WifeAge { get; set; }
+    /// <summary>Marriages: the groom's marital status before it (Single, Widowed, Divorced), null when not stated.</summary>
+    public string? HusbandPreviousStatus { get; set; }
+    public string? WifePreviousStatus { get; set; }
+    /// <summary>Divorces: completed years from the marriage register's date of the marriage to the date the decision took effect.</summary>
+    public int? MarriageYears { get; set; }
+    /// <summary>Divorces: dependent children at the date, as the decision states them.</summary>
+    public int? DependentChildren { get; set; }
+    // Foetal deaths.
+    /// <summary>Completed weeks of gestation.</summary>
+    public int? GestationWeeks { get; set; }
     // Service levels (NSPI 8.4).
     public DateTimeOffset EnteredAt { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
@@ -64,8 +80,13 @@ internal static class VitalFacts
     /// <summary>Certifier roles that are not a medical certification (a lay report or verbal autopsy by a non-clinician).</summary>
     private static readonly HashSet<string> LayCertifiers = new(StringComparer.OrdinalIgnoreCase) { "lay", "informant", "village chief", "relative" };
 
-    /// <summary>Writes into <paramref name="fact"/> everything derived from the registration (not the first certificate's time).</summary>
-    public static void Apply(RegistrationEntity r, VitalFactEntity fact)
+    /// <summary>
+    /// Writes into <paramref name="fact"/> everything derived from the registration (not the first
+    /// certificate's time). A divorce, an annulment or a separation also needs the marriage it ends
+    /// (<paramref name="marriage"/>: its date in the marriage register and its dossier), found by
+    /// <see cref="MarriagesOfAsync"/>.
+    /// </summary>
+    public static void Apply(RegistrationEntity r, VitalFactEntity fact, EndedMarriage? marriage = null)
     {
         fact.RegistrationId = r.Id;
         fact.Event = r.Event;
@@ -85,35 +106,173 @@ internal static class VitalFacts
         fact.EnteredAt = r.EnteredAt;
         fact.VerifiedAt = r.VerifiedAt;
         fact.DecidedAt = r.DecidedAt;
-        if (r.Event == VitalEvent.Birth)
+        switch (r.Event)
         {
-            var birth = Dossiers.Read<BirthDossier>(r.Dossier);
-            var child = birth.Child;
-            fact.PlaceKind = child?.PlaceKind;
-            fact.BirthOrder = child?.BirthOrder;
-            fact.Attendant = child?.Attendant;
-            fact.BirthType = child?.BirthType;
-            fact.BirthWeightGrams = child?.BirthWeightGrams;
-            fact.MotherAge = PartialDate.TryParse(birth.Mother?.BirthDate, out var mother) ? CompletedYears(mother, r.EventDate) : null;
-        }
-        else
-        {
-            var death = Dossiers.Read<DeathDossier>(r.Dossier);
-            fact.PlaceKind = death.PlaceKind;
-            if (PartialDate.TryParse(r.SubjectBirthDate, out var born))
-            {
-                fact.AgeYears = CompletedYears(born, r.EventDate);
-                fact.AgeDays = born.IsExact ? r.EventDate.DayNumber - born.Earliest.DayNumber : null;
-            }
-
-            var cause = death.Cause;
-            fact.UnderlyingCause = UnderlyingCause(cause);
-            fact.MedicallyCertified = cause?.LineA?.Condition is { Length: > 0 } && !LayCertifiers.Contains(cause.CertifierRole?.Trim() ?? "lay");
-            fact.Manner = cause?.Manner;
-            fact.Maternal = cause?.Pregnancy is nameof(PregnancyStatus.AtTimeOfDeath) or nameof(PregnancyStatus.Within42DaysBefore) &&
-                            cause.PregnancyContributed == true;
+            case VitalEvent.Birth:
+                ApplyBirth(r, fact);
+                break;
+            case VitalEvent.Death:
+                ApplyDeath(r, fact);
+                break;
+            case VitalEvent.Marriage:
+                ApplyMarriage(r, fact);
+                break;
+            case VitalEvent.Divorce or VitalEvent.Annulment or VitalEvent.LegalSeparation:
+                ApplyDissolution(r, fact, marriage);
+                break;
+            case VitalEvent.FoetalDeath:
+                ApplyFoetalDeath(r, fact);
+                break;
+            default:
+                // Adoptions, recognitions, legitimizations and name changes are counted (month,
+                // place, service levels); the plan asks nothing more of them.
+                break;
         }
     }
+
+    private static void ApplyBirth(RegistrationEntity r, VitalFactEntity fact)
+    {
+        var birth = Dossiers.Read<BirthDossier>(r.Dossier);
+        var child = birth.Child;
+        fact.PlaceKind = child?.PlaceKind;
+        fact.BirthOrder = child?.BirthOrder;
+        fact.Attendant = child?.Attendant;
+        fact.BirthType = child?.BirthType;
+        fact.BirthWeightGrams = child?.BirthWeightGrams;
+        fact.MotherAge = AgeOn(birth.Mother?.BirthDate, r.EventDate);
+    }
+
+    private static void ApplyDeath(RegistrationEntity r, VitalFactEntity fact)
+    {
+        var death = Dossiers.Read<DeathDossier>(r.Dossier);
+        fact.PlaceKind = death.PlaceKind;
+        if (PartialDate.TryParse(r.SubjectBirthDate, out var born))
+        {
+            fact.AgeYears = CompletedYears(born, r.EventDate);
+            fact.AgeDays = born.IsExact ? r.EventDate.DayNumber - born.Earliest.DayNumber : null;
+        }
+
+        var cause = death.Cause;
+        fact.UnderlyingCause = UnderlyingCause(cause);
+        fact.MedicallyCertified = cause?.LineA?.Condition is { Length: > 0 } && !LayCertifiers.Contains(cause.CertifierRole?.Trim() ?? "lay");
+        fact.Manner = cause?.Manner;
+        fact.Maternal = cause?.Pregnancy is nameof(PregnancyStatus.AtTimeOfDeath) or nameof(PregnancyStatus.Within42DaysBefore) &&
+                        cause.PregnancyContributed == true;
+    }
+
+    /// <summary>
+    /// A marriage: each spouse's age and previous marital status (from the prior marriages they
+    /// declared), tabulated by place of occurrence and by the couple's residence (the husband's,
+    /// or the wife's when his is not in the gazetteer: a foreign husband). Not by sex.
+    /// </summary>
+    private static void ApplyMarriage(RegistrationEntity r, VitalFactEntity fact)
+    {
+        var marriage = Dossiers.Read<MarriageDossier>(r.Dossier);
+        fact.Sex = null;
+        fact.ResidenceCode = Residence(marriage) ?? r.SubjectResidenceCode;
+        fact.HusbandAge = AgeOn(marriage.Husband?.BirthDate, r.EventDate);
+        fact.WifeAge = AgeOn(marriage.Wife?.BirthDate, r.EventDate);
+        fact.HusbandPreviousStatus = PreviousStatus(marriage.Husband);
+        fact.WifePreviousStatus = PreviousStatus(marriage.Wife);
+    }
+
+    /// <summary>
+    /// A divorce (annulment, separation): the spouses' ages at the date it took effect, the
+    /// duration of the marriage in completed years from the marriage register's date, the number of
+    /// dependent children the decision states, and the couple's residence as the marriage gave it.
+    /// </summary>
+    private static void ApplyDissolution(RegistrationEntity r, VitalFactEntity fact, EndedMarriage? ended)
+    {
+        var dissolution = Dossiers.Read<DissolutionDossier>(r.Dossier);
+        fact.Sex = null;
+        fact.DependentChildren = dissolution.DependentChildren is >= 0 ? dissolution.DependentChildren : null;
+        if (ended is null)
+        {
+            return;
+        }
+
+        fact.ResidenceCode = r.SubjectResidenceCode ?? Residence(ended.Dossier);
+        fact.HusbandAge = AgeOn(ended.Dossier?.Husband?.BirthDate, r.EventDate);
+        fact.WifeAge = AgeOn(ended.Dossier?.Wife?.BirthDate, r.EventDate);
+        fact.MarriageYears = CompletedYears(PartialDate.FromDate(ended.MarriageDate), r.EventDate);
+    }
+
+    /// <summary>A foetal death: gestation, sex, the mother's age and residence, as the facility certified them.</summary>
+    private static void ApplyFoetalDeath(RegistrationEntity r, VitalFactEntity fact)
+    {
+        var foetal = Dossiers.Read<FoetalDeathDossier>(r.Dossier);
+        fact.Sex = foetal.Sex is "Male" or "Female" ? foetal.Sex : null;
+        fact.ResidenceCode = foetal.ResidenceVillageCode ?? r.SubjectResidenceCode;
+        fact.GestationWeeks = foetal.GestationWeeks is > 0 and < 50 ? foetal.GestationWeeks : null;
+        fact.MotherAge = AgeOn(foetal.Mother?.BirthDate, r.EventDate);
+        fact.PlaceKind = foetal.PlaceKind;
+        fact.Attendant = foetal.Attendant;
+        fact.BirthType = foetal.BirthType;
+        fact.BirthWeightGrams = foetal.WeightGrams;
+    }
+
+    private static string? Residence(MarriageDossier? marriage) =>
+        marriage?.Husband?.ResidenceVillageCode is { Length: > 0 } husband ? husband
+        : marriage?.Wife?.ResidenceVillageCode is { Length: > 0 } wife ? wife : null;
+
+    /// <summary>
+    /// The marital status before the marriage, from the prior marriages the spouse declared: none is
+    /// never married (Single); otherwise how the latest one ended — by divorce Divorced, by the
+    /// spouse's death Widowed. An annulled marriage was void (it never existed in law), so a spouse
+    /// whose only prior marriages were annulled is Single. Null when the spouse is not stated.
+    /// </summary>
+    public static string? PreviousStatus(SpouseDetails? spouse)
+    {
+        if (spouse is null)
+        {
+            return null;
+        }
+
+        var ended = (spouse.PriorMarriages ?? []).Where(p => p.EndedBy is not null && p.EndedBy != "Annulment")
+            .OrderBy(p => p.EndedOn ?? "", StringComparer.Ordinal).ToList();
+        if (ended.Count == 0)
+        {
+            return "Single";
+        }
+
+        return ended[^1].EndedBy switch
+        {
+            "Divorce" => "Divorced",
+            "Death" => "Widowed",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The marriages that the dissolutions among <paramref name="registrations"/> end, by their
+    /// marriage number: the marriage register's date and the marriage's dossier (for the spouses'
+    /// dates of birth and residence).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, EndedMarriage>> MarriagesOfAsync(CivilDbContext db, IEnumerable<RegistrationEntity> registrations, CancellationToken ct)
+    {
+        var numbers = registrations.Where(r => r.Event is VitalEvent.Divorce or VitalEvent.Annulment or VitalEvent.LegalSeparation)
+            .Select(r => MarriageNumberOf(r))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (numbers.Count == 0)
+        {
+            return new Dictionary<string, EndedMarriage>();
+        }
+
+        var dates = await db.Marriages.AsNoTracking().Where(m => numbers.Contains(m.Number))
+            .Select(m => new { m.Number, m.MarriageDate }).ToListAsync(ct);
+        var dossiers = await db.Registrations.AsNoTracking().Where(r => r.Event == VitalEvent.Marriage && numbers.Contains(r.Number!))
+            .Select(r => new { r.Number, r.Dossier }).ToDictionaryAsync(x => x.Number!, x => x.Dossier, StringComparer.Ordinal, ct);
+        return dates.ToDictionary(d => d.Number, d => new EndedMarriage(d.MarriageDate,
+            dossiers.TryGetValue(d.Number, out var json) ? Dossiers.Read<MarriageDossier>(json) : null), StringComparer.Ordinal);
+    }
+
+    /// <summary>The marriage number a dissolution names, or null.</summary>
+    public static string? MarriageNumberOf(RegistrationEntity r) =>
+        r.Event is VitalEvent.Divorce or VitalEvent.Annulment or VitalEvent.LegalSeparation &&
+        Dossiers.Read<DissolutionDossier>(r.Dossier).MarriageNumber?.Trim() is { Length: > 0 } number ? number : null;
+
+    private static int? AgeOn(string? birthDate, DateOnly on) =>
+        PartialDate.TryParse(birthDate, out var born) ? CompletedYears(born, on) : null;
 
     /// <summary>
     /// The underlying cause as the certifier's chain gives it: the lowest line of part 1 that is
@@ -156,3 +315,6 @@ internal static class VitalFacts
         return years;
     }
 }
+
+/// <summary>The marriage a divorce, an annulment or a separation ends: its date in the marriage register and its dossier.</summary>
+internal sealed record EndedMarriage(DateOnly MarriageDate, MarriageDossier? Dossier);

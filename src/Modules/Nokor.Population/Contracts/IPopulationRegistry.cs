@@ -141,7 +141,11 @@ public sealed record MarriageRecorded(IReadOnlyList<string> Kidcs, IReadOnlyList
 
 /// <summary>
 /// A spouse link of a person: the spouse by KIDC (or by the name of a foreign spouse), from when,
-/// until when and why it ended, and the reference of the marriage registration.
+/// until when and why it ended, and the reference of the marriage registration. A legal
+/// separation suspends the marriage without ending it: <see cref="EndedBy"/> is
+/// <see cref="MarriageEndKind.LegalSeparation"/> and <see cref="Until"/> the date of the
+/// separation, and the marriage is still in force (no new marriage before a divorce, which may
+/// follow and then shows here instead).
 /// </summary>
 public sealed record SpouseLink(
     string? SpouseKidc,
@@ -174,8 +178,15 @@ public enum KinshipKind
     Adoptive,
 }
 
-/// <summary>The closest relationship found, by kind and degree (civil-law counting: one degree per generation up and down).</summary>
-public sealed record Kinship(KinshipKind Kind, int Degree, string Description);
+/// <summary>
+/// The closest relationship found, by kind and degree (civil-law counting: one degree per
+/// generation up and down), with a neutral description that names no one ("siblings (2nd degree)").
+/// </summary>
+public sealed record Kinship(KinshipKind Kind, int Degree, string Description)
+{
+    /// <summary>The description in Khmer, shown first to a clerk ("បងប្អូនបង្កើត (ថ្នាក់ទី ២)").</summary>
+    public string DescriptionKm { get; init; } = "";
+}
 
 public enum ParentageKind
 {

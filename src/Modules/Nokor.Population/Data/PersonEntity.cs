@@ -83,6 +83,12 @@ internal sealed class PersonVersionEntity
     public required string ChangedFields { get; set; }
     /// <summary>The record as it stood after this version, as JSON.</summary>
     public required string Snapshot { get; set; }
+    /// <summary>
+    /// The reference of the registry call that wrote this version (a family event, a correction
+    /// or a death from civil registration), or <c>revert:&lt;reference&gt;</c> for a version that
+    /// undid one; null for other changes. How a revert finds what a reference did.
+    /// </summary>
+    public string? Reference { get; set; }
 }
 
 /// <summary>

@@ -10,6 +10,8 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
     public DbSet<IssuedKidcEntity> IssuedKidcs => Set<IssuedKidcEntity>();
     public DbSet<SourceReferenceEntity> SourceReferences => Set<SourceReferenceEntity>();
     public DbSet<PersonChangeEntity> PersonChanges => Set<PersonChangeEntity>();
+    public DbSet<PersonSpouseEntity> PersonSpouses => Set<PersonSpouseEntity>();
+    public DbSet<PersonParentEntity> PersonParents => Set<PersonParentEntity>();
 
     /// <summary>
     /// Every save that adds or changes a person also adds its row to the change feed, in the same
@@ -127,7 +129,44 @@ internal sealed class PopulationDbContext(DbContextOptions<PopulationDbContext> 
             e.Property(v => v.Reason).HasMaxLength(500);
             e.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.ChangedFields).HasMaxLength(1000);
+            e.Property(v => v.Reference).HasMaxLength(120);
             e.HasIndex(v => new { v.PersonId, v.Version }).IsUnique();
+            e.HasIndex(v => v.Reference);
+        });
+
+        builder.Entity<PersonSpouseEntity>(e =>
+        {
+            e.ToTable("pop_person_spouses");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedOnAdd();
+            e.Property(s => s.PersonKidc).HasMaxLength(10);
+            e.Property(s => s.SpouseKidc).HasMaxLength(10);
+            e.Property(s => s.SpouseName).HasMaxLength(300);
+            e.Property(s => s.MarriageReference).HasMaxLength(100);
+            e.Property(s => s.SeparationReference).HasMaxLength(100);
+            e.Property(s => s.EndReference).HasMaxLength(100);
+            e.Property(s => s.StatusBefore).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.EndedBy).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(s => s.InForce);
+            e.HasIndex(s => s.PersonKidc);
+            e.HasIndex(s => s.MarriageReference);
+            e.HasIndex(s => s.SeparationReference);
+            e.HasIndex(s => s.EndReference);
+        });
+
+        builder.Entity<PersonParentEntity>(e =>
+        {
+            e.ToTable("pop_person_parents");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedOnAdd();
+            e.Property(l => l.ChildKidc).HasMaxLength(10);
+            e.Property(l => l.ParentKidc).HasMaxLength(10);
+            e.Property(l => l.ParentNameKm).HasMaxLength(200);
+            e.Property(l => l.Role).HasConversion<string>().HasMaxLength(8);
+            e.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(l => l.Reference).HasMaxLength(100);
+            e.HasIndex(l => l.ChildKidc);
+            e.HasIndex(l => l.Reference);
         });
 
         builder.Entity<IssuedKidcEntity>(e =>

@@ -43,6 +43,26 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
         var kidc = p.Kidc;
         var fatherKidc = p.FatherKidc ?? "";
         var motherKidc = p.MotherKidc ?? "";
+        var spouses = await db.PersonSpouses.AsNoTracking().Where(s => s.PersonKidc == kidc).OrderBy(s => s.From).ThenBy(s => s.Id).ToListAsync(ct);
+        var adoptive = await db.PersonParents.AsNoTracking()
+            .Where(l => l.ChildKidc == kidc && l.Kind == ParentLinkKind.Adoptive)
+            .OrderBy(l => l.Role).ThenBy(l => l.Id)
+            .ToListAsync(ct);
+        var others = spouses.Select(s => s.SpouseKidc).Concat(adoptive.Select(l => l.ParentKidc)).OfType<string>().Distinct().ToList();
+        var named = others.Count == 0
+            ? []
+            : await db.Persons.AsNoTracking()
+                .Where(x => others.Contains(x.Kidc))
+                .Select(x => new { x.Kidc, x.SurnameKm, x.GivenNameKm, x.SurnameLatin, x.GivenNameLatin, x.ResidenceVillageCode })
+                .ToListAsync(ct);
+
+        // A spouse's or adoptive parent's names are that person's data: shown only inside the caller's area.
+        (string? Km, string? Latin) NameOf(string? other)
+        {
+            var x = named.FirstOrDefault(n => n.Kidc == other && jurisdiction.Covers(n.ResidenceVillageCode));
+            return x is null ? (null, null) : ($"{x.SurnameKm} {x.GivenNameKm}", $"{x.SurnameLatin} {x.GivenNameLatin}");
+        }
+
         var related = await db.Persons.AsNoTracking()
             .Where(x => x.Kidc == fatherKidc || x.Kidc == motherKidc || x.FatherKidc == kidc || x.MotherKidc == kidc)
             .OrderByDescending(x => x.Kidc == fatherKidc || x.Kidc == motherKidc)
@@ -68,13 +88,22 @@ internal sealed class PersonRecords(PopulationDbContext db, GazetteerService gaz
                 parent is null ? null : $"{parent.SurnameLatin} {parent.GivenNameLatin}");
         }
 
-        return await ToRecordAsync(p,
+        var record = await ToRecordAsync(p,
             Parent(p.FatherKidc, p.FatherNameKm),
             Parent(p.MotherKidc, p.MotherNameKm),
             children.Select(c => jurisdiction.Covers(c.ResidenceVillageCode)
                 ? new ChildLink(c.Kidc, $"{c.SurnameKm} {c.GivenNameKm}", $"{c.SurnameLatin} {c.GivenNameLatin}",
                     new PartialDate(c.BirthYear, c.BirthMonth, c.BirthDay).ToString())
                 : new ChildLink(c.Kidc, null, null, null)).ToList(), ct);
+        return record with
+        {
+            Spouses = spouses.Select(s => Families.FamilySteps.ToLink(s, s.SpouseKidc is null ? null : NameOf(s.SpouseKidc).Km)).ToList(),
+            AdoptiveParents = adoptive.Select(l =>
+            {
+                var (km, latin) = NameOf(l.ParentKidc);
+                return new ParentLink(l.ParentKidc, km ?? l.ParentNameKm, latin);
+            }).ToList(),
+        };
     }
 
     /// <summary>The record without derived links and place names, as stored in version snapshots.</summary>

@@ -21,6 +21,11 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
     public const int MaxAddressLength = 300;
     public const int EarliestBirthYear = 1850;
 
+    /// <summary>Why a change of marital status on a record is refused.</summary>
+    public const string MaritalStatusIsDerived =
+        "ស្ថានភាពអាពាហ៍ពិពាហ៍ធ្វើតាមអាពាហ៍ពិពាហ៍ ការលែងលះ និងមរណភាពដែលបានចុះបញ្ជី៖ សូមចុះបញ្ជីព្រឹត្តិការណ៍នោះ។ " +
+        "Marital status follows the registered marriages, divorces and deaths: register the event.";
+
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
 
@@ -51,6 +56,12 @@ internal sealed partial class PersonValidator(PopulationDbContext db, GazetteerS
         var sex = ParseEnum<Sex>("sex", input.Sex, isNew, errors);
         var citizenship = ParseEnum<CitizenshipStatus>("citizenshipStatus", input.CitizenshipStatus, isNew, errors);
         var marital = ParseEnum<MaritalStatus>("maritalStatus", input.MaritalStatus, required: false, errors);
+        if (!isNew && marital is { } asked && asked != target.MaritalStatus)
+        {
+            // Derived: only the registered family events (marriage, its end, a spouse's death) change it.
+            errors.Add("maritalStatus", MaritalStatusIsDerived);
+            marital = null;
+        }
 
         PartialDate? birthDate = null;
         if (input.BirthDate is not null || isNew)

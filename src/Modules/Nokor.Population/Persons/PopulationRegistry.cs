@@ -5,6 +5,7 @@ using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 using Nokor.Population.Contracts;
 using Nokor.Population.Data;
+using Nokor.Population.Families;
 using Nokor.Population.Kidc;
 
 namespace Nokor.Population.Persons;
@@ -19,6 +20,7 @@ internal sealed class PopulationRegistry(
     PersonRecords records,
     KidcService kidcs,
     IAuditLog audit,
+    FamilySteps family,
     TimeProvider clock) : IPopulationRegistry
 {
     public async Task<PersonRecord?> FindAsync(string kidc, Actor actor, string purpose, CancellationToken ct)
@@ -77,9 +79,17 @@ internal sealed class PopulationRegistry(
         };
         // The death counts as recorded only when the version it writes exists: a claim whose write
         // never happened (the process died in between) must not answer "recorded".
-        return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
-            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct,
+        var outcome = await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct, reference), ct,
             applied: (personId, token) => db.PersonVersions.AsNoTracking().AnyAsync(v => v.PersonId == personId && v.Reason == request.Reason, token));
+        if (outcome.IsOk && outcome.Value!.LifeStatus == LifeStatus.Deceased)
+        {
+            // The marriage in force ends with the death and the survivor is widowed; run on every
+            // call (it does nothing once done), so a retry completes a call cut short here.
+            await DeathOfSpouse.EndAsync(kidc, outcome.Value.DeathDate ?? deathDate, actor, reference, family, audit, ct);
+        }
+
+        return outcome;
     }
 
     public async Task<Outcome<PersonRecord>> CorrectAsync(string kidc, PersonCorrection correction, Actor actor, string reference, CancellationToken ct)
@@ -101,7 +111,8 @@ internal sealed class PopulationRegistry(
             Reason = correction.Reason,
         };
         return await OnceAsync(reference, await PersonIdAsync(kidc, ct), _ =>
-            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct), ct);
+            UpdatePerson.HandleAsync(kidc, request, Nationally(actor), db, validator, records, audit, clock, ct, reference), ct,
+            applied: (_, token) => db.PersonVersions.AsNoTracking().AnyAsync(v => v.Reference == reference, token));
     }
 
     public async Task<PersonConfirmation> ConfirmAsync(PersonClaim claim, Actor actor, string purpose, CancellationToken ct) =>
@@ -206,12 +217,13 @@ internal sealed class PopulationRegistry(
             .OrderByDescending(v => v.Version)
             .Select(v => v.Reason)
             .FirstOrDefaultAsync(ct);
-        if (recordedBy != DeathReason(reference))
+        if (recordedBy != DeathReason(reference) || !await DeathOfSpouse.CanReopenAsync(reference, family, ct))
         {
             return false;
         }
 
         var now = clock.GetUtcNow();
+        await DeathOfSpouse.ReopenAsync(reference, person.Id, actor, reason, family, audit, ct);
         person.LifeStatus = LifeStatus.Alive;
         person.DeathDate = null;
         AddCrvsVersion(person, actor, now, $"Death reverted: {reason} ({reference})", "lifeStatus,deathDate");
@@ -222,24 +234,23 @@ internal sealed class PopulationRegistry(
         return true;
     }
 
-    // Issue 17 skeleton: the family events, built next (no caller reaches them before they are).
     public Task<Outcome<MarriageRecorded>> RecordMarriageAsync(MarriageLink marriage, Actor actor, string reference, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: marriages in the registry");
+        RecordMarriage.HandleAsync(marriage, actor, reference, family, audit, ct);
 
     public Task<Outcome<MarriageRecorded>> EndMarriageAsync(MarriageEnd end, Actor actor, string reference, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: end of marriages in the registry");
+        EndMarriage.HandleAsync(end, actor, reference, family, audit, ct);
 
     public Task<SpouseLink?> MarriageInForceAsync(string kidc, Actor actor, string purpose, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: spouse links");
+        MarriageInForce.HandleAsync(kidc, actor, purpose, family, audit, ct);
 
     public Task<Kinship?> KinshipAsync(string kidcA, string kidcB, KinshipLimits limits, Actor actor, string purpose, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: kinship check");
+        KinshipCheck.HandleAsync(kidcA, kidcB, limits, actor, purpose, db, audit, ct);
 
     public Task<Outcome<PersonRecord>> ChangeParentsAsync(ParentageChange change, Actor actor, string reference, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: parentage");
+        ChangeParents.HandleAsync(change, actor, reference, family, validator, records, audit, ct);
 
     public Task<bool> RevertAsync(string reference, Actor actor, string reason, CancellationToken ct) =>
-        throw new NotImplementedException("issue 17: revert");
+        RevertFamilyEvent.HandleAsync(reference, actor, reason, family, audit, ct);
 
     private static string DeathReason(string reference) => $"Death registered ({reference})";
 

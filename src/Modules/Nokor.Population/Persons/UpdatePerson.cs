@@ -27,7 +27,8 @@ internal static class UpdatePerson
         PersonRecords records,
         IAuditLog audit,
         TimeProvider clock,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? reference = null)
     {
         var errors = new FieldErrors();
         if (!KidcRule.IsValid(kidc))
@@ -89,6 +90,7 @@ internal static class UpdatePerson
             Source = source!.Value,
             ChangedFields = string.Join(',', changed.Distinct()),
             Snapshot = PersonRecords.Snapshot(person),
+            Reference = reference,
         });
 
         await audit.AppendAsync(new AuditEvent(actor, "person.update", "person", person.Kidc, reason!,

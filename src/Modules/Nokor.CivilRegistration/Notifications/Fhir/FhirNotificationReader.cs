@@ -63,6 +63,19 @@ namespace Nokor.CivilRegistration.Notifications.Fhir;
 /// <c>valueCodeableConcept</c> has a SNOMED CT code of the VRDR value set (38605008 natural →
 /// Disease, 7878000 accident, 44301001 suicide → IntentionalSelfHarm, 27935005 homicide → Assault,
 /// 185973002 pending investigation, 65037004 could not be determined).</item>
+/// <item>Stillbirth (foetal death): a <b>Composition</b> whose <c>type</c> has the LOINC coding
+/// 69045-3 (report of fetal death) makes the Bundle a foetal death, whatever the Patient says. The
+/// one Patient is the foetus delivered dead: <c>birthDate</c> (a full date, required) is the date of
+/// delivery; <c>gender</c> male/female gives the sex, any other value or none "Undetermined"; it has
+/// no KIDC and none is ever issued (an identifier of system <c>https://nokor.gov.kh/kidc</c> is
+/// refused). The mother, the Location, the Encounter, the weight (LOINC 8339-4) and the plurality
+/// (LOINC 57722-1, or <c>multipleBirth</c>) are read as for a birth, with the same limits. The
+/// gestation is required: an Observation LOINC 11884-4 (gestational age, estimated) whose
+/// <c>valueQuantity</c> is in <c>wk</c> or <c>d</c> (UCUM), kept as completed weeks; the registration
+/// then asks at least the configured minimum (22 weeks). The cause, optional: an Observation LOINC
+/// 92022-3 (coded initiating cause or condition of fetal death) whose <c>valueCodeableConcept</c> has
+/// an ICD-10 coding (such as P02.1 or P95), its text the condition as certified. The notification
+/// is a <c>FoetalDeath</c>; the registration made from it creates no person.</item>
 /// </list>
 /// Checking is in two passes: the JSON and FHIR R4 syntax first (with the Firely SDK, whose every
 /// issue becomes one of ours); only a well-formed Bundle is then checked against this profile.
@@ -81,6 +94,12 @@ internal static partial class FhirNotificationReader
     public const string BirthWeightLoinc = "8339-4";
     public const string PluralityLoinc = "57722-1";
     public const string MannerOfDeathLoinc = "69449-7";
+    /// <summary>Composition.type of a stillbirth bundle: LOINC 69045-3, the report of fetal death.</summary>
+    public const string FoetalDeathReportLoinc = "69045-3";
+    /// <summary>Gestational age (estimated), LOINC 11884-4: valueQuantity in wk (or d), UCUM.</summary>
+    public const string GestationalAgeLoinc = "11884-4";
+    /// <summary>Coded initiating cause or condition of fetal death, LOINC 92022-3: valueCodeableConcept with an ICD-10 coding.</summary>
+    public const string FoetalDeathCauseLoinc = "92022-3";
 
     private static readonly string[] Icd10Systems = ["http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fid/icd-10"];
     private static readonly string[] MotherCodes = ["MTH", "NMTH", "BIOMTH"];
@@ -271,6 +290,11 @@ internal static partial class FhirNotificationReader
 
         var patient = (Patient)patients[0].Resource;
         var patientPath = patients[0].Path;
+        if (IsStillbirth(entries))
+        {
+            return Stillbirth(Common(bundle, entries, reference, "stillbirth", issues), patient, patientPath, entries, issues);
+        }
+
         if (patient.Deceased is FhirBoolean { Value: true })
         {
             issues.Add(OperationOutcome.IssueType.Required, $"{patientPath}.deceased",
@@ -279,13 +303,13 @@ internal static partial class FhirNotificationReader
         }
 
         var deceasedAt = patient.Deceased as FhirDateTime;
-        var request = Common(bundle, entries, reference, deceasedAt is not null, issues);
+        var request = Common(bundle, entries, reference, deceasedAt is not null ? "death" : "birth", issues);
         return deceasedAt is not null
             ? Death(request, patient, deceasedAt, patientPath, entries, issues)
             : Birth(request, patient, patientPath, entries, issues);
     }
 
-    private static NotificationRequest Common(Bundle bundle, List<Entry> entries, string? reference, bool death, Issues issues)
+    private static NotificationRequest Common(Bundle bundle, List<Entry> entries, string? reference, string what, Issues issues)
     {
         var encounter = entries.Select(e => e.Resource).OfType<Encounter>().FirstOrDefault();
         var places = entries
@@ -296,7 +320,7 @@ internal static partial class FhirNotificationReader
         if (places.Count == 0)
         {
             issues.Add(OperationOutcome.IssueType.Required, "Bundle.entry",
-                $"No Location with an identifier of system {GazetteerSystem}: the gazetteer code of the village where the {(death ? "death" : "birth")} happened.");
+                $"No Location with an identifier of system {GazetteerSystem}: the gazetteer code of the village where the {what} happened.");
         }
 
         foreach (var other in places.Skip(1).Where(p => p.Code != places[0].Code))
@@ -337,34 +361,8 @@ internal static partial class FhirNotificationReader
         var date = FullDate(child.BirthDateElement, $"{childPath}.birthDate", required: true, "date of birth", issues);
         var time = BirthTime(child, childPath, date, issues);
 
-        var mothers = entries.Where(e => e.Resource is RelatedPerson r && r.Relationship.Any(c =>
-            c.Coding.Any(k => k.System == RoleCodeSystem && MotherCodes.Contains(k.Code)))).ToList();
-        if (mothers.Count == 0)
-        {
-            issues.Add(OperationOutcome.IssueType.Required, "Bundle.entry",
-                $"A birth needs the mother: a RelatedPerson whose relationship is {RoleCodeSystem}#MTH.");
-        }
-
-        foreach (var extra in mothers.Skip(1))
-        {
-            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two RelatedPersons are the mother: send one.");
-        }
-
-        string? motherKm = null, motherLatin = null, motherKidc = null, motherBirth = null;
-        if (mothers.Count > 0)
-        {
-            var mother = (RelatedPerson)mothers[0].Resource;
-            (motherKm, motherLatin) = Names(mother.Name);
-            motherKidc = Kidc(mother.Identifier);
-            motherBirth = FullDate(mother.BirthDateElement, $"{mothers[0].Path}.birthDate", required: false, "mother's date of birth", issues);
-        }
-
-        var weights = Observations(entries, BirthWeightLoinc);
-        foreach (var extra in weights.Skip(1))
-        {
-            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two birth weight observations: send one.");
-        }
-
+        var (motherKidc, motherKm, motherLatin, motherBirth) = Mother(entries, "A birth", issues);
+        var weights = Weights(entries, issues);
         return request with
         {
             Event = nameof(VitalEvent.Birth),
@@ -378,6 +376,157 @@ internal static partial class FhirNotificationReader
             MotherNameLatin = motherLatin,
             MotherBirthDate = motherBirth,
         };
+    }
+
+    private static (string? Kidc, string? Km, string? Latin, string? BirthDate) Mother(List<Entry> entries, string what, Issues issues)
+    {
+        var mothers = entries.Where(e => e.Resource is RelatedPerson r && r.Relationship.Any(c =>
+            c.Coding.Any(k => k.System == RoleCodeSystem && MotherCodes.Contains(k.Code)))).ToList();
+        if (mothers.Count == 0)
+        {
+            issues.Add(OperationOutcome.IssueType.Required, "Bundle.entry",
+                $"{what} needs the mother: a RelatedPerson whose relationship is {RoleCodeSystem}#MTH.");
+            return (null, null, null, null);
+        }
+
+        foreach (var extra in mothers.Skip(1))
+        {
+            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two RelatedPersons are the mother: send one.");
+        }
+
+        var mother = (RelatedPerson)mothers[0].Resource;
+        var (km, latin) = Names(mother.Name);
+        return (Kidc(mother.Identifier), km, latin,
+            FullDate(mother.BirthDateElement, $"{mothers[0].Path}.birthDate", required: false, "mother's date of birth", issues));
+    }
+
+    private static List<Entry> Weights(List<Entry> entries, Issues issues)
+    {
+        var weights = Observations(entries, BirthWeightLoinc);
+        foreach (var extra in weights.Skip(1))
+        {
+            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two birth weight observations: send one.");
+        }
+
+        return weights;
+    }
+
+    /// <summary>A Composition typed as a report of fetal death (LOINC 69045-3) makes the bundle a stillbirth.</summary>
+    private static bool IsStillbirth(List<Entry> entries) =>
+        entries.Select(e => e.Resource).OfType<Composition>().Any(c => c.Type?.Coding.Any(k => k.System == Loinc && k.Code == FoetalDeathReportLoinc) ?? false);
+
+    private static NotificationRequest Stillbirth(NotificationRequest request, Patient foetus, string path, List<Entry> entries, Issues issues)
+    {
+        var date = FullDate(foetus.BirthDateElement, $"{path}.birthDate", required: true, "date of delivery", issues);
+        if (Kidc(foetus.Identifier) is not null)
+        {
+            issues.Add(OperationOutcome.IssueType.Invalid, $"{path}.identifier",
+                "A foetus delivered dead has no KIDC and none is issued: remove the identifier.");
+        }
+
+        var (motherKidc, motherKm, motherLatin, motherBirth) = Mother(entries, "A stillbirth", issues);
+        var weights = Weights(entries, issues);
+        var gestations = Observations(entries, GestationalAgeLoinc);
+        if (gestations.Count == 0)
+        {
+            issues.Add(OperationOutcome.IssueType.Required, "Bundle.entry",
+                $"A stillbirth needs the gestation: an Observation {Loinc}#{GestationalAgeLoinc} with a valueQuantity in wk.");
+        }
+
+        foreach (var extra in gestations.Skip(1))
+        {
+            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two gestational age observations: send one.");
+        }
+
+        var causes = Observations(entries, FoetalDeathCauseLoinc);
+        foreach (var extra in causes.Skip(1))
+        {
+            issues.Add(OperationOutcome.IssueType.Invalid, extra.Path, "Two initiating causes of the foetal death: send the one the certifier gives.");
+        }
+
+        return request with
+        {
+            Event = nameof(VitalEvent.FoetalDeath),
+            EventDate = date,
+            ChildSex = Sex(foetus.Gender) ?? "Undetermined",
+            BirthWeightGrams = weights.Count > 0 ? Grams(weights[0], issues) : null,
+            BirthType = BirthTypeOf(foetus, path, entries, issues)?.ToString(),
+            GestationWeeks = gestations.Count > 0 ? Weeks(gestations[0], issues) : null,
+            MotherKidc = motherKidc,
+            MotherNameKm = motherKm,
+            MotherNameLatin = motherLatin,
+            MotherBirthDate = motherBirth,
+            Cause = causes.Count > 0 && FoetalCause(causes[0], issues) is { } line ? new CauseOfDeath { LineA = line } : null,
+        };
+    }
+
+    /// <summary>The gestation in completed weeks, from a quantity in weeks or days (UCUM wk, d).</summary>
+    private static int? Weeks(Entry entry, Issues issues)
+    {
+        var observation = (Observation)entry.Resource;
+        if (observation.Value is not Quantity { Value: { } value } quantity)
+        {
+            issues.Add(OperationOutcome.IssueType.Value, $"{entry.Path}.value", "The gestational age is a valueQuantity in wk (or d).");
+            return null;
+        }
+
+        var unit = quantity.System is null or Ucum ? Text(quantity.Code) ?? Text(quantity.Unit) : null;
+        decimal? weeks = unit switch
+        {
+            "wk" => value,
+            "d" => value / 7,
+            _ => null,
+        };
+        if (weeks is null)
+        {
+            issues.Add(OperationOutcome.IssueType.Value, $"{entry.Path}.value.code", "Give the gestational age in wk or d (UCUM).");
+            return null;
+        }
+
+        if (weeks is < 0 or > 50)
+        {
+            issues.Add(OperationOutcome.IssueType.Value, $"{entry.Path}.value.value", "This gestational age is not possible.");
+            return null;
+        }
+
+        return (int)Math.Floor(weeks.Value);
+    }
+
+    /// <summary>The initiating cause of a foetal death: the ICD-10 coding of the value, and its text (or the coding's display) as the condition.</summary>
+    private static CauseLine? FoetalCause(Entry entry, Issues issues)
+    {
+        var observation = (Observation)entry.Resource;
+        if (observation.Value is not CodeableConcept concept)
+        {
+            issues.Add(OperationOutcome.IssueType.Value, $"{entry.Path}.value", "The cause of the foetal death is a valueCodeableConcept with an ICD-10 coding.");
+            return null;
+        }
+
+        string? icd10 = null;
+        for (var j = 0; j < concept.Coding.Count; j++)
+        {
+            if (icd10 is null && Icd10Systems.Contains(concept.Coding[j].System))
+            {
+                var code = Text(concept.Coding[j].Code)?.ToUpperInvariant();
+                if (code is null || !Icd10Pattern().IsMatch(code))
+                {
+                    issues.Add(OperationOutcome.IssueType.Value, $"{entry.Path}.value.coding[{j}].code", "Give an ICD-10 code such as P02.1 or P95.");
+                }
+                else
+                {
+                    icd10 = code;
+                }
+            }
+        }
+
+        var text = Text(concept.Text) ?? concept.Coding.Select(c => Text(c.Display)).FirstOrDefault(d => d is not null);
+        if (text is null)
+        {
+            issues.Add(OperationOutcome.IssueType.Required, $"{entry.Path}.value.text", "Give the condition as certified in value.text (or the coding's display).");
+            return null;
+        }
+
+        return new CauseLine { Condition = text, Icd10 = icd10 };
     }
 
     private static NotificationRequest Death(NotificationRequest request, Patient deceased, FhirDateTime element, string path, List<Entry> entries, Issues issues)
