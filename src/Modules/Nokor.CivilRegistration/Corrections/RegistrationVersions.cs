@@ -56,5 +56,9 @@ internal static class RegistrationVersions
             r.EventDate = DateOnly.Parse(death.DeathDate!, System.Globalization.CultureInfo.InvariantCulture);
             r.EventPlaceCode = death.DeathPlaceCode!;
         }
+        else if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            Marriages.MarriageCorrections.ApplyFacts(r);
+        }
     }
 }

@@ -473,7 +473,7 @@ internal sealed class MarriageValidator(
         if (pending is not null)
         {
             errors.Add($"{path}.kidc", actor.Jurisdiction.Covers(pending.OfficeCode)
-                ? $"Civil Code art. 949: another marriage application naming this person is open ({pending.Id}): it must be rejected before a new one is entered."
+                ? $"Civil Code art. 949: a marriage application naming this person is already open ({pending.Id}): it must be rejected before a new one is entered."
                 : DossierValidator.NotConfirmed);
         }
     }
