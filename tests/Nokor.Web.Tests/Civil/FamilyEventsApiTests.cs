@@ -204,7 +204,7 @@ public sealed class FamilyEventsApiTests(NokorHost host) : IClassFixture<NokorHo
                 ["newSurnameKm"] = "គឹម", ["newGivenNameKm"] = "ស្រីពៅ", ["newSurnameLatin"] = "Kim", ["newGivenNameLatin"] = "Sreypov",
             })));
         var approved = await VerifyAndApproveAsync(entered.Id);
-        Assert.StartsWith($"A{host.CommuneA}-", approved.Number);
+        Assert.StartsWith($"P{host.CommuneA}-", approved.Number);
 
         // The registry: the adoptive parents are the parents, the child bears the new names.
         var adopted = await ReadPersonAsync(child.Kidc);
