@@ -178,6 +178,15 @@ public static partial class UiText
             ["rec.Registration.Legitimization"] = ("ការចុះបញ្ជីការធ្វើឱ្យកូនក្លាយជាកូនស្របច្បាប់", "Legitimization registration"),
             ["rec.Registration.FoetalDeath"] = ("ការចុះបញ្ជីការស្លាប់របស់ទារកក្នុងផ្ទៃ", "Foetal death registration"),
             ["rec.Registration.NameChange"] = ("ការចុះបញ្ជីការប្ដូរឈ្មោះ", "Change of name registration"),
+            ["rec.Certificate.Marriage"] = ("សំបុត្របញ្ជាក់អាពាហ៍ពិពាហ៍", "Marriage certificate"),
+            ["rec.Certificate.Divorce"] = ("សំបុត្របញ្ជាក់ការលែងលះ", "Divorce certificate"),
+            ["rec.Certificate.Annulment"] = ("សំបុត្របញ្ជាក់មោឃភាពនៃអាពាហ៍ពិពាហ៍", "Certificate of annulment"),
+            ["rec.Certificate.LegalSeparation"] = ("សំបុត្របញ្ជាក់ការរស់នៅដាច់ដោយឡែកពីគ្នាតាមផ្លូវច្បាប់", "Certificate of legal separation"),
+            ["rec.Certificate.Adoption"] = ("សំបុត្របញ្ជាក់ការសុំកូនចិញ្ចឹម", "Adoption certificate"),
+            ["rec.Certificate.Recognition"] = ("សំបុត្របញ្ជាក់ការទទួលស្គាល់កូន", "Certificate of recognition"),
+            ["rec.Certificate.Legitimization"] = ("សំបុត្របញ្ជាក់ការធ្វើឱ្យកូនក្លាយជាកូនស្របច្បាប់", "Certificate of legitimization"),
+            ["rec.Certificate.FoetalDeath"] = ("សំបុត្របញ្ជាក់ការស្លាប់របស់ទារកក្នុងផ្ទៃ", "Certificate of foetal death"),
+            ["rec.Certificate.NameChange"] = ("សំបុត្របញ្ជាក់ការប្ដូរឈ្មោះ", "Certificate of change of name"),
             ["rec.ApproveHint.Marriage"] = ("ការអនុម័តផ្ដល់លេខចុះបញ្ជី ហើយបញ្ជីប្រជាជនកត់ត្រាប្ដីប្រពន្ធទាំងពីរថារៀបការ។", "Approval gives the registration number, and the Population Registry records both spouses as married."),
             ["rec.ApproveHint.Dissolution"] = ("ការអនុម័តបញ្ចប់ ឬផ្អាកអាពាហ៍ពិពាហ៍ក្នុងបញ្ជីអាពាហ៍ពិពាហ៍ ហើយបញ្ជីប្រជាជនធ្វើតាម។", "Approval ends or suspends the marriage in the marriage register, and the Population Registry follows."),
             ["rec.ApproveHint.Family"] = ("ការអនុម័តផ្ដល់លេខចុះបញ្ជី ហើយបញ្ជីប្រជាជនធ្វើតាម។", "Approval gives the registration number, and the Population Registry follows."),
@@ -250,22 +259,23 @@ public static partial class UiText
         return texts;
     }
 
+    // The error keys' first segment names the dossier (marriage, dissolution...), which the form's title already says: it is not part of a label.
     private static readonly Dictionary<string, string> FamilyFieldSegments = new(StringComparer.Ordinal)
     {
-        ["marriage"] = "fam:TheMarriage", ["husband"] = "fam:Husband", ["wife"] = "fam:Wife",
+        ["husband"] = "fam:Husband", ["wife"] = "fam:Wife",
         ["passportNumber"] = "fam:PassportNumber", ["passportCountry"] = "fam:PassportCountry",
         ["consent"] = "fam:Consent", ["givenOn"] = "fam:ConsentGivenOn", ["priorMarriages"] = "fam:PriorMarriages",
         ["registrationNumber"] = "fam:PriorNumber", ["spouseName"] = "fam:PriorSpouse", ["endedBy"] = "fam:EndedBy", ["endedOn"] = "fam:EndedOn",
         ["marriageDate"] = "fam:MarriageDate", ["marriagePlaceCode"] = "fam:MarriageVillage", ["witnesses"] = "fam:Witness",
         ["propertyRegime"] = "fam:PropertyRegime", ["address"] = "Address",
-        ["dissolution"] = "fam:Decision", ["marriageNumber"] = "fam:MarriageNumber", ["authority"] = "fam:Authority", ["court"] = "fam:Court",
+        ["marriageNumber"] = "fam:MarriageNumber", ["authority"] = "fam:Authority", ["court"] = "fam:Court",
         ["caseNumber"] = "fam:CaseNumber", ["decisionDate"] = "fam:DecisionDate", ["effectiveDate"] = "fam:EffectiveDate",
         ["petitioner"] = "fam:Petitioner", ["dependentChildren"] = "fam:DependentChildren", ["courtDecisionId"] = "fam:CourtDecisions",
-        ["adoption"] = "fam:TheAdoption", ["adoptee"] = "fam:Adoptee", ["adoptiveMother"] = "fam:AdoptiveMother", ["adoptiveFather"] = "fam:AdoptiveFather",
+        ["adoptee"] = "fam:Adoptee", ["adoptiveMother"] = "fam:AdoptiveMother", ["adoptiveFather"] = "fam:AdoptiveFather",
         ["newSurnameKm"] = "SurnameKm", ["newGivenNameKm"] = "GivenNameKm", ["newSurnameLatin"] = "SurnameLatin", ["newGivenNameLatin"] = "GivenNameLatin",
-        ["recognition"] = "fam:TheRecognition", ["parentRole"] = "fam:ParentRole", ["parent"] = "fam:RecognizingParent", ["declarationDate"] = "fam:DeclarationDate",
-        ["foetalDeath"] = "fam:TheDelivery", ["deliveryDate"] = "fam:DeliveryDate", ["deliveryPlaceCode"] = "fam:DeliveryVillage",
+        ["parentRole"] = "fam:ParentRole", ["parent"] = "fam:RecognizingParent", ["declarationDate"] = "fam:DeclarationDate",
+        ["deliveryDate"] = "fam:DeliveryDate", ["deliveryPlaceCode"] = "fam:DeliveryVillage",
         ["gestationWeeks"] = "fam:GestationWeeks", ["weightGrams"] = "fam:WeightGrams",
-        ["nameChange"] = "fam:ThePerson", ["person"] = "fam:ThePerson", ["reason"] = "Reason",
+        ["person"] = "fam:ThePerson", ["reason"] = "Reason",
     };
 }

@@ -42,6 +42,14 @@ internal static class CivilFormat
         _ => UiText.T("rec.Registration." + e),
     };
 
+    /// <summary>The name of the certificate a registration of <paramref name="e"/> issues.</summary>
+    public static string CertificateName(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
+    {
+        Nokor.CivilRegistration.Contracts.VitalEvent.Birth => UiText.T("BirthCertificate"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Death => UiText.T("rec.DeathCertificate"),
+        _ => UiText.T("rec.Certificate." + e),
+    };
+
     /// <summary>What approval does, said beside the approve button.</summary>
     public static string ApproveHint(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
     {
