@@ -23,11 +23,30 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
 
     private const string Purpose = "civil registration: synthetic data generation";
 
+    private readonly List<string> _refusals = [];
+
+    /// <summary>Why the procedure refused what it refused ("marriage entry: husband.kidc: ..."), in order.</summary>
+    public IReadOnlyList<string> Refusals => _refusals;
+
+    /// <summary>True when the step succeeded; otherwise what the procedure answered is kept in <see cref="Refusals"/>.</summary>
+    private bool Note<T>(string step, Outcome<T> outcome)
+    {
+        if (!outcome.IsOk)
+        {
+            var first = outcome.Errors?.FirstOrDefault();
+            _refusals.Add(first is { Key: { } key, Value: { } messages }
+                ? $"{step}: {key}: {string.Join(" ", messages)}"
+                : $"{step}: {outcome.Message ?? outcome.Kind.ToString()}");
+        }
+
+        return outcome.IsOk;
+    }
+
     /// <summary>A marriage this run approved, for the divorces.</summary>
     public sealed record Married(string Number, string Commune, DateOnly Date);
 
     /// <summary>How many of each were asked for and done.</summary>
-    public sealed record Counts(int Marriages, int Divorces, int Adoptions, int Failed, IReadOnlyList<Married> Made);
+    public sealed record Counts(int Marriages, int Divorces, int Adoptions, int Failed, IReadOnlyList<Married> Made, IReadOnlyList<string> Refusals);
 
     /// <summary>
     /// Registers the family events. Persons are drawn before anything is written: too few candidates
@@ -84,7 +103,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
             step();
         }
 
-        return new Counts(marriages, divorces, adoptions, failed, made);
+        return new Counts(marriages, divorces, adoptions, failed, made, [.. _refusals]);
     }
 
     /// <summary>
@@ -197,7 +216,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = husband.Identity.SurnameKm + " " + husband.Identity.GivenNameKm, Relationship = "husband", Kidc = husband.Kidc },
             },
         }, CivilGenerator.Actors.Agent(commune), ct);
-        if (!entered.IsOk)
+        if (!Note("marriage entry", entered))
         {
             return (false, null);
         }
@@ -235,7 +254,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 DependentChildren = random.Next(4),
             },
         }, CivilGenerator.Actors.Agent(marriage.Commune), ct);
-        return entered.IsOk && (!complete || await CompleteAsync(registrations, entered.Value!.Id, marriage.Commune, ct) is not null);
+        return Note("divorce entry", entered) && (!complete || await CompleteAsync(registrations, entered.Value!.Id, marriage.Commune, ct) is not null);
     }
 
     private async Task<bool> AdoptionAsync(SamplePerson child, SampleCouple parents, DateOnly today, Random random, bool complete, CancellationToken ct)
@@ -265,11 +284,14 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 Court = Court,
                 CaseNumber = $"{random.Next(1, 100_000)}/{decided.Year}",
                 DecisionDate = decided.ToString("yyyy-MM-dd"),
+                // A full adoption gives the child the adoptive father's surname and keeps the given name.
                 NewSurnameKm = full ? parents.FatherSurnameKm : null,
+                NewGivenNameKm = full ? child.Identity.GivenNameKm : null,
                 NewSurnameLatin = full ? parents.FatherSurnameLatin : null,
+                NewGivenNameLatin = full ? child.Identity.GivenNameLatin : null,
             },
         }, CivilGenerator.Actors.Agent(commune), ct);
-        return entered.IsOk && (!complete || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+        return Note("adoption entry", entered) && (!complete || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
     }
 
     /// <summary>
@@ -315,7 +337,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                     Informant = new InformantDetails { Kind = nameof(InformantKind.HealthFacility), Name = "Health centre " + commune },
                 },
             }, CivilGenerator.Actors.Agent(commune), ct);
-            var ok = entered.IsOk && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            var ok = Note("foetal death entry", entered) && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
             failed += ok ? 0 : 1;
         }
 
@@ -374,7 +396,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                     Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = "Mother", Relationship = "mother", Kidc = couple.MotherKidc },
                 },
             }, CivilGenerator.Actors.Agent(commune), ct);
-            var child = birth.IsOk ? await CompleteAsync(registrations, birth.Value!.Id, commune, ct) : null;
+            var child = Note("birth entry", birth) ? await CompleteAsync(registrations, birth.Value!.Id, commune, ct) : null;
             if (child?.SubjectKidc is not { } kidc)
             {
                 failed++;
@@ -396,7 +418,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                     DeclarationDate = today.AddDays(-random.Next(0, 2)).ToString("yyyy-MM-dd"),
                 },
             }, CivilGenerator.Actors.Agent(commune), ct);
-            var ok = entered.IsOk && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            var ok = Note("recognition entry", entered) && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
             failed += ok ? 0 : 1;
         }
 
@@ -441,7 +463,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                     Reason = "The given name used since childhood",
                 },
             }, CivilGenerator.Actors.Agent(commune), ct);
-            var ok = entered.IsOk && (i >= persons.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            var ok = Note("name change entry", entered) && (i >= persons.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
             failed += ok ? 0 : 1;
         }
 
@@ -449,15 +471,15 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
     }
 
     /// <summary>Verify by a second generator actor, approve by a registrar: the approved view, or null when refused.</summary>
-    private static async Task<RegistrationView?> CompleteAsync(ICivilRegistrations registrations, Guid id, string commune, CancellationToken ct)
+    private async Task<RegistrationView?> CompleteAsync(ICivilRegistrations registrations, Guid id, string commune, CancellationToken ct)
     {
         var verified = await registrations.VerifyAsync(id, CivilGenerator.Actors.Verifier(commune), ct);
-        if (!verified.IsOk)
+        if (!Note("verification", verified))
         {
             return null;
         }
 
         var approved = await registrations.ApproveAsync(id, CivilGenerator.Actors.Registrar(commune), ct);
-        return approved.IsOk ? approved.Value : null;
+        return Note("approval", approved) ? approved.Value : null;
     }
 }
