@@ -193,6 +193,20 @@ public sealed class CourtDecisionApiTests(NokorHost host) : IClassFixture<NokorH
         // The agent completes the pre-filled application (the person's names and date of birth as the
         // decision states them) and enters it: the decision is applied and its PDF is the registration's annex.
         var agent = await host.ClientForAsync("agent.a");
+
+        // Entered for somebody else than the person the court renamed, it is refused and nothing is written.
+        var brother = await PersonInAAsync("ចាន់", "សុភា", "Chan", "Sophea", "1990-05-21");
+        var wrong = Completed(detail.NameChange, brother);
+        wrong = wrong with { NameChange = wrong.NameChange! with { Person = wrong.NameChange.Person! with { Kidc = brother.Kidc } } };
+        var departs = await CivilIntents.ProblemAsync(await agent.PostAsJsonAsync("/api/civil/registrations/name-changes", wrong), HttpStatusCode.BadRequest);
+        Assert.Equal($"The court decision names the person {person.Kidc}: the application registers what the court decided.",
+            departs.GetProperty("errors").GetProperty("nameChange.person.kidc")[0].GetString());
+        Assert.Equal(CourtDecisionStatus.Received, Assert.Single(await StoredAsync(caseNumber)).Status);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.AnyAsync(r => r.Id == wrong.Id));
+        }
+
         var application = Completed(detail.NameChange, person);
         var entered = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/name-changes", application));
         var annex = Assert.Single(entered.Annexes);
