@@ -11,10 +11,72 @@ namespace Nokor.Migrations.Sqlite.Civil
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "DependentChildren",
+                table: "crvs_vital_facts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GestationWeeks",
+                table: "crvs_vital_facts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HusbandAge",
+                table: "crvs_vital_facts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HusbandPreviousStatus",
+                table: "crvs_vital_facts",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MarriageYears",
+                table: "crvs_vital_facts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WifeAge",
+                table: "crvs_vital_facts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WifePreviousStatus",
+                table: "crvs_vital_facts",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "CourtDecisionId",
                 table: "crvs_registrations",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SealedThroughVersion",
+                table: "crvs_registrations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CrudeDivorceRate",
+                table: "crvs_expected_rates",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CrudeMarriageRate",
+                table: "crvs_expected_rates",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -32,10 +94,15 @@ namespace Nokor.Migrations.Sqlite.Civil
                     Details = table.Column<string>(type: "TEXT", nullable: false),
                     PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PdfSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Problems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    RegistrationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DismissalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DismissedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DismissedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,8 +180,48 @@ namespace Nokor.Migrations.Sqlite.Civil
                 table: "crvs_registrations");
 
             migrationBuilder.DropColumn(
+                name: "DependentChildren",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "GestationWeeks",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "HusbandAge",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "HusbandPreviousStatus",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "MarriageYears",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "WifeAge",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "WifePreviousStatus",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
                 name: "CourtDecisionId",
                 table: "crvs_registrations");
+
+            migrationBuilder.DropColumn(
+                name: "SealedThroughVersion",
+                table: "crvs_registrations");
+
+            migrationBuilder.DropColumn(
+                name: "CrudeDivorceRate",
+                table: "crvs_expected_rates");
+
+            migrationBuilder.DropColumn(
+                name: "CrudeMarriageRate",
+                table: "crvs_expected_rates");
         }
     }
 }

@@ -21,6 +21,50 @@ namespace Nokor.Migrations.Postgres.Civil
                 oldType: "character varying(8)",
                 oldMaxLength: 8);
 
+            migrationBuilder.AddColumn<int>(
+                name: "DependentChildren",
+                table: "crvs_vital_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GestationWeeks",
+                table: "crvs_vital_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HusbandAge",
+                table: "crvs_vital_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HusbandPreviousStatus",
+                table: "crvs_vital_facts",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MarriageYears",
+                table: "crvs_vital_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WifeAge",
+                table: "crvs_vital_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WifePreviousStatus",
+                table: "crvs_vital_facts",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "Event",
                 table: "crvs_registrations",
@@ -35,6 +79,12 @@ namespace Nokor.Migrations.Postgres.Civil
                 name: "CourtDecisionId",
                 table: "crvs_registrations",
                 type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SealedThroughVersion",
+                table: "crvs_registrations",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
@@ -57,6 +107,18 @@ namespace Nokor.Migrations.Postgres.Civil
                 oldType: "character varying(8)",
                 oldMaxLength: 8);
 
+            migrationBuilder.AddColumn<double>(
+                name: "CrudeDivorceRate",
+                table: "crvs_expected_rates",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CrudeMarriageRate",
+                table: "crvs_expected_rates",
+                type: "double precision",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "crvs_court_decisions",
                 columns: table => new
@@ -72,10 +134,15 @@ namespace Nokor.Migrations.Postgres.Civil
                     Details = table.Column<string>(type: "text", nullable: false),
                     PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PdfSize = table.Column<long>(type: "bigint", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Problems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReceivedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: true)
+                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DismissalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DismissedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DismissedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,8 +220,48 @@ namespace Nokor.Migrations.Postgres.Civil
                 table: "crvs_registrations");
 
             migrationBuilder.DropColumn(
+                name: "DependentChildren",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "GestationWeeks",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "HusbandAge",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "HusbandPreviousStatus",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "MarriageYears",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "WifeAge",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
+                name: "WifePreviousStatus",
+                table: "crvs_vital_facts");
+
+            migrationBuilder.DropColumn(
                 name: "CourtDecisionId",
                 table: "crvs_registrations");
+
+            migrationBuilder.DropColumn(
+                name: "SealedThroughVersion",
+                table: "crvs_registrations");
+
+            migrationBuilder.DropColumn(
+                name: "CrudeDivorceRate",
+                table: "crvs_expected_rates");
+
+            migrationBuilder.DropColumn(
+                name: "CrudeMarriageRate",
+                table: "crvs_expected_rates");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Event",
