@@ -8,7 +8,8 @@ static bool IsSetting(string arg) =>
     (arg.AsSpan(2, equals - 2).Contains(':') || arg.AsSpan(2, equals - 2).Equals(Nokor.Platform.Hosting.DataRoot.Key, StringComparison.OrdinalIgnoreCase));
 
 var configArgs = args.Where(IsSetting).ToArray();
-var commandArgs = args.Except(configArgs).ToArray();
+// Not Except: a set difference would also drop a repeated value ("--births 2 --deaths 2").
+var commandArgs = args.Where(a => !IsSetting(a)).ToArray();
 
 // Every command answers a user error in one line with a documented exit code (docs/cli.md); the
 // stack trace only with --verbose. This is the one place that catches what a command lets through.

@@ -88,6 +88,11 @@ internal static class CivilCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Registered {result.Total - result.Failed:N0} of {result.Births:N0} births, {result.Deaths:N0} deaths, {result.Marriages:N0} marriages, " +
                 $"{result.Divorces:N0} divorces and {result.Adoptions:N0} adoptions ({result.Failed:N0} refused) in {result.Elapsed:hh\\:mm\\:ss\\.f}."));
+            foreach (var refusal in result.Refusals.Take(5))
+            {
+                Console.WriteLine("Refused: " + refusal);
+            }
+
             return result.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         civil.Subcommands.Add(generate);

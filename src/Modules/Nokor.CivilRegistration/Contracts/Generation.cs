@@ -13,6 +13,8 @@ public sealed record CivilGenerationResult(int Births, int Deaths, int Failed, T
     public int Divorces { get; init; }
     /// <summary>Adoptions asked for.</summary>
     public int Adoptions { get; init; }
+    /// <summary>What the procedure answered for the family events it refused, in order (for the operator).</summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
     /// <summary>Every registration asked for.</summary>
     public int Total => Births + Deaths + Marriages + Divorces + Adoptions;
 }

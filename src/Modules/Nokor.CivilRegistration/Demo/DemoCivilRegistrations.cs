@@ -10,8 +10,9 @@ namespace Nokor.CivilRegistration.Demo;
 /// <summary>
 /// Demo civil registrations, made through the real procedure by the generator from the demo
 /// population's couples and elders: registered births and deaths of the last weeks with their
-/// certificates to print, and a few births waiting for a second staff member's verification, so
-/// the demo's queues, records and statistics are not empty.
+/// certificates to print, and a few births waiting for a second staff member's verification, then
+/// the family events (<see cref="DemoFamilyEvents"/>), so the demo's queues, records and statistics
+/// are not empty.
 /// </summary>
 internal static class DemoCivilRegistrations
 {
@@ -21,16 +22,20 @@ internal static class DemoCivilRegistrations
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
+        bool any;
         await using (var scope = services.CreateAsyncScope())
         {
-            if (await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.AnyAsync(ct))
-            {
-                return;
-            }
+            any = await scope.ServiceProvider.GetRequiredService<CivilDbContext>().Registrations.AnyAsync(ct);
         }
 
-        var generator = new CivilGenerator(services, services.GetRequiredService<TimeProvider>());
-        await generator.GenerateAsync(births: Births, deaths: Deaths, seed: 2026, progress: null, ct, pendingBirths: PendingBirths);
+        if (!any)
+        {
+            var generator = new CivilGenerator(services, services.GetRequiredService<TimeProvider>());
+            await generator.GenerateAsync(births: Births, deaths: Deaths, seed: 2026, progress: null, ct, pendingBirths: PendingBirths);
+        }
+
+        // Marriages, divorces, adoptions, recognitions, stillbirths and changes of name: once.
+        await DemoFamilyEvents.SeedAsync(services, ct);
     }
 }
 

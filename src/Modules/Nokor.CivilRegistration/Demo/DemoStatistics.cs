@@ -42,8 +42,8 @@ internal static class DemoStatistics
                 {year},,Female,5,150,8115000
                 """;
             var rates = $"""
-                year,area,crude_birth_rate,crude_death_rate
-                {year},,21.5,5.9
+                year,area,crude_birth_rate,crude_death_rate,crude_marriage_rate,crude_divorce_rate
+                {year},,21.5,5.9,7.4,0.6
                 """;
             foreach (var csv in new[] { population, rates })
             {

@@ -81,16 +81,18 @@ internal sealed class CivilGenerator(IServiceProvider services, TimeProvider clo
             progress?.Report((++done, total));
         }
 
+        IReadOnlyList<string> refusals = [];
         if (request.Marriages + request.Adoptions > 0)
         {
             var family = await new FamilyGenerator(services, clock).GenerateAsync(request.Marriages, request.Divorces, request.Adoptions, random,
                 () => progress?.Report((++done, total)), ct, pendingFamily);
             failed += family.Failed;
+            refusals = family.Refusals;
         }
 
         return new CivilGenerationResult(births, deaths, failed, watch.Elapsed)
         {
-            Marriages = request.Marriages, Divorces = request.Divorces, Adoptions = request.Adoptions,
+            Marriages = request.Marriages, Divorces = request.Divorces, Adoptions = request.Adoptions, Refusals = refusals,
         };
     }
 

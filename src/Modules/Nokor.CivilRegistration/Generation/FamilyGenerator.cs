@@ -12,19 +12,41 @@ namespace Nokor.CivilRegistration.Generation;
 /// couples are living adults of the registry of opposite sex, neither married (the registry's
 /// marriage in force) nor related (the registry's kinship check), each used once; divorces end
 /// marriages made in the same run; adoptions are of young children by couples of the registry.
+/// Events are dated over the last <c>spreadDays</c> days (a marriage older than the legal period is
+/// registered late, with its fee and a senior registrar's approval, as the procedure decides). For
+/// the demo it also makes foetal deaths, recognitions of children and changes of name.
 /// </summary>
-internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider clock)
+internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider clock, int spreadDays = 25)
 {
     /// <summary>The court the generated decisions come from (one of the configured courts) and its case number format "n/yyyy".</summary>
     public const string Court = "Phnom Penh Municipal Court of First Instance";
 
     private const string Purpose = "civil registration: synthetic data generation";
 
+    private readonly List<string> _refusals = [];
+
+    /// <summary>Why the procedure refused what it refused ("marriage entry: husband.kidc: ..."), in order.</summary>
+    public IReadOnlyList<string> Refusals => _refusals;
+
+    /// <summary>True when the step succeeded; otherwise what the procedure answered is kept in <see cref="Refusals"/>.</summary>
+    private bool Note<T>(string step, Outcome<T> outcome)
+    {
+        if (!outcome.IsOk)
+        {
+            var first = outcome.Errors?.FirstOrDefault();
+            _refusals.Add(first is { Key: { } key, Value: { } messages }
+                ? $"{step}: {key}: {string.Join(" ", messages)}"
+                : $"{step}: {outcome.Message ?? outcome.Kind.ToString()}");
+        }
+
+        return outcome.IsOk;
+    }
+
     /// <summary>A marriage this run approved, for the divorces.</summary>
     public sealed record Married(string Number, string Commune, DateOnly Date);
 
     /// <summary>How many of each were asked for and done.</summary>
-    public sealed record Counts(int Marriages, int Divorces, int Adoptions, int Failed, IReadOnlyList<Married> Made);
+    public sealed record Counts(int Marriages, int Divorces, int Adoptions, int Failed, IReadOnlyList<Married> Made, IReadOnlyList<string> Refusals);
 
     /// <summary>
     /// Registers the family events. Persons are drawn before anything is written: too few candidates
@@ -81,7 +103,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
             step();
         }
 
-        return new Counts(marriages, divorces, adoptions, failed, made);
+        return new Counts(marriages, divorces, adoptions, failed, made, [.. _refusals]);
     }
 
     /// <summary>
@@ -169,7 +191,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
     {
         var commune = husband.ResidenceVillageCode[..6];
         // At least two days ago, so that a divorce of it can take effect after it and not after today.
-        var date = today.AddDays(-random.Next(2, 25));
+        var date = today.AddDays(-random.Next(2, Math.Max(3, spreadDays)));
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var samples = sp.GetRequiredService<IPopulationSamples>();
@@ -194,7 +216,7 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = husband.Identity.SurnameKm + " " + husband.Identity.GivenNameKm, Relationship = "husband", Kidc = husband.Kidc },
             },
         }, CivilGenerator.Actors.Agent(commune), ct);
-        if (!entered.IsOk)
+        if (!Note("marriage entry", entered))
         {
             return (false, null);
         }
@@ -232,13 +254,13 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 DependentChildren = random.Next(4),
             },
         }, CivilGenerator.Actors.Agent(marriage.Commune), ct);
-        return entered.IsOk && (!complete || await CompleteAsync(registrations, entered.Value!.Id, marriage.Commune, ct) is not null);
+        return Note("divorce entry", entered) && (!complete || await CompleteAsync(registrations, entered.Value!.Id, marriage.Commune, ct) is not null);
     }
 
     private async Task<bool> AdoptionAsync(SamplePerson child, SampleCouple parents, DateOnly today, Random random, bool complete, CancellationToken ct)
     {
         var commune = child.ResidenceVillageCode[..6];
-        var decided = today.AddDays(-random.Next(1, 20));
+        var decided = today.AddDays(-random.Next(1, Math.Max(2, spreadDays)));
         var full = random.Next(2) == 0;
         await using var scope = services.CreateAsyncScope();
         var registrations = scope.ServiceProvider.GetRequiredService<ICivilRegistrations>();
@@ -262,23 +284,202 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                 Court = Court,
                 CaseNumber = $"{random.Next(1, 100_000)}/{decided.Year}",
                 DecisionDate = decided.ToString("yyyy-MM-dd"),
+                // A full adoption gives the child the adoptive father's surname and keeps the given name.
                 NewSurnameKm = full ? parents.FatherSurnameKm : null,
+                NewGivenNameKm = full ? child.Identity.GivenNameKm : null,
                 NewSurnameLatin = full ? parents.FatherSurnameLatin : null,
+                NewGivenNameLatin = full ? child.Identity.GivenNameLatin : null,
             },
         }, CivilGenerator.Actors.Agent(commune), ct);
-        return entered.IsOk && (!complete || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+        return Note("adoption entry", entered) && (!complete || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+    }
+
+    /// <summary>
+    /// Stillbirths notified by the health centre of the mother's commune: gestation of 28 to 41
+    /// weeks, the cause as certified. The last <paramref name="pending"/> stop after entry.
+    /// </summary>
+    public async Task<int> FoetalDeathsAsync(int count, Random random, CancellationToken ct, int pending = 0)
+    {
+        var today = Nokor.Platform.Dates.CambodiaTime.Today(clock);
+        IReadOnlyList<SampleCouple> couples;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            couples = await scope.ServiceProvider.GetRequiredService<IPopulationSamples>().CouplesAsync(count, ct);
+        }
+
+        var failed = 0;
+        for (var i = 0; i < couples.Count; i++)
+        {
+            var couple = couples[i];
+            var commune = couple.ResidenceVillageCode[..6];
+            var date = today.AddDays(-random.Next(1, Math.Max(2, spreadDays)));
+            var weeks = 28 + random.Next(14);
+            await using var scope = services.CreateAsyncScope();
+            var registrations = scope.ServiceProvider.GetRequiredService<ICivilRegistrations>();
+            var entered = await registrations.EnterFoetalDeathAsync(new FoetalDeathApplication
+            {
+                Id = Guid.CreateVersion7(),
+                FoetalDeath = new FoetalDeathDossier
+                {
+                    Mother = CivilGenerator.Parent(couple.Mother),
+                    Father = CivilGenerator.Parent(couple.Father),
+                    DeliveryDate = date.ToString("yyyy-MM-dd"),
+                    DeliveryPlaceCode = couple.ResidenceVillageCode,
+                    PlaceKind = nameof(EventPlaceKind.HealthFacility),
+                    FacilityName = "Health centre " + commune,
+                    Sex = random.Next(2) == 0 ? nameof(Sex.Male) : nameof(Sex.Female),
+                    GestationWeeks = weeks,
+                    WeightGrams = 900 + (weeks - 28) * 180 + random.Next(300),
+                    BirthType = nameof(BirthType.Single),
+                    Cause = new CauseLine { Condition = "Foetal death of unspecified cause", Icd10 = "P95" },
+                    Attendant = nameof(BirthAttendant.Midwife),
+                    ResidenceVillageCode = couple.ResidenceVillageCode,
+                    Informant = new InformantDetails { Kind = nameof(InformantKind.HealthFacility), Name = "Health centre " + commune },
+                },
+            }, CivilGenerator.Actors.Agent(commune), ct);
+            var ok = Note("foetal death entry", entered) && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            failed += ok ? 0 : 1;
+        }
+
+        return failed + (count - couples.Count);
+    }
+
+    /// <summary>
+    /// Recognitions of a child by its father: a birth registered with the mother only (the father
+    /// not declared), then the father's declaration; the last <paramref name="pending"/>
+    /// recognitions stop after entry.
+    /// </summary>
+    public async Task<int> RecognitionsAsync(int count, Random random, CancellationToken ct, int pending = 0)
+    {
+        var today = Nokor.Platform.Dates.CambodiaTime.Today(clock);
+        IReadOnlyList<SampleCouple> couples;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            couples = await scope.ServiceProvider.GetRequiredService<IPopulationSamples>().CouplesAsync(count, ct);
+        }
+
+        var failed = count - couples.Count;
+        for (var i = 0; i < couples.Count; i++)
+        {
+            var couple = couples[i];
+            var commune = couple.ResidenceVillageCode[..6];
+            var born = today.AddDays(-random.Next(3, 25));
+            var sex = random.Next(2) == 0 ? Sex.Male : Sex.Female;
+            await using var scope = services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var given = sp.GetRequiredService<IPopulationSamples>().GivenName(sex, random);
+            var registrations = sp.GetRequiredService<ICivilRegistrations>();
+            var birth = await registrations.EnterBirthAsync(new BirthApplication
+            {
+                Id = Guid.CreateVersion7(),
+                Birth = new BirthDossier
+                {
+                    Child = new ChildDetails
+                    {
+                        SurnameKm = couple.Mother.SurnameKm,
+                        GivenNameKm = given.Km,
+                        SurnameLatin = couple.Mother.SurnameLatin,
+                        GivenNameLatin = given.Latin,
+                        Sex = sex.ToString(),
+                        BirthDate = born.ToString("yyyy-MM-dd"),
+                        BirthPlaceCode = couple.ResidenceVillageCode,
+                        PlaceKind = nameof(EventPlaceKind.HealthFacility),
+                        FacilityName = "Health centre " + commune,
+                        Attendant = nameof(BirthAttendant.Midwife),
+                        BirthType = nameof(BirthType.Single),
+                        BirthOrder = 1,
+                        BirthWeightGrams = 2800 + random.Next(900),
+                        ResidenceVillageCode = couple.ResidenceVillageCode,
+                        ResidenceAddress = couple.ResidenceAddress,
+                    },
+                    Mother = CivilGenerator.Parent(couple.Mother),
+                    Informant = new InformantDetails { Kind = nameof(InformantKind.Relative), Name = "Mother", Relationship = "mother", Kidc = couple.MotherKidc },
+                },
+            }, CivilGenerator.Actors.Agent(commune), ct);
+            var child = Note("birth entry", birth) ? await CompleteAsync(registrations, birth.Value!.Id, commune, ct) : null;
+            if (child?.SubjectKidc is not { } kidc)
+            {
+                failed++;
+                continue;
+            }
+
+            var entered = await registrations.EnterRecognitionAsync(new RecognitionApplication
+            {
+                Id = Guid.CreateVersion7(),
+                Recognition = new RecognitionDossier
+                {
+                    Child = new ParentDetails
+                    {
+                        Kidc = kidc, SurnameKm = couple.Mother.SurnameKm, GivenNameKm = given.Km, SurnameLatin = couple.Mother.SurnameLatin,
+                        GivenNameLatin = given.Latin, BirthDate = born.ToString("yyyy-MM-dd"),
+                    },
+                    ParentRole = "Father",
+                    Parent = CivilGenerator.Parent(couple.Father),
+                    DeclarationDate = today.AddDays(-random.Next(0, 2)).ToString("yyyy-MM-dd"),
+                },
+            }, CivilGenerator.Actors.Agent(commune), ct);
+            var ok = Note("recognition entry", entered) && (i >= couples.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            failed += ok ? 0 : 1;
+        }
+
+        return failed;
+    }
+
+    /// <summary>Administrative changes of given name of adults; the last <paramref name="pending"/> stop after entry.</summary>
+    public async Task<int> NameChangesAsync(int count, Random random, CancellationToken ct, int pending = 0)
+    {
+        var today = Nokor.Platform.Dates.CambodiaTime.Today(clock);
+        IReadOnlyList<SamplePerson> persons;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            persons = await scope.ServiceProvider.GetRequiredService<IPopulationSamples>().LivingAsync(count, 18, ct);
+        }
+
+        var failed = count - persons.Count;
+        for (var i = 0; i < persons.Count; i++)
+        {
+            var person = persons[i];
+            var commune = person.ResidenceVillageCode[..6];
+            await using var scope = services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var given = sp.GetRequiredService<IPopulationSamples>().GivenName(person.Sex, random);
+            var registrations = sp.GetRequiredService<ICivilRegistrations>();
+            var entered = await registrations.EnterNameChangeAsync(new NameChangeApplication
+            {
+                Id = Guid.CreateVersion7(),
+                NameChange = new NameChangeDossier
+                {
+                    Person = new ParentDetails
+                    {
+                        Kidc = person.Kidc, SurnameKm = person.Identity.SurnameKm, GivenNameKm = person.Identity.GivenNameKm,
+                        SurnameLatin = person.Identity.SurnameLatin, GivenNameLatin = person.Identity.GivenNameLatin, BirthDate = person.Identity.BirthDate,
+                    },
+                    NewSurnameKm = person.Identity.SurnameKm,
+                    NewGivenNameKm = given.Km,
+                    NewSurnameLatin = person.Identity.SurnameLatin,
+                    NewGivenNameLatin = given.Latin,
+                    Authority = nameof(DecisionAuthority.Administrative),
+                    DecisionDate = today.AddDays(-random.Next(1, Math.Max(2, spreadDays))).ToString("yyyy-MM-dd"),
+                    Reason = "The given name used since childhood",
+                },
+            }, CivilGenerator.Actors.Agent(commune), ct);
+            var ok = Note("name change entry", entered) && (i >= persons.Count - pending || await CompleteAsync(registrations, entered.Value!.Id, commune, ct) is not null);
+            failed += ok ? 0 : 1;
+        }
+
+        return failed;
     }
 
     /// <summary>Verify by a second generator actor, approve by a registrar: the approved view, or null when refused.</summary>
-    private static async Task<RegistrationView?> CompleteAsync(ICivilRegistrations registrations, Guid id, string commune, CancellationToken ct)
+    private async Task<RegistrationView?> CompleteAsync(ICivilRegistrations registrations, Guid id, string commune, CancellationToken ct)
     {
         var verified = await registrations.VerifyAsync(id, CivilGenerator.Actors.Verifier(commune), ct);
-        if (!verified.IsOk)
+        if (!Note("verification", verified))
         {
             return null;
         }
 
         var approved = await registrations.ApproveAsync(id, CivilGenerator.Actors.Registrar(commune), ct);
-        return approved.IsOk ? approved.Value : null;
+        return Note("approval", approved) ? approved.Value : null;
     }
 }
