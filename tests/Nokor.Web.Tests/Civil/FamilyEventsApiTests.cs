@@ -370,6 +370,84 @@ public sealed class FamilyEventsApiTests(NokorHost host) : IClassFixture<NokorHo
         Assert.False(await RegisteredAsync((Guid)again["id"]!));
     }
 
+    [Fact]
+    public async Task A_legitimization_needs_the_spouses_of_the_marriage_as_both_parents_and_then_adds_the_father()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var registrar = await host.ClientForAsync("registrar.a");
+        var mother = await PersonAsync("ខៀវ", "ស្រីនិច", "Khiev", "Sreynich", "1995-06-21", "Female");
+        var father = await PersonAsync("ម៉េង", "សុភ័ក្រ", "Meng", "Sopheak", "1992-11-02", "Male");
+        var other = await PersonAsync("ណុប", "វុទ្ធី", "Nop", "Vuthy", "1991-01-17", "Male");
+        var birth = await ApprovedBirthAsync(mother, null, "ចាន់ថា", "Chantha");
+        var child = await ReadPersonAsync(birth.SubjectKidc!);
+        var marriage = await host.RegisterAsync("/api/civil/registrations/marriages",
+            MarriageIntents.MarriageBody(host.VillageA, DaysAgo(1), MarriageIntents.Spouse(father), MarriageIntents.Spouse(mother)));
+
+        Dictionary<string, object?> Body(PersonRecord parent, string number) => new()
+        {
+            ["id"] = Guid.NewGuid(),
+            ["legitimization"] = true,
+            ["recognition"] = new Dictionary<string, object?>
+            {
+                ["child"] = CivilIntents.Parent(child), ["parentRole"] = "Father", ["parent"] = CivilIntents.Parent(parent),
+                ["declarationDate"] = DaysAgo(0), ["marriageNumber"] = number,
+            },
+        };
+
+        foreach (var (body, expected) in new[]
+                 {
+                     (Body(other, marriage.Number!), "would not both be the child's parents"),
+                     (Body(father, $"M{host.CommuneA}-2019-999999"), "No marriage is registered with this number."),
+                 })
+        {
+            var problem = await CivilIntents.ProblemAsync(await agent.PostAsJsonAsync("/api/civil/registrations/recognitions", body), HttpStatusCode.BadRequest);
+            Assert.Contains(expected, problem.GetProperty("errors").GetProperty("recognition.marriageNumber")[0].GetString(), StringComparison.Ordinal);
+            Assert.False(await RegisteredAsync((Guid)body["id"]!));
+        }
+
+        var approved = await host.RegisterAsync("/api/civil/registrations/recognitions", Body(father, marriage.Number!));
+
+        Assert.Equal(VitalEvent.Legitimization, approved.Event);
+        Assert.StartsWith($"L{host.CommuneA}-", approved.Number);
+        var after = await ReadPersonAsync(child.Kidc);
+        Assert.Equal((mother.Kidc, father.Kidc), (after.Mother?.Kidc, after.Father?.Kidc));
+        var view = await registrar.GetFromJsonAsync<RegistrationView>($"/api/civil/registrations/{birth.Id}", NokorHost.Json);
+        Assert.Equal(father.Kidc, view!.Birth!.Father!.Kidc);
+    }
+
+    [Fact]
+    public async Task A_name_change_of_a_spouse_gives_the_marriage_registration_a_new_version_and_supersedes_its_certificate()
+    {
+        var agent = await host.ClientForAsync("agent.a");
+        var registrar = await host.ClientForAsync("registrar.a");
+        var husband = await PersonAsync("ប៊ុន", "ធឿន", "Bun", "Thoeun", "1988-02-14", "Male");
+        var wife = await PersonAsync("យឹម", "សុខុម", "Yim", "Sokhom", "1990-09-30", "Female");
+        var marriage = await host.RegisterAsync("/api/civil/registrations/marriages",
+            MarriageIntents.MarriageBody(host.VillageA, DaysAgo(2), MarriageIntents.Spouse(husband), MarriageIntents.Spouse(wife)));
+        var (_, oldToken) = await PrintAsync(registrar, marriage.Id);
+
+        var entered = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/name-changes", new
+        {
+            id = Guid.NewGuid(),
+            nameChange = new
+            {
+                person = CivilIntents.Parent(wife),
+                newSurnameKm = "យឹម", newGivenNameKm = "សុខលីម", newSurnameLatin = "Yim", newGivenNameLatin = "Sokhlim",
+                authority = "Court", court = "Phnom Penh Court of First Instance", caseNumber = "NC-2026-0031", decisionDate = DaysAgo(1),
+            },
+        }));
+        await VerifyAndApproveAsync(entered.Id);
+
+        var view = await registrar.GetFromJsonAsync<RegistrationView>($"/api/civil/registrations/{marriage.Id}", NokorHost.Json);
+        Assert.Equal(2, view!.Version);
+        Assert.Equal("Sokhlim", view.Marriage!.Wife!.GivenNameLatin);
+        Assert.Equal("Thoeun", view.Marriage.Husband!.GivenNameLatin);
+        Assert.Equal(CertificateState.Superseded, (await VerifyTokenAsync(oldToken)).State);
+        var (serial, _) = await PrintAsync(registrar, marriage.Id);
+        Assert.Equal($"{marriage.Number}/2", serial);
+        Assert.Equal("Sokhlim", (await ReadPersonAsync(wife.Kidc)).GivenNameLatin);
+    }
+
     private Dictionary<string, object?> FoetalDeathBody(Guid? notificationId, int weeks) => new()
     {
         ["id"] = Guid.NewGuid(),

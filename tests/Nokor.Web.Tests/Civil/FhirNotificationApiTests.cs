@@ -145,7 +145,7 @@ public sealed class FhirNotificationApiTests(NokorHost host) : IClassFixture<Nok
     {
         var doc = await host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var post = doc.GetProperty("paths").GetProperty(Url).GetProperty("post");
-        Assert.Equal("Notify a birth or a death as a FHIR R4 Bundle", post.GetProperty("summary").GetString());
+        Assert.Equal("Notify a birth, a death or a stillbirth as a FHIR R4 Bundle", post.GetProperty("summary").GetString());
         Assert.Contains("https://nokor.gov.kh/gazetteer", post.GetProperty("description").GetString());
         Assert.True(post.GetProperty("responses").GetProperty("201").GetProperty("content").TryGetProperty(FhirJson, out _));
         Assert.True(post.GetProperty("responses").GetProperty("415").GetProperty("content").TryGetProperty(FhirJson, out _));

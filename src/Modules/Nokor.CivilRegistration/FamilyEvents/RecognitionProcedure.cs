@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
@@ -10,7 +9,7 @@ namespace Nokor.CivilRegistration.FamilyEvents;
 
 /// <summary>
 /// The approval of a recognition or a legitimization: the registry adds the parent to the child
-/// (a legitimization names both spouses of the marriage), and the child's birth registration, when
+/// (for a legitimization, the spouse who was not yet the child's parent), and the child's birth registration, when
 /// registered here, gets a new version naming the parent, from which a new birth certificate is printed.
 /// </summary>
 internal sealed class RecognitionProcedure(IPopulationRegistry registry, CivilDbContext db, FamilyVersions versions) : IEventProcedure
@@ -20,26 +19,17 @@ internal sealed class RecognitionProcedure(IPopulationRegistry registry, CivilDb
     public async Task<(Outcome<RegistrationView>? Refused, string? SubjectKidc)> ApplyToRegistryAsync(RegistrationEntity r, Actor actor, CancellationToken ct)
     {
         var d = Dossiers.Read<RecognitionDossier>(r.Dossier);
-        string? mother = null, father = null;
-        if (r.Event == VitalEvent.Legitimization)
+        if (d.Parent is null)
         {
-            var marriage = await db.Marriages.AsNoTracking().FirstOrDefaultAsync(m => m.Number == d.MarriageNumber, ct);
-            if (marriage is null)
-            {
-                return (Outcome<RegistrationView>.Invalid("recognition.marriageNumber", "The marriage this legitimization names is no longer registered."), null);
-            }
-
-            (mother, father) = (marriage.WifeKidc, marriage.HusbandKidc);
-        }
-        else if (d.ParentRole == "Mother")
-        {
-            mother = d.Parent!.Kidc;
-        }
-        else
-        {
-            father = d.Parent!.Kidc;
+            // A legitimization of a child whose parents (the spouses, checked at entry) are both in
+            // the registry already: the registry's parent links do not change.
+            return (null, d.Child!.Kidc);
         }
 
+        // The registry fills the missing parent; for a legitimization the entry checked that the
+        // other parent is the other spouse of the marriage.
+        var mother = d.ParentRole == "Mother" ? d.Parent.Kidc : null;
+        var father = d.ParentRole == "Mother" ? null : d.Parent.Kidc;
         var kind = r.Event == VitalEvent.Legitimization ? ParentageKind.Legitimization : ParentageKind.Recognition;
         var outcome = await registry.ChangeParentsAsync(
             new ParentageChange(d.Child!.Kidc!, kind, mother, father, r.EventDate, kind == ParentageKind.Legitimization ? "Legitimization registered" : "Recognition registered"),
