@@ -26,6 +26,7 @@ public static class CivilRegistrationModule
         services.AddScoped<EventProcedures>();
         services.AddScoped<Marriages.MarriageValidator>();
         services.AddScoped<Marriages.DissolutionValidator>();
+        services.AddScoped<Marriages.MarriageCorrections>();
         services.AddScoped<IEventProcedure, Marriages.MarriageProcedure>();
         services.AddScoped<IEventProcedure, Marriages.DissolutionProcedure>();
         services.AddScoped<FamilyEvents.FamilyChecks>();

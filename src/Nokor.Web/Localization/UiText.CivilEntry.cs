@@ -245,6 +245,11 @@ public static partial class UiText
             return IsKhmer ? t.Km : t.En;
         }
 
+        if (FamilyPatternMessage(message) is { } family)
+        {
+            return family;
+        }
+
         // "Required: one of A, B." and "Use one of A, B." name the enum values; the form's select offers them.
         return message.StartsWith("Required: one of ", StringComparison.Ordinal) || message.StartsWith("Use one of ", StringComparison.Ordinal)
             ? T(EntryMessage + "choose")
@@ -280,5 +285,24 @@ public static partial class UiText
 
     /// <summary>"birth.mother.birthDate" → "Mother · Date of birth", for the error summary.</summary>
     public static string CivilFieldLabel(string path) =>
-        string.Join(" · ", path.Split('.').Where(FieldSegments.ContainsKey).Select(s => T(FieldSegments[s])));
+        string.Join(" · ", path.Split('.').Select(SegmentLabel).Where(s => s.Length > 0));
+
+    /// <summary>One segment of an error key; a list's item ("witnesses[1]") is named with its number from 1.</summary>
+    private static string SegmentLabel(string segment)
+    {
+        var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket < 0 ? segment : segment[..bracket];
+        var key = FieldSegments.TryGetValue(name, out var k) ? k : FamilyFieldSegments.TryGetValue(name, out var f) ? f : null;
+        if (key is null)
+        {
+            return "";
+        }
+
+        if (bracket >= 0 && int.TryParse(segment[(bracket + 1)..].TrimEnd(']'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            return $"{T(key)} {Digits((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+        }
+
+        return T(key);
+    }
 }

@@ -140,7 +140,7 @@ public static partial class UiText
     {
         // Civil registration's, verification's, vital statistics' and the E-Senate's words live in their own files; a
         // key defined twice is a bug and fails at start.
-        foreach (var source in new[] { CivilEntryTexts(), CivilRecordTexts(), VerificationTexts(), LegislationTexts(), SenateTexts(), StatisticsTexts(), StatisticsMessages(), SignInTexts() })
+        foreach (var source in new[] { CivilEntryTexts(), CivilRecordTexts(), FamilyTexts(), FamilyMessages(), VerificationTexts(), LegislationTexts(), SenateTexts(), StatisticsTexts(), StatisticsMessages(), SignInTexts() })
         {
             foreach (var (key, value) in source)
             {

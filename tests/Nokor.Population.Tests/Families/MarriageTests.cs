@@ -97,6 +97,40 @@ public sealed class MarriageTests(FamilyRegistry registry) : IClassFixture<Famil
     }
 
     [Fact]
+    public async Task A_spouse_who_died_after_the_date_is_refused_too()
+    {
+        var husband = await Man("ចេង", "ហុង", "Cheng", "Hong", "1950-01-01");
+        var wife = await Woman("ស៊ឹម", "សុខុម", "Sim", "Sokhom", "1955-01-01");
+        Assert.True((await registry.Registry(r => r.RecordDeathAsync(husband, new DateOnly(2024, 4, 4), FamilyRegistry.Crvs,
+            FamilyRegistry.Reference("death"), CancellationToken.None))).IsOk);
+
+        var outcome = await registry.MarryAsync(husband, wife, "1979-09-09", FamilyRegistry.Reference("marriage"));
+
+        Assert.Equal("This person has since died (2024-04-04); a marriage is recorded while both spouses live.", Assert.Single(outcome.Errors["husbandKidc"]));
+        Assert.Empty((await registry.RecordAsync(wife)).Spouses);
+    }
+
+    [Fact]
+    public async Task Two_marriages_of_one_man_approved_at_once_leave_him_married_once()
+    {
+        var husband = await Man("អ៊ូ", "វណ្ណារិទ្ធ", "Ou", "Vannarith");
+        var first = await Woman("ថន", "សុជាតា", "Thon", "Socheata");
+        var second = await Woman("ហ៊ាង", "ស្រីនី", "Hang", "Sreyny");
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => registry.MarryAsync(husband, first, "2026-07-07", FamilyRegistry.Reference("marriage"))),
+            Task.Run(() => registry.MarryAsync(husband, second, "2026-07-07", FamilyRegistry.Reference("marriage"))));
+
+        Assert.Single(outcomes, o => o.IsOk);
+        var refused = Assert.Single(outcomes, o => !o.IsOk);
+        Assert.True(refused.Kind == Nokor.Platform.Errors.OutcomeKind.Conflict || refused.Errors.ContainsKey("husbandKidc"));
+        var record = await registry.RecordAsync(husband);
+        Assert.Single(record.Spouses);
+        Assert.Equal(2, record.Version);
+        Assert.Equal(1, await registry.Tables(db => db.PersonSpouses.CountAsync(s => s.PersonKidc == first || s.PersonKidc == second)));
+    }
+
+    [Fact]
     public async Task A_foreign_wife_is_linked_by_name_and_only_the_husband_changes()
     {
         var sovann = await Man("ង៉ែត", "សុវណ្ណ", "Nget", "Sovann");

@@ -195,6 +195,38 @@ public sealed class PopulationGeneratorTests(GeneratedPopulationFixture fixture)
     }
 
     [Fact]
+    public async Task Couples_have_spouse_links_matching_their_marital_status()
+    {
+        var (persons, links) = await WithDbAsync(async (db, _) => (
+            await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Kidc),
+            await db.PersonSpouses.AsNoTracking().ToListAsync()));
+
+        Assert.NotEmpty(links);
+        Assert.All(links.GroupBy(l => l.MarriageReference), couple =>
+        {
+            Assert.Equal(2, couple.Count());
+            var (a, b) = (couple.First(), couple.Last());
+            Assert.Equal((a.PersonKidc, a.SpouseKidc), (b.SpouseKidc, b.PersonKidc));
+            Assert.Equal(a.From, b.From);
+            var (husband, wife) = persons[a.PersonKidc].Sex == Sex.Male ? (persons[a.PersonKidc], persons[b.PersonKidc]) : (persons[b.PersonKidc], persons[a.PersonKidc]);
+            Assert.True(a.From >= new DateOnly(wife.BirthYear + 18, 1, 1) && a.From >= new DateOnly(husband.BirthYear + 18, 1, 1));
+            if (a.EndedBy is null)
+            {
+                Assert.Equal((MaritalStatus.Married, MaritalStatus.Married), (husband.MaritalStatus, wife.MaritalStatus));
+            }
+            else
+            {
+                Assert.Equal(MarriageEndKind.Death, a.EndedBy);
+                var (dead, survivor) = husband.LifeStatus == LifeStatus.Deceased ? (husband, wife) : (wife, husband);
+                Assert.Equal(dead.DeathDate, a.Until);
+                Assert.Equal(MaritalStatus.Widowed, survivor.MaritalStatus);
+            }
+        });
+        // A married person of the registry has at most one marriage in force.
+        Assert.Equal(links.Count(l => l.EndedBy is null), links.Where(l => l.EndedBy is null).Select(l => l.PersonKidc).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Version_snapshots_are_json_of_the_record()
     {
         var rows = await WithDbAsync(async (db, _) => await db.PersonVersions.AsNoTracking()

@@ -201,10 +201,11 @@ public sealed class FamilyEventsApiTests(NokorHost host) : IClassFixture<NokorHo
         var entered = await CivilIntents.ReadAsync<RegistrationView>(await agent.PostAsJsonAsync("/api/civil/registrations/adoptions",
             AdoptionBody("Full", child, adoptiveMother, adoptiveFather, DaysAgo(1), new()
             {
-                ["newSurnameKm"] = "គឹម", ["newGivenNameKm"] = "ស្រីពៅ", ["newSurnameLatin"] = "Kim", ["newGivenNameLatin"] = "Sreypov",
+                // The court gave the adoptive father's surname; the given name stays.
+                ["newSurnameKm"] = "គឹម", ["newSurnameLatin"] = "Kim",
             })));
         var approved = await VerifyAndApproveAsync(entered.Id);
-        Assert.StartsWith($"A{host.CommuneA}-", approved.Number);
+        Assert.StartsWith($"P{host.CommuneA}-", approved.Number);
 
         // The registry: the adoptive parents are the parents, the child bears the new names.
         var adopted = await ReadPersonAsync(child.Kidc);

@@ -96,6 +96,13 @@ public sealed class MarriageApiTests(NokorHost host) : IClassFixture<NokorHost>
         Assert.Equal(VitalEvent.Marriage, check.Event);
         Assert.Equal("សុខ ដារ៉ា & ចាន់ សុភា", check.NameKm);
         Assert.Equal(approved.Number, check.RegistrationNumber);
+
+        // The public page names the document a marriage certificate, with the check code printed on it.
+        var serial = response.Headers.GetValues("X-Certificate-Serial").Single();
+        var code = host.Services.GetRequiredService<Nokor.CivilRegistration.Certificates.CertificateCheckCodes>().For(serial, 1);
+        var page = WebUtility.HtmlDecode(await host.CreateClient().GetStringAsync($"/verify?q={Uri.EscapeDataString(serial)}&c={code}"));
+        Assert.Contains("សំបុត្រអាពាហ៍ពិពាហ៍", page, StringComparison.Ordinal);
+        Assert.Contains("សុខ ដារ៉ា & ចាន់ សុភា", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,5 +281,57 @@ public sealed class MarriageApiTests(NokorHost host) : IClassFixture<NokorHost>
         var link = Assert.Single(w.Spouses);
         Assert.Null(link.SpouseKidc);
         Assert.Contains("Nguyen Van Minh", link.SpouseName, StringComparison.Ordinal);
+
+        // The command line prints it, and its verifier finds it genuine and current.
+        var work = Path.Combine(host.DataDirectory, "cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        var pdfPath = Path.Combine(work, "marriage.pdf");
+        var keysPath = Path.Combine(work, "keys.json");
+        await File.WriteAllTextAsync(keysPath, await host.CreateClient().GetStringAsync("/api/keys"));
+        var rendered = await NokorCli.RunAsync(host, "certificate", "render", "--registration", approved.Number!, "--out", pdfPath);
+        Assert.True(rendered.ExitCode == 0, rendered.Output);
+        var verified = await NokorCli.RunAsync(host, "certificate", "verify", pdfPath, "--keys", keysPath);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains($"marriage registration {approved.Number}", verified.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_marriage_is_corrected_through_its_validator_but_its_spouses_stay_as_registered()
+    {
+        var (husband, wife) = await CoupleAsync("ប៊ុនថន", "Bunthan", "ស្រីពេជ្រ", "Sreypich");
+        var body = MarriageBody(host.VillageA, DaysAgo(8), Spouse(husband), Spouse(wife));
+        var approved = await host.RegisterAsync(Marriages, body);
+        var registrar = await host.ClientForAsync("registrar.a");
+        var senior = await host.ClientForAsync("senior.a");
+        using var form = new MultipartFormDataContent();
+        var scan = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3]);
+        scan.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(scan, "file", "witness-statement.png");
+        var annex = await CivilIntents.ReadAsync<AnnexView>(await registrar.PostAsync($"/api/civil/registrations/{approved.Id}/annexes", form));
+
+        // Another wife is not a correction: refused on her KIDC.
+        var other = await host.PersonAsync(await host.ClientForAsync("agent.a"), host.VillageA, "Female", "ម៉ម", "សុខលី", "Mom", "Sokly", "1996-06-06");
+        var swapped = MarriageBody(host.VillageA, DaysAgo(8), Spouse(husband), Spouse(other)).Marriage();
+        var refused = await CivilIntents.ProblemAsync(await registrar.PostAsJsonAsync($"/api/civil/registrations/{approved.Id}/corrections",
+            new { marriage = swapped, reason = "Wrong wife", evidenceAnnexId = annex.Id }), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("marriage.wife.kidc", out _), refused.ToString());
+
+        // A witness's name misspelt and the regime declared by contract: corrected in a new version.
+        var corrected = body.Marriage();
+        corrected["witnesses"] = new[]
+        {
+            new Dictionary<string, object?> { ["name"] = "ហេង សំណាង" },
+            new Dictionary<string, object?> { ["name"] = "លី ស្រីមុំ" },
+        };
+        corrected["propertyRegime"] = "Contract";
+        var requested = await CivilIntents.ReadAsync<CorrectionView>(await registrar.PostAsJsonAsync($"/api/civil/registrations/{approved.Id}/corrections",
+            new { marriage = corrected, reason = "The marriage contract was shown after the act", evidenceAnnexId = annex.Id }));
+        await CivilIntents.ReadAsync<CorrectionView>(await senior.PostAsJsonAsync($"/api/civil/registrations/{approved.Id}/corrections/{requested.Id}/decision",
+            new { approve = true, note = "Contract seen" }));
+        var now = await registrar.GetFromJsonAsync<RegistrationView>($"/api/civil/registrations/{approved.Id}", NokorHost.Json);
+        Assert.Equal(2, now!.Version);
+        Assert.Equal("Contract", now.Marriage!.PropertyRegime);
+        Assert.Equal(approved.SubjectNameKm, now.SubjectNameKm);
+        Assert.Equal(MaritalStatus.Married, (await PersonAsync(wife.Kidc)).MaritalStatus);
     }
 }

@@ -7,6 +7,10 @@ public sealed record CorrectionRequest
     public BirthDossier? Birth { get; init; }
     /// <summary>The whole corrected death dossier (for a death record).</summary>
     public DeathDossier? Death { get; init; }
+    /// <summary>The whole corrected marriage dossier (for a marriage record); the spouses' KIDCs and the date stay as registered.</summary>
+    public MarriageDossier? Marriage { get; init; }
+    /// <summary>The whole corrected dossier of a divorce, annulment or legal separation; the marriage and the effective date stay as registered.</summary>
+    public DissolutionDossier? Dissolution { get; init; }
     /// <summary>Why the record is corrected; recorded in its history.</summary>
     public string? Reason { get; init; }
     /// <summary>An annex of the registration holding the evidence (a court decision, a hospital letter).</summary>

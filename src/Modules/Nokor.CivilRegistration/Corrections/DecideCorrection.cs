@@ -108,6 +108,12 @@ internal static class DecideCorrection
     private static async Task<string?> PropagateAsync(RegistrationEntity r, CorrectionEntity c, Actor actor, IPopulationRegistry registry, CancellationToken ct)
     {
         PersonCorrection? change = null;
+        if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            // What the registry follows of a marriage or its end (spouses, dates) is not corrected (RequestCorrection refuses it).
+            return null;
+        }
+
         if (r.Event == VitalEvent.Birth)
         {
             var before = Dossiers.Read<BirthDossier>(r.Dossier);

@@ -31,10 +31,14 @@ internal static class RegistrationVersions
         return version;
     }
 
-    /// <summary>Updates the searchable facts of a birth or death record from its current dossier (other events keep theirs).</summary>
+    /// <summary>Updates the searchable facts of a birth, death, marriage or dissolution record from its current dossier (other events keep theirs).</summary>
     private static void ApplyFacts(RegistrationEntity r)
     {
-        if (r.Event == VitalEvent.Birth)
+        if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            Marriages.MarriageCorrections.ApplyFacts(r);
+        }
+        else if (r.Event == VitalEvent.Birth)
         {
             var child = Dossiers.Read<BirthDossier>(r.Dossier).Child!;
             r.SubjectNameKm = $"{child.SurnameKm} {child.GivenNameKm}";
@@ -51,6 +55,10 @@ internal static class RegistrationVersions
             var death = Dossiers.Read<DeathDossier>(r.Dossier);
             r.EventDate = DateOnly.Parse(death.DeathDate!, System.Globalization.CultureInfo.InvariantCulture);
             r.EventPlaceCode = death.DeathPlaceCode!;
+        }
+        else if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            Marriages.MarriageCorrections.ApplyFacts(r);
         }
     }
 }

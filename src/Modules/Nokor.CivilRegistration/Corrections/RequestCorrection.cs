@@ -22,7 +22,7 @@ internal static class RequestCorrection
 {
     public static async Task<Outcome<CorrectionView>> HandleAsync(
         Guid registrationId, CorrectionRequest request, Actor actor, CivilDbContext db, RegistrationRecords registrations, DossierValidator validator,
-        StaffDirectory staff, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+        Marriages.MarriageCorrections marriages, StaffDirectory staff, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var r = await registrations.FindAsync(registrationId, actor, track: false, ct);
         if (r is null)
@@ -68,7 +68,11 @@ internal static class RequestCorrection
         }
 
         string? dossier = null;
-        if (r.Event == VitalEvent.Birth)
+        if (Marriages.MarriageCorrections.Handles(r.Event))
+        {
+            dossier = await marriages.DossierAsync(r, request, actor, errors, ct);
+        }
+        else if (r.Event == VitalEvent.Birth)
         {
             var (birth, _) = await validator.BirthAsync(request.Birth, actor, errors, $"civil registration correction of {r.Id}", ct);
             dossier = birth is null ? null : Dossiers.Write(birth);
@@ -101,7 +105,13 @@ internal static class RequestCorrection
 
         if (dossier == r.Dossier)
         {
-            return Outcome<CorrectionView>.Invalid(r.Event == VitalEvent.Birth ? "birth" : "death", "The corrected dossier is the same as the registered one.");
+            return Outcome<CorrectionView>.Invalid(r.Event switch
+            {
+                VitalEvent.Birth => "birth",
+                VitalEvent.Marriage => "marriage",
+                VitalEvent.Divorce or VitalEvent.Annulment or VitalEvent.LegalSeparation => "dissolution",
+                _ => "death",
+            }, "The corrected dossier is the same as the registered one.");
         }
 
         var name = await staff.DisplayNameAsync(actor, ct);
@@ -127,8 +137,9 @@ internal static class RequestCorrection
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/registrations/{id:guid}/corrections", async (Guid id, CorrectionRequest request, HttpContext http, CivilDbContext db,
-                RegistrationRecords registrations, DossierValidator validator, StaffDirectory staff, IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
-                (await HandleAsync(id, request, http.Actor(), db, registrations, validator, staff, audit, clock, ct)).ToHttp())
+                RegistrationRecords registrations, DossierValidator validator, Marriages.MarriageCorrections marriages, StaffDirectory staff, IAuditLog audit,
+                TimeProvider clock, CancellationToken ct) =>
+                (await HandleAsync(id, request, http.Actor(), db, registrations, validator, marriages, staff, audit, clock, ct)).ToHttp())
             .RequireAuthorization(CivilPolicies.Work)
             .WithName("RequestCorrection")
             .WithSummary("Request a correction of a registered record, with the reason and an evidence annex");

@@ -212,7 +212,8 @@ internal static class ReceiveCourtDecision
             // Only the courts' system account (client credentials, bearer token) holds the role: no browser form posts here.
             .DisableAntiforgery()
             .WithMetadata(new BodySizeLimit(max + 1024 * 1024))
-            .Accepts<IFormFile>("multipart/form-data")
+            // No Accepts<IFormFile> metadata: routing would answer another body type 415 without naming
+            // the field; the handler answers it 400 on "pdf" instead.
             .Produces<CourtDecisionView>(StatusCodes.Status201Created)
             .Produces<CourtDecisionView>()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -11,7 +11,7 @@ namespace Nokor.CivilRegistration.FamilyEvents;
 /// The approval of an adoption: the registry changes the child's parents (a full adoption makes the
 /// adoptive parents the parents and keeps the earlier ones sealed; a simple one adds them), and the
 /// child's birth registration, when registered here, gets a new version: for a full adoption the
-/// adoptive parents as the parents (and the new names when the court gave them), the earlier
+/// adoptive parents as the parents (and the new surname or given name when the court gave one), the earlier
 /// versions sealed (<see cref="RegistrationEntity.SealedThroughVersion"/>); for a simple adoption
 /// the adoptive parents beside the parents. The new birth certificate is printed from it.
 /// </summary>
@@ -58,9 +58,12 @@ internal sealed class AdoptionProcedure(IPopulationRegistry registry, CivilDbCon
                 Father = a.AdoptiveFather,
                 AdoptiveMother = null,
                 AdoptiveFather = null,
-                Child = a.NewSurnameKm is null ? child : child with
+                Child = child with
                 {
-                    SurnameKm = a.NewSurnameKm, GivenNameKm = a.NewGivenNameKm, SurnameLatin = a.NewSurnameLatin, GivenNameLatin = a.NewGivenNameLatin,
+                    SurnameKm = a.NewSurnameKm ?? child.SurnameKm,
+                    GivenNameKm = a.NewGivenNameKm ?? child.GivenNameKm,
+                    SurnameLatin = a.NewSurnameLatin ?? child.SurnameLatin,
+                    GivenNameLatin = a.NewGivenNameLatin ?? child.GivenNameLatin,
                 },
             };
 

@@ -164,26 +164,31 @@ internal static class EnterAdoption
             adoptee.Confirmation.ResidenceVillageCode));
     }
 
-    /// <summary>The names a fully adopted child takes: all four or none (a simple adoption keeps the names).</summary>
+    /// <summary>
+    /// The names a fully adopted child takes, when the court gave them: the surname (Khmer and Latin
+    /// together), the given name (likewise), or both; what is not given stays. A simple adoption keeps the names.
+    /// </summary>
     private static (string? SurnameKm, string? GivenNameKm, string? SurnameLatin, string? GivenNameLatin) NewNames(AdoptionDossier input, AdoptionKind? kind, Fields f)
     {
-        string?[] typed = [input.NewSurnameKm, input.NewGivenNameKm, input.NewSurnameLatin, input.NewGivenNameLatin];
-        if (typed.All(string.IsNullOrWhiteSpace))
+        var surname = !string.IsNullOrWhiteSpace(input.NewSurnameKm) || !string.IsNullOrWhiteSpace(input.NewSurnameLatin);
+        var given = !string.IsNullOrWhiteSpace(input.NewGivenNameKm) || !string.IsNullOrWhiteSpace(input.NewGivenNameLatin);
+        if (!surname && !given)
         {
             return (null, null, null, null);
         }
 
         if (kind == AdoptionKind.Simple)
         {
-            f.Errors.Add("adoption.newSurnameKm", "A simple adoption keeps the adoptee's names: register a change of name if the court ordered one.");
+            f.Errors.Add(surname ? "adoption.newSurnameKm" : "adoption.newGivenNameKm",
+                "A simple adoption keeps the adoptee's names: register a change of name if the court ordered one.");
             return (null, null, null, null);
         }
 
         return (
-            f.KhmerName("adoption.newSurnameKm", input.NewSurnameKm, required: true),
-            f.KhmerName("adoption.newGivenNameKm", input.NewGivenNameKm, required: true),
-            f.LatinName("adoption.newSurnameLatin", input.NewSurnameLatin, required: true),
-            f.LatinName("adoption.newGivenNameLatin", input.NewGivenNameLatin, required: true));
+            surname ? f.KhmerName("adoption.newSurnameKm", input.NewSurnameKm, required: true) : null,
+            given ? f.KhmerName("adoption.newGivenNameKm", input.NewGivenNameKm, required: true) : null,
+            surname ? f.LatinName("adoption.newSurnameLatin", input.NewSurnameLatin, required: true) : null,
+            given ? f.LatinName("adoption.newGivenNameLatin", input.NewGivenNameLatin, required: true) : null);
     }
 
     public static void Map(RouteGroupBuilder group) =>

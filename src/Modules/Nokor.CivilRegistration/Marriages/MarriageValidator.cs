@@ -89,7 +89,9 @@ internal sealed class MarriageValidator(
         }
 
         // The registry confirms both spouses named by KIDC at once (one audit commit), each of the
-        // sex of the role and not recorded dead before the date (art. 948 ff. ask a living person).
+        // sex of the role and with no death recorded (art. 948 ff. ask a living person, and the
+        // registry records a marriage only while both spouses live: a spouse who died after the date
+        // is refused here, at entry, not at approval).
         var claims = new List<(string Path, SpouseDetails Spouse, PersonClaim Claim)>();
         if (husband?.Kidc is not null && !Described(errors, "marriage.husband"))
         {
@@ -184,7 +186,7 @@ internal sealed class MarriageValidator(
         new[] { "kidc", "birthDate", "surnameKm", "givenNameKm", "surnameLatin", "givenNameLatin" }.Any(x => errors.Has($"{path}.{x}"));
 
     private static PersonClaim Claim(SpouseDetails s, Sex sex, DateOnly? date) =>
-        new(s.Kidc!, s.SurnameKm!, s.GivenNameKm!, s.SurnameLatin, s.GivenNameLatin, s.BirthDate!, sex) { AliveOn = date };
+        new(s.Kidc!, s.SurnameKm!, s.GivenNameKm!, s.SurnameLatin, s.GivenNameLatin, s.BirthDate!, sex) { AliveOn = date, Living = true };
 
     /// <summary>
     /// A spouse as declared. With a KIDC: the Khmer names and the date of birth (the registry confirms
@@ -471,7 +473,7 @@ internal sealed class MarriageValidator(
         if (pending is not null)
         {
             errors.Add($"{path}.kidc", actor.Jurisdiction.Covers(pending.OfficeCode)
-                ? $"Civil Code art. 949: another marriage application naming this person is open ({pending.Id}): it must be rejected before a new one is entered."
+                ? $"Civil Code art. 949: a marriage application naming this person is already open ({pending.Id}): it must be rejected before a new one is entered."
                 : DossierValidator.NotConfirmed);
         }
     }

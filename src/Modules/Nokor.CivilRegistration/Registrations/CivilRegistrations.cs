@@ -18,6 +18,7 @@ internal sealed class CivilRegistrations(
     DossierValidator validator,
     Marriages.MarriageValidator marriages,
     Marriages.DissolutionValidator dissolutions,
+    Marriages.MarriageCorrections marriageCorrections,
     IPopulationRegistry registry,
     StaffDirectory staff,
     IAuditLog audit,
@@ -84,7 +85,7 @@ internal sealed class CivilRegistrations(
         RejectRegistration.HandleAsync(id, reasons, actor, db, records, approvals, clock, ct);
 
     public Task<Outcome<CorrectionView>> RequestCorrectionAsync(Guid registrationId, CorrectionRequest request, Actor actor, CancellationToken ct) =>
-        RequestCorrection.HandleAsync(registrationId, request, actor, db, records, validator, staff, audit, clock, ct);
+        RequestCorrection.HandleAsync(registrationId, request, actor, db, records, validator, marriageCorrections, staff, audit, clock, ct);
 
     public Task<Outcome<CorrectionView>> DecideCorrectionAsync(Guid registrationId, Guid correctionId, CorrectionDecision decision, Actor actor, CancellationToken ct) =>
         DecideCorrection.HandleAsync(registrationId, correctionId, decision, actor, db, records, registry, staff, audit, clock, ct);

@@ -127,6 +127,11 @@ internal sealed class RegistrationEntry(
         Guid? clientId, Guid registrationId, VitalEvent e, string dossier, DossierFacts facts, NotificationEntity? notification, Actor actor, CancellationToken ct,
         CourtDecisionEntity? decision = null)
     {
+        if (decision is not null && CourtDecisions.CourtDecisionMatch.Contradictions(decision, e, dossier) is { Any: true } departs)
+        {
+            return Outcome<RegistrationView>.Invalid(departs);
+        }
+
         var now = clock.GetUtcNow();
         var delay = CambodiaTime.DateOf(now).DayNumber - facts.EventDate.DayNumber;
         var late = Options.LateAfterDays(e) is { } lateAfter && delay > lateAfter;

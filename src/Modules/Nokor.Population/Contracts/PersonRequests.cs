@@ -27,7 +27,13 @@ public record PersonFields
     public string? Nationality { get; init; }
     /// <summary>CitizenByBirth, Naturalized, ForeignResident, Stateless or Undetermined.</summary>
     public string? CitizenshipStatus { get; init; }
-    /// <summary>NeverMarried, Married, Divorced, Widowed, Separated or Unknown.</summary>
+    /// <summary>
+    /// NeverMarried, Married, Divorced, Widowed, Separated or Unknown. Declared only when a person is
+    /// registered (someone whose marriage, divorce or widowhood predates the registry, as the
+    /// family book shows it); from then on it follows the registered marriages, divorces,
+    /// annulments, separations and deaths, and an update that changes it is refused on
+    /// <c>maritalStatus</c> (the same value again is accepted, as an edit form sends it back).
+    /// </summary>
     public string? MaritalStatus { get; init; }
     /// <summary>Father's KIDC, when he is in the registry.</summary>
     public string? FatherKidc { get; init; }

@@ -161,13 +161,23 @@ internal static class KinshipCheck
     /// <summary>The parents of the frontier's persons in one round trip: the record's father and mother, and the parent links.</summary>
     private static async Task<List<Edge>> ParentsAsync(List<string> frontier, bool adoptive, PopulationDbContext db, CancellationToken ct)
     {
-        var rows = await db.Persons.AsNoTracking()
+        var rows = (await db.Persons.AsNoTracking()
             .Where(p => frontier.Contains(p.Kidc))
-            .Select(p => new { Child = p.Kidc, Father = p.FatherKidc, Mother = p.MotherKidc, Parent = (string?)null, Kind = (ParentLinkKind?)null })
+            .Select(p => new { Child = p.Kidc, Father = p.FatherKidc, Mother = p.MotherKidc, Parent = (string?)null, Link = -1 })
             .Concat(db.PersonParents.AsNoTracking()
                 .Where(l => frontier.Contains(l.ChildKidc) && l.ParentKidc != null)
-                .Select(l => new { Child = l.ChildKidc, Father = (string?)null, Mother = (string?)null, Parent = l.ParentKidc, Kind = (ParentLinkKind?)l.Kind }))
-            .ToListAsync(ct);
+                .Select(l => new
+                {
+                    Child = l.ChildKidc,
+                    Father = (string?)null,
+                    Mother = (string?)null,
+                    Parent = l.ParentKidc,
+                    // As a number computed in the query: a converted enum column does not survive the union's typing.
+                    Link = l.Kind == ParentLinkKind.Sealed ? (int)ParentLinkKind.Sealed
+                        : l.Kind == ParentLinkKind.FullAdoptive ? (int)ParentLinkKind.FullAdoptive
+                        : (int)ParentLinkKind.Adoptive,
+                }))
+            .ToListAsync(ct)).Select(r => new { r.Child, r.Father, r.Mother, r.Parent, Kind = r.Link < 0 ? (ParentLinkKind?)null : (ParentLinkKind)r.Link }).ToList();
 
         // A full adoption's parents are the record's father and mother; its links mark them adoptive.
         var fullyAdoptive = rows.Where(r => r.Kind == ParentLinkKind.FullAdoptive).Select(r => (r.Child, r.Parent!)).ToHashSet();

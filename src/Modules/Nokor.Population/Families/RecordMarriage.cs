@@ -10,7 +10,9 @@ namespace Nokor.Population.Families;
 
 /// <summary>
 /// Records an approved marriage: each spouse in the registry gets a spouse link and becomes
-/// married, in a new version written under the marriage's reference. Only the registered links
+/// married, in a new version written under the marriage's reference. A spouse with a death
+/// recorded is refused, even one who died after the date: the registry records a marriage while
+/// both spouses live. Only the registered links
 /// count as "already married": a status of married declared when a person was registered (a
 /// marriage older than the registry, never registered) does not, since the registry cannot name it.
 /// </summary>
@@ -132,8 +134,10 @@ internal static class RecordMarriage
 
         if (person.LifeStatus == LifeStatus.Deceased)
         {
+            // A marriage is recorded while both spouses live (civil registration's entry refuses the
+            // same at entry, so that an approval never fails here).
             errors.Add(field, person.DeathDate is { } died && died > date
-                ? $"This person has since died ({died:yyyy-MM-dd}); a marriage is registered while both spouses live."
+                ? $"This person has since died ({died:yyyy-MM-dd}); a marriage is recorded while both spouses live."
                 : "This person is recorded as deceased on the date of the marriage.");
             return (null, null);
         }

@@ -48,9 +48,9 @@ internal static class RevertFamilyEvent
 
         // Spouse links this reference made, ended or suspended.
         var married = await db.PersonSpouses.Where(s => s.MarriageReference == reference).ToListAsync(ct);
-        var ended = await db.PersonSpouses.Where(s => s.EndReference == reference).ToListAsync(ct);
+        var ended = await db.PersonSpouses.Where(s => s.EndReference == reference && s.MarriageReference != reference).ToListAsync(ct);
         var separated = await db.PersonSpouses.Where(s => s.SeparationReference == reference).ToListAsync(ct);
-        if (married.Any(s => s.EndedBy is not null || s.SeparatedOn is not null) ||
+        if (married.Any(s => (s.EndedBy is not null && s.EndReference != reference) || s.SeparatedOn is not null) ||
             separated.Any(s => s.EndedBy is not null))
         {
             db.ChangeTracker.Clear();

@@ -182,6 +182,12 @@ internal sealed class HouseholdBuilder(Random random, NameLists names, VillageSe
 
         if (includeFather)
         {
+            // The marriage a year before the first child could have come, when both were adults
+            // (no draw: the seeded sequence of the other fields stays as it was).
+            var adults = Max(motherBirth.AddYears(18), fatherBirth.AddYears(18));
+            var married = Max(motherBirth.AddYears(firstAt - 1), adults);
+            mother.Husband = father;
+            mother.MarriedOn = married < referenceDate ? married : referenceDate;
             Finish(father);
             output.Add(father);
         }

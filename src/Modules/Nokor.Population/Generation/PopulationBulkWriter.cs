@@ -9,8 +9,9 @@ namespace Nokor.Population.Generation;
 
 /// <summary>
 /// Stores generated persons straight into the Population Registry tables, batch by batch,
-/// without Entity Framework: the four tables (pop_persons, pop_issued_kidcs,
-/// pop_person_documents, pop_person_versions) get exactly the columns the migrations create.
+/// without Entity Framework: the five tables (pop_persons, pop_issued_kidcs,
+/// pop_person_documents, pop_person_versions, and pop_person_spouses for the couples) get exactly
+/// the columns the migrations create.
 /// Each batch is one transaction on one connection: a run interrupted by a failure or a kill
 /// leaves whole batches (every person with their KIDC, version and documents) and nothing of the
 /// batch it was writing.
@@ -56,6 +57,12 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
         FROM STDIN (FORMAT BINARY)
         """;
 
+    private const string SpousesCopy =
+        """
+        COPY pop_person_spouses ("PersonId", "PersonKidc", "SpouseKidc", "From", "MarriageReference", "StatusBefore", "Until", "EndedBy", "EndReference")
+        FROM STDIN (FORMAT BINARY)
+        """;
+
     private readonly NpgsqlConnection _connection;
 
     private PostgresPopulationWriter(NpgsqlConnection connection) => _connection = connection;
@@ -90,7 +97,28 @@ internal sealed class PostgresPopulationWriter : PopulationBulkWriter
         await using var transaction = await _connection.BeginTransactionAsync(ct);
         await WritePersonsAsync(_connection, batch, utc, ct);
         await WriteKidcsAndVersionsAsync(_connection, batch, utc, ct);
+        await WriteSpousesAsync(_connection, batch, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    private static async Task WriteSpousesAsync(NpgsqlConnection connection, IReadOnlyList<SyntheticPerson> batch, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(SpousesCopy, ct);
+        foreach (var s in SyntheticRows.Spouses(batch))
+        {
+            copy.StartRow();
+            copy.Write(s.PersonId, NpgsqlDbType.Uuid);
+            copy.Write(s.PersonKidc, NpgsqlDbType.Varchar);
+            copy.Write(s.SpouseKidc, NpgsqlDbType.Varchar);
+            copy.Write(s.From, NpgsqlDbType.Date);
+            copy.Write(s.MarriageReference, NpgsqlDbType.Varchar);
+            copy.Write(nameof(MaritalStatus.NeverMarried), NpgsqlDbType.Varchar);
+            WriteNullable(copy, s.Until);
+            WriteNullable(copy, s.Until is null ? null : nameof(MarriageEndKind.Death));
+            WriteNullable(copy, s.EndReference);
+        }
+
+        await copy.CompleteAsync(ct);
     }
 
     private static async Task WritePersonsAsync(NpgsqlConnection connection, IReadOnlyList<SyntheticPerson> batch, DateTimeOffset utc, CancellationToken ct)
@@ -244,6 +272,7 @@ internal sealed class SqlitePopulationWriter : PopulationBulkWriter
     private readonly SqliteCommand _kidc;
     private readonly SqliteCommand _document;
     private readonly SqliteCommand _version;
+    private readonly SqliteCommand _spouse;
 
     private SqlitePopulationWriter(SqliteConnection connection)
     {
@@ -257,6 +286,8 @@ internal sealed class SqlitePopulationWriter : PopulationBulkWriter
         _document = Prepare(connection, "pop_person_documents", "Id", "PersonId", "Type", "Number", "IssuingSystem", "IssuedOn", "ValidUntil");
         _version = Prepare(connection, "pop_person_versions",
             "PersonId", "Version", "At", "ActorKind", "ActorId", "Reason", "Source", "ChangedFields", "Snapshot");
+        _spouse = Prepare(connection, "pop_person_spouses",
+            "PersonId", "PersonKidc", "SpouseKidc", "From", "MarriageReference", "StatusBefore", "Until", "EndedBy", "EndReference");
     }
 
     public static async Task<SqlitePopulationWriter> OpenAsync(string connectionString, CancellationToken ct)
@@ -276,7 +307,7 @@ internal sealed class SqlitePopulationWriter : PopulationBulkWriter
     {
         var atText = DateTimeOffsetText(at);
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
-        _person.Transaction = _kidc.Transaction = _document.Transaction = _version.Transaction = transaction;
+        _person.Transaction = _kidc.Transaction = _document.Transaction = _version.Transaction = _spouse.Transaction = transaction;
         foreach (var p in batch)
         {
             ct.ThrowIfCancellationRequested();
@@ -346,6 +377,21 @@ internal sealed class SqlitePopulationWriter : PopulationBulkWriter
             _version.ExecuteNonQuery();
         }
 
+        foreach (var s in SyntheticRows.Spouses(batch))
+        {
+            var l = _spouse.Parameters;
+            l[0].Value = GuidText(s.PersonId);
+            l[1].Value = s.PersonKidc;
+            l[2].Value = s.SpouseKidc;
+            l[3].Value = DateText(s.From);
+            l[4].Value = s.MarriageReference;
+            l[5].Value = nameof(MaritalStatus.NeverMarried);
+            l[6].Value = s.Until is { } until ? DateText(until) : DBNull.Value;
+            l[7].Value = s.Until is null ? DBNull.Value : nameof(MarriageEndKind.Death);
+            l[8].Value = (object?)s.EndReference ?? DBNull.Value;
+            _spouse.ExecuteNonQuery();
+        }
+
         await transaction.CommitAsync(ct);
     }
 
@@ -355,6 +401,7 @@ internal sealed class SqlitePopulationWriter : PopulationBulkWriter
         await _kidc.DisposeAsync();
         await _document.DisposeAsync();
         await _version.DisposeAsync();
+        await _spouse.DisposeAsync();
         await _connection.DisposeAsync();
     }
 

@@ -33,6 +33,13 @@ internal sealed class SyntheticPerson
     /// <summary>The father's Khmer name when he is not in the registry (for example after a divorce).</summary>
     public string? FatherNameKm { get; set; }
 
+    /// <summary>
+    /// Set on a wife whose husband is in the registry too: the couple's spouse links (one row for
+    /// each) are written with her, after him, so that both KIDCs are known.
+    /// </summary>
+    public SyntheticPerson? Husband { get; set; }
+    public DateOnly MarriedOn { get; set; }
+
     public required string ResidenceVillageCode { get; init; }
     public string? ResidenceAddress { get; init; }
 

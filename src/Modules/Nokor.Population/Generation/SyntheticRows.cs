@@ -45,6 +45,32 @@ internal sealed class SyntheticRows
         p.Snapshot = Snapshot(p, at);
     }
 
+    /// <summary>One spouse link of a generated couple, as pop_person_spouses holds it.</summary>
+    public readonly record struct SpouseRow(
+        Guid PersonId, string PersonKidc, string SpouseKidc, DateOnly From, string MarriageReference, DateOnly? Until, string? EndReference);
+
+    /// <summary>
+    /// The spouse links of the batch's couples (both KIDCs known): two rows a couple, from the
+    /// marriage, ended by the death of a spouse who died. The marital statuses drawn for them
+    /// (married; widowed for the survivor) are the ones these links give.
+    /// </summary>
+    public static IEnumerable<SpouseRow> Spouses(IReadOnlyList<SyntheticPerson> batch)
+    {
+        foreach (var wife in batch)
+        {
+            if (wife.Husband is not { } husband || husband.Kidc.Length == 0)
+            {
+                continue;
+            }
+
+            var reference = $"gen:marriage:{husband.Kidc}-{wife.Kidc}";
+            var dead = wife.DeathDate is not null ? wife : husband.DeathDate is not null ? husband : null;
+            var end = dead is null ? null : $"gen:death:{dead.Kidc}";
+            yield return new SpouseRow(husband.Id, husband.Kidc, wife.Kidc, wife.MarriedOn, reference, dead?.DeathDate, end);
+            yield return new SpouseRow(wife.Id, wife.Kidc, husband.Kidc, wife.MarriedOn, reference, dead?.DeathDate, end);
+        }
+    }
+
     /// <summary>Old records digitised from paper come in as manual corrections; later ones from civil registration.</summary>
     public static ChangeSource Source(SyntheticPerson p) => p.BirthYear < 1980 ? ChangeSource.ManualCorrection : ChangeSource.Crvs;
 

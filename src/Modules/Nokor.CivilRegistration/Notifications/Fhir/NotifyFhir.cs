@@ -31,13 +31,14 @@ internal static class NotifyFhir
         group.MapPost("/notifications/fhir", HandleAsync)
             .RequireAuthorization(CivilPolicies.Notify)
             .WithName("NotifyVitalEventFhir")
-            .WithSummary("Notify a birth or a death as a FHIR R4 Bundle")
+            .WithSummary("Notify a birth, a death or a stillbirth as a FHIR R4 Bundle")
             .WithDescription(
                 "Body: a FHIR R4 Bundle (collection, message or document) in application/fhir+json or application/json, holding one " +
                 "Patient (the newborn, or the deceased with deceasedDateTime), a Location with an identifier of system " +
                 "https://nokor.gov.kh/gazetteer (the village code of the place of the event), for a birth the mother as a RelatedPerson " +
                 "(v3-RoleCode MTH) and optionally the birth weight Observation (LOINC 8339-4), for a death the causes as Conditions and the " +
-                "manner of death Observation (LOINC 69449-7). Bundle.identifier is required: the same bundle sent again answers with the " +
+                "manner of death Observation (LOINC 69449-7); a stillbirth has a Composition typed LOINC 69045-3, the foetus as the Patient " +
+                "and the gestational age Observation (LOINC 11884-4), see docs/fhir-stillbirth.md. Bundle.identifier is required: the same bundle sent again answers with the " +
                 "notification already stored. Answers are OperationOutcomes: 201 Created with Location /api/civil/notifications/{id} and " +
                 "an information issue whose diagnostics is the notification id; 400 with one issue per problem (expression: the FHIRPath " +
                 "in the bundle, or the notification field); 409 on a conflict; 415 for other content types.")

@@ -31,6 +31,13 @@ public sealed class ParentFormModel
         BirthDate = CivilForm.Blank(BirthDate),
         Nationality = CivilForm.Blank(Nationality),
     };
+
+    /// <summary>A person as an application pre-filled by the court decisions inbox names them.</summary>
+    internal static ParentFormModel From(ParentDetails? d) => new()
+    {
+        Kidc = d?.Kidc, SurnameKm = d?.SurnameKm, GivenNameKm = d?.GivenNameKm, SurnameLatin = d?.SurnameLatin,
+        GivenNameLatin = d?.GivenNameLatin, BirthDate = d?.BirthDate, Nationality = d?.Nationality,
+    };
 }
 
 /// <summary>The person who declares the event at the office.</summary>

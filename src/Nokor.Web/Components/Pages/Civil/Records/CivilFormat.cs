@@ -34,6 +34,44 @@ internal static class CivilFormat
         return text == key ? value : text;
     }
 
+    /// <summary>The record page's title for a registration of <paramref name="e"/>.</summary>
+    public static string Title(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
+    {
+        Nokor.CivilRegistration.Contracts.VitalEvent.Birth => UiText.T("rec.BirthRegistration"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Death => UiText.T("rec.DeathRegistration"),
+        _ => UiText.T("rec.Registration." + e),
+    };
+
+    /// <summary>The name of the certificate a registration of <paramref name="e"/> issues.</summary>
+    public static string CertificateName(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
+    {
+        Nokor.CivilRegistration.Contracts.VitalEvent.Birth => UiText.T("BirthCertificate"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Death => UiText.T("rec.DeathCertificate"),
+        _ => UiText.T("rec.Certificate." + e),
+    };
+
+    /// <summary>What approval does, said beside the approve button.</summary>
+    public static string ApproveHint(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
+    {
+        Nokor.CivilRegistration.Contracts.VitalEvent.Birth => UiText.T("rec.ApproveBirthHint"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Death => UiText.T("rec.ApproveDeathHint"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Marriage => UiText.T("rec.ApproveHint.Marriage"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Divorce or Nokor.CivilRegistration.Contracts.VitalEvent.Annulment
+            or Nokor.CivilRegistration.Contracts.VitalEvent.LegalSeparation => UiText.T("rec.ApproveHint.Dissolution"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.FoetalDeath => UiText.T("rec.ApproveHint.FoetalDeath"),
+        _ => UiText.T("rec.ApproveHint.Family"),
+    };
+
+    /// <summary>The label of the registration's event date.</summary>
+    public static string EventDateLabel(Nokor.CivilRegistration.Contracts.VitalEvent e) => e switch
+    {
+        Nokor.CivilRegistration.Contracts.VitalEvent.Birth => UiText.T("BirthDate"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Death => UiText.T("DeathDate"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.Marriage => UiText.T("fam:MarriageDate"),
+        Nokor.CivilRegistration.Contracts.VitalEvent.FoetalDeath => UiText.T("fam:DeliveryDate"),
+        _ => UiText.T("rec.EventDate"),
+    };
+
     /// <summary>A history action (entered, verified, certificate.printed...).</summary>
     public static string Action(string action)
     {
