@@ -66,6 +66,11 @@ public sealed class DemoFamilyEventsTests : IDisposable
         // The registered divorces ended their marriages in the register.
         Assert.Equal(DemoFamilyEvents.Divorces - DemoFamilyEvents.Pending, await civil.Marriages.CountAsync(m => m.State == MarriageState.Dissolved));
 
+        // Two court decisions wait in the registrars' inbox: a divorce of a marriage in force and a change of name.
+        var decisions = await civil.CourtDecisions.AsNoTracking().Select(d => new { d.Kind, d.Status }).ToListAsync();
+        Assert.Equal([(CourtDecisionKind.Divorce, CourtDecisionStatus.Received), (CourtDecisionKind.NameChange, CourtDecisionStatus.Received)],
+            decisions.Select(d => (d.Kind, d.Status)).OrderBy(d => d.Kind));
+
         // The statistics count them, and completeness has the demo's expected marriage rate.
         var statistics = scope.ServiceProvider.GetRequiredService<IVitalStatistics>();
         var year = DateTime.UtcNow.AddHours(7).Year;

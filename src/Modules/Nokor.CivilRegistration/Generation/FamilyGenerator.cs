@@ -116,11 +116,13 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
         var samples = scope.ServiceProvider.GetRequiredService<IPopulationSamples>();
         var registry = scope.ServiceProvider.GetRequiredService<IPopulationRegistry>();
         var actor = Actor.Platform("generator:marriages");
-        var adults = (await samples.LivingAsync(Math.Min(count * 8 + 40, 2_000_000), 20, ct))
+        // Most adults of a generated population are married already: draw widely, keep the unmarried.
+        var adults = (await samples.LivingAsync(Math.Min(count * 40 + 400, 2_000_000), 20, ct))
             .Where(p => today.Year - p.BirthYear is >= 20 and <= 60).ToList();
         var women = adults.Where(p => p.Sex == Sex.Female).OrderBy(_ => random.Next()).ToList();
         var men = adults.Where(p => p.Sex == Sex.Male).OrderBy(_ => random.Next()).ToList();
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var unmarried = new HashSet<string>(StringComparer.Ordinal);
         var pairs = new List<(SamplePerson, SamplePerson)>();
         foreach (var man in men)
         {
@@ -141,10 +143,15 @@ internal sealed class FamilyGenerator(IServiceProvider services, TimeProvider cl
                     continue;
                 }
 
-                if (await registry.MarriageInForceAsync(woman.Kidc, actor, Purpose, ct) is not null)
+                if (!unmarried.Contains(woman.Kidc))
                 {
-                    taken.Add(woman.Kidc);
-                    continue;
+                    if (await registry.MarriageInForceAsync(woman.Kidc, actor, Purpose, ct) is not null)
+                    {
+                        taken.Add(woman.Kidc);
+                        continue;
+                    }
+
+                    unmarried.Add(woman.Kidc);
                 }
 
                 if (await registry.KinshipAsync(man.Kidc, woman.Kidc, new KinshipLimits(), actor, Purpose, ct) is not null)
