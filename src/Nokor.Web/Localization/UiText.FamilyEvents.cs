@@ -178,7 +178,7 @@ public static partial class UiText
             ["rec.Registration.Legitimization"] = ("ការចុះបញ្ជីការធ្វើឱ្យកូនក្លាយជាកូនស្របច្បាប់", "Legitimization registration"),
             ["rec.Registration.FoetalDeath"] = ("ការចុះបញ្ជីការស្លាប់របស់ទារកក្នុងផ្ទៃ", "Foetal death registration"),
             ["rec.Registration.NameChange"] = ("ការចុះបញ្ជីការប្ដូរឈ្មោះ", "Change of name registration"),
-            ["rec.Certificate.Marriage"] = ("សំបុត្របញ្ជាក់អាពាហ៍ពិពាហ៍", "Marriage certificate"),
+            ["rec.Certificate.Marriage"] = ("សំបុត្រអាពាហ៍ពិពាហ៍", "Marriage certificate"),
             ["rec.Certificate.Divorce"] = ("សំបុត្របញ្ជាក់ការលែងលះ", "Divorce certificate"),
             ["rec.Certificate.Annulment"] = ("សំបុត្របញ្ជាក់មោឃភាពនៃអាពាហ៍ពិពាហ៍", "Certificate of annulment"),
             ["rec.Certificate.LegalSeparation"] = ("សំបុត្របញ្ជាក់ការរស់នៅដាច់ដោយឡែកពីគ្នាតាមផ្លូវច្បាប់", "Certificate of legal separation"),
