@@ -25,6 +25,7 @@ internal sealed class Load
     private readonly BenchPlan _plan;
     private readonly Dictionary<string, CommunePlan> _communes;
     private readonly ErrorLog _errors = new();
+    private readonly TimedPost _post;
 
     private Load(HttpClient http, Tokens tokens, BenchPlan plan)
     {
@@ -32,9 +33,8 @@ internal sealed class Load
         _tokens = tokens;
         _plan = plan;
         _communes = plan.Communes.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        _post = new TimedPost(http, tokens, _errors);
     }
-
-    private sealed record Answer(Guid Id, string? Status, string? Number);
 
     /// <summary>One run of births: the four steps' latencies, the whole birth's, and the approved registrations.</summary>
     private sealed class Phase(string label)
@@ -171,24 +171,24 @@ internal sealed class Load
     {
         var commune = _communes[b.Commune];
         var start = Stopwatch.GetTimestamp();
-        var notified = await PostAsync(phase.Notify, _plan.SystemAccount, "/api/civil/notifications", Notification(b));
+        var notified = await _post.SendAsync(phase.Notify, _plan.SystemAccount, "/api/civil/notifications", Notification(b));
         if (notified is null)
         {
             return;
         }
 
-        var entered = await PostAsync(phase.Enter, commune.Agent, "/api/civil/registrations/births", Application(b, notified.Id));
+        var entered = await _post.SendAsync(phase.Enter, commune.Agent, "/api/civil/registrations/births", Application(b, notified.Id));
         if (entered is null)
         {
             return;
         }
 
-        if (await PostAsync(phase.Verify, commune.Verifier, $"/api/civil/registrations/{entered.Id}/verify", null) is null)
+        if (await _post.SendAsync(phase.Verify, commune.Verifier, $"/api/civil/registrations/{entered.Id}/verify", null) is null)
         {
             return;
         }
 
-        var approved = await PostAsync(phase.Approve, commune.Registrar, $"/api/civil/registrations/{entered.Id}/approve", null);
+        var approved = await _post.SendAsync(phase.Approve, commune.Registrar, $"/api/civil/registrations/{entered.Id}/approve", null);
         if (approved is null)
         {
             return;
@@ -203,42 +203,6 @@ internal sealed class Load
         // The whole birth's time counts the four requests only (tokens are in hand already).
         phase.Birth.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         phase.Approved.Add((entered.Id, b.Commune));
-    }
-
-    /// <summary>One request, timed from sending to the last byte of the answer; a non-2xx answer or a transport failure is an error.</summary>
-    private async Task<Answer?> PostAsync(Latencies step, string user, string path, byte[]? body)
-    {
-        var token = await _tokens.GetAsync(user);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        try
-        {
-            using var response = await _http.SendAsync(request);
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (!response.IsSuccessStatusCode)
-            {
-                step.Error();
-                _errors.Add(step.Name, (int)response.StatusCode, bytes);
-                return null;
-            }
-
-            step.Add(ms);
-            return JsonSerializer.Deserialize<Answer>(bytes, BenchPlan.Json);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-        {
-            step.Error();
-            _errors.Add(step.Name, 0, Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}"));
-            return null;
-        }
     }
 
     private static byte[] Notification(PlannedBirth b) => JsonSerializer.SerializeToUtf8Bytes(new NotificationRequest
@@ -400,31 +364,6 @@ internal sealed class Load
             latencies.Error();
             _errors.Add("certificate", 0, Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}"));
             return 0;
-        }
-    }
-
-    /// <summary>Counts errors by step and status, printing the first few answers in full.</summary>
-    private sealed class ErrorLog
-    {
-        private const int Printed = 8;
-        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-        private int _seen;
-
-        public void Add(string step, int status, byte[] body)
-        {
-            _counts.AddOrUpdate($"{step} {(status == 0 ? "transport" : status.ToString(CultureInfo.InvariantCulture))}", 1, (_, n) => n + 1);
-            if (Interlocked.Increment(ref _seen) <= Printed)
-            {
-                var text = Encoding.UTF8.GetString(body);
-                Console.WriteLine($"  ERROR {step} {status}: {(text.Length > 1500 ? text[..1500] + "..." : text)}");
-            }
-        }
-
-        public void PrintSummary()
-        {
-            Console.WriteLine(_counts.IsEmpty
-                ? "errors: none"
-                : "errors by step and status: " + string.Join(", ", _counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}")));
         }
     }
 }

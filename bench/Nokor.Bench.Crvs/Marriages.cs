@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nokor.CivilRegistration.Contracts;
@@ -23,8 +20,6 @@ internal sealed record PlannedMarriage(string Commune, string VillageCode, Sampl
 internal static class Marriages
 {
     private static readonly JsonSerializerOptions s_body = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-    private sealed record Answer(Guid Id, string? Status, string? Number);
 
     /// <summary>The couples of the plan's births, once each, as marriages dated in the last weeks.</summary>
     public static IReadOnlyList<PlannedMarriage> FromBirths(IEnumerable<PlannedBirth> births, Random random)
@@ -65,48 +60,8 @@ internal static class Marriages
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"machine: {Environment.ProcessorCount} cores shared by this load generator, the web host and PostgreSQL; {url}; {clients} clients; warm-up {warmup:N0}, measured {count:N0} marriages"));
 
-        var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var printed = 0;
-        async Task<Answer?> PostAsync(Latencies step, string user, string path, byte[]? body)
-        {
-            var token = await tokens.GetAsync(user);
-            using var request = new HttpRequestMessage(HttpMethod.Post, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            }
-
-            var start = Stopwatch.GetTimestamp();
-            try
-            {
-                using var response = await http.SendAsync(request);
-                var bytes = await response.Content.ReadAsByteArrayAsync();
-                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                if (!response.IsSuccessStatusCode)
-                {
-                    step.Error();
-                    errors.AddOrUpdate($"{step.Name} {(int)response.StatusCode}", 1, (_, n) => n + 1);
-                    if (Interlocked.Increment(ref printed) <= 8)
-                    {
-                        var text = Encoding.UTF8.GetString(bytes);
-                        Console.WriteLine($"  ERROR {step.Name} {(int)response.StatusCode}: {(text.Length > 1200 ? text[..1200] : text)}");
-                    }
-
-                    return null;
-                }
-
-                step.Add(ms);
-                return JsonSerializer.Deserialize<Answer>(bytes, BenchPlan.Json);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-            {
-                step.Error();
-                errors.AddOrUpdate($"{step.Name} transport", 1, (_, n) => n + 1);
-                return null;
-            }
-        }
+        var errors = new ErrorLog();
+        var post = new TimedPost(http, tokens, errors);
 
         async Task<(Latencies[] Steps, Latencies Whole, int Approved, TimeSpan Wall, string Cpu)> PhaseAsync(int first, int n)
         {
@@ -129,13 +84,13 @@ internal static class Marriages
                     var m = marriages[i];
                     var c = communes[m.Commune];
                     var start = Stopwatch.GetTimestamp();
-                    var entered = await PostAsync(steps[0], c.Agent, "/api/civil/registrations/marriages", Application(m));
-                    if (entered is null || await PostAsync(steps[1], c.Verifier, $"/api/civil/registrations/{entered.Id}/verify", null) is null)
+                    var entered = await post.SendAsync(steps[0], c.Agent, "/api/civil/registrations/marriages", Application(m));
+                    if (entered is null || await post.SendAsync(steps[1], c.Verifier, $"/api/civil/registrations/{entered.Id}/verify", null) is null)
                     {
                         continue;
                     }
 
-                    var done = await PostAsync(steps[2], c.Registrar, $"/api/civil/registrations/{entered.Id}/approve", null);
+                    var done = await post.SendAsync(steps[2], c.Registrar, $"/api/civil/registrations/{entered.Id}/approve", null);
                     if (done is { Status: nameof(RegistrationStatus.Approved), Number: not null })
                     {
                         whole.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -171,7 +126,7 @@ internal static class Marriages
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"approved {ok:N0} of {count:N0} in {wall.TotalSeconds:F1} s: {ok / wall.TotalSeconds:F1} marriages/s"));
         Console.WriteLine(cpu);
-        Console.WriteLine(errors.IsEmpty ? "errors: none" : "errors: " + string.Join(", ", errors.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}")));
+        errors.PrintSummary();
         return 0;
     }
 
