@@ -43,15 +43,9 @@ public static class PdfReader
     {
         ArgumentNullException.ThrowIfNull(pdf);
         contents = null;
-        if (pdf.Length > MaxBytes)
+        if (HeaderProblem(pdf) is { } problem)
         {
-            error = $"the file is larger than {MaxBytes / (1024 * 1024)} MB.";
-            return false;
-        }
-
-        if (pdf.Length < 8 || !pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
-        {
-            error = "the file is not a PDF.";
+            error = problem;
             return false;
         }
 
@@ -90,6 +84,12 @@ public static class PdfReader
         }
     }
 
+    /// <summary>What is wrong with the file before it is parsed (too large, not a PDF), or null.</summary>
+    private static string? HeaderProblem(byte[] pdf) =>
+        pdf.Length > MaxBytes ? $"the file is larger than {MaxBytes / (1024 * 1024)} MB."
+        : pdf.Length < 8 || !pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8) ? "the file is not a PDF."
+        : null;
+
     /// <summary>
     /// Whether the bytes are a PDF that PdfPig opens, unencrypted, with at least one page whose
     /// page tree and content parse (a scanned document received as evidence, of any page count up
@@ -99,15 +99,9 @@ public static class PdfReader
     {
         ArgumentNullException.ThrowIfNull(pdf);
         pages = 0;
-        if (pdf.Length > MaxBytes)
+        if (HeaderProblem(pdf) is { } problem)
         {
-            error = $"the file is larger than {MaxBytes / (1024 * 1024)} MB.";
-            return false;
-        }
-
-        if (pdf.Length < 8 || !pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
-        {
-            error = "the file is not a PDF.";
+            error = problem;
             return false;
         }
 
