@@ -32,7 +32,7 @@ internal sealed class AdoptionProcedure(IPopulationRegistry registry, CivilDbCon
             NewGivenNameLatin = a.NewGivenNameLatin,
         };
         var outcome = await registry.ChangeParentsAsync(change, actor, Approvals.Reference(r), ct);
-        return FamilyVersions.Answer(outcome, "adoption", "adoption", a.Adoptee.Kidc);
+        return Approvals.RegistryAnswer(outcome, "adoption", "adoption", a.Adoptee.Kidc);
     }
 
     public Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct) =>

@@ -26,7 +26,7 @@ internal sealed class NameChangeProcedure(IPopulationRegistry registry, CivilDbC
         var outcome = await registry.CorrectAsync(d.Person!.Kidc!,
             new PersonCorrection(d.NewSurnameKm, d.NewGivenNameKm, d.NewSurnameLatin, d.NewGivenNameLatin, null, null, null, null, null, $"Change of name registered ({by})"),
             actor, Approvals.Reference(r), ct);
-        return FamilyVersions.Answer(outcome, "nameChange", "change of name", d.Person.Kidc);
+        return Approvals.RegistryAnswer(outcome, "nameChange", "change of name", d.Person.Kidc);
     }
 
     public Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct) =>

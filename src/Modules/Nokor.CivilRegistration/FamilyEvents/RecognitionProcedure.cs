@@ -34,7 +34,7 @@ internal sealed class RecognitionProcedure(IPopulationRegistry registry, CivilDb
         var outcome = await registry.ChangeParentsAsync(
             new ParentageChange(d.Child!.Kidc!, kind, mother, father, r.EventDate, kind == ParentageKind.Legitimization ? "Legitimization registered" : "Recognition registered"),
             actor, Approvals.Reference(r), ct);
-        return FamilyVersions.Answer(outcome, "recognition.parent.kidc", RegistrationRecords.Kind(r.Event), d.Child.Kidc);
+        return Approvals.RegistryAnswer(outcome, "recognition.parent.kidc", RegistrationRecords.Kind(r.Event), d.Child.Kidc);
     }
 
     public Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct) =>

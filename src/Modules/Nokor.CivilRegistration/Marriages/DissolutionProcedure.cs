@@ -44,18 +44,7 @@ internal sealed class DissolutionProcedure(CivilDbContext db, IPopulationRegistr
         var outcome = await registry.EndMarriageAsync(
             new MarriageEnd($"{MarriageValidator.ReferencePrefix}{marriage.RegistrationId}", kind, r.EventDate, $"{Title(r.Event)} of marriage {marriage.Number} registered"),
             actor, Approvals.Reference(r), ct);
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
-        }
-
-        if (!outcome.IsOk)
-        {
-            return (Outcome<RegistrationView>.Invalid("dissolution.marriageNumber", "The Population Registry refused the end of the marriage: " +
-                string.Join(" ", outcome.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + outcome.Message), null);
-        }
-
-        return (null, r.SubjectKidc);
+        return Approvals.RegistryAnswer(outcome, "dissolution.marriageNumber", "end of the marriage", r.SubjectKidc);
     }
 
     public Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct) =>

@@ -28,19 +28,8 @@ internal sealed class MarriageProcedure(CivilDbContext db, IPopulationRegistry r
             m.Wife.Kidc is null ? ForeignName(m.Wife) : null,
             r.EventDate, "Marriage registered");
         var recorded = await registry.RecordMarriageAsync(link, actor, Approvals.Reference(r), ct);
-        if (recorded.Kind == OutcomeKind.Conflict)
-        {
-            return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
-        }
-
-        if (!recorded.IsOk)
-        {
-            // The registry's refusal (a spouse married or recorded dead since the entry) on the marriage.
-            return (Outcome<RegistrationView>.Invalid("marriage", "The Population Registry refused the marriage: " +
-                string.Join(" ", recorded.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + recorded.Message), null);
-        }
-
-        return (null, r.SubjectKidc);
+        // A refusal: a spouse married or recorded dead since the entry.
+        return Approvals.RegistryAnswer(recorded, "marriage", "marriage", r.SubjectKidc);
     }
 
     public Task<bool> UndoInRegistryAsync(RegistrationEntity r, Actor actor, string reason, CancellationToken ct) =>

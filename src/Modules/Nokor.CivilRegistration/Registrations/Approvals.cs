@@ -39,34 +39,33 @@ internal sealed class Approvals(CivilDbContext db, RegistrationRecords records, 
                 birth.Mother?.Kidc, birth.Mother?.Kidc is null ? JoinName(birth.Mother) : null,
                 birth.Father?.Kidc, birth.Father?.Kidc is null ? JoinName(birth.Father) : null,
                 "Birth registered"), actor, Reference(check), ct);
-            if (created.Kind == OutcomeKind.Conflict)
-            {
-                // Another approval of this record is registering the child at this moment.
-                return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
-            }
-
-            if (!created.IsOk)
-            {
-                return (Outcome<RegistrationView>.Invalid("birth", "The Population Registry refused the child: " +
-                    string.Join(" ", created.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + created.Message), null);
-            }
-
-            return (null, created.Value!.Kidc);
+            // A conflict: another approval of this record is registering the child at this moment.
+            return RegistryAnswer(created, "birth", "child", created.Value?.Kidc);
         }
 
         var recorded = await registry.RecordDeathAsync(check.SubjectKidc!, check.EventDate, actor, Reference(check), ct);
-        if (recorded.Kind == OutcomeKind.Conflict)
+        return RegistryAnswer(recorded, "death", "death", check.SubjectKidc!);
+    }
+
+    /// <summary>
+    /// The Population Registry's answer as the approval's: a conflict (another approval of this
+    /// record at this moment), or its refusal on <paramref name="field"/> naming <paramref name="what"/>,
+    /// or the subject's KIDC. Every event's procedure answers through it.
+    /// </summary>
+    public static (Outcome<RegistrationView>? Refused, string? SubjectKidc) RegistryAnswer<T>(Outcome<T> outcome, string field, string what, string? subjectKidc)
+    {
+        if (outcome.Kind == OutcomeKind.Conflict)
         {
             return (Outcome<RegistrationView>.Conflict("The record is being approved by someone else at this moment: open it again."), null);
         }
 
-        if (!recorded.IsOk)
+        if (!outcome.IsOk)
         {
-            return (Outcome<RegistrationView>.Invalid("death", "The Population Registry refused the death: " +
-                string.Join(" ", recorded.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + recorded.Message), null);
+            return (Outcome<RegistrationView>.Invalid(field, $"The Population Registry refused the {what}: " +
+                string.Join(" ", outcome.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))) + outcome.Message), null);
         }
 
-        return (null, check.SubjectKidc!);
+        return (null, subjectKidc);
     }
 
     /// <summary>
