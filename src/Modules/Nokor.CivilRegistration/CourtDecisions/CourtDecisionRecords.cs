@@ -3,6 +3,7 @@ using Nokor.CivilRegistration.Contracts;
 using Nokor.CivilRegistration.Data;
 using Nokor.CivilRegistration.Registrations;
 using Nokor.Platform.Dates;
+using Nokor.Platform.Errors;
 using Nokor.Platform.Staff;
 
 namespace Nokor.CivilRegistration.CourtDecisions;
@@ -25,6 +26,22 @@ internal static class CourtDecisionRecords
 
     public static string? WriteProblems(IReadOnlyList<CourtDecisionProblem> problems) =>
         problems.Count == 0 ? null : Dossiers.Write(problems);
+
+    /// <summary>Saves a decision a registrar changed (re-checked, dismissed), checked against the revision it was read at.</summary>
+    public static async Task<Outcome<CourtDecisionView>> SaveAsync(CivilDbContext db, CourtDecisionEntity d, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<CourtDecisionView>.Conflict("The decision was changed by someone else meanwhile (applied, re-checked or dismissed): open it again.");
+        }
+
+        return Outcome<CourtDecisionView>.Ok(View(d, clock));
+    }
 
     public static CourtDecisionView View(CourtDecisionEntity d, TimeProvider clock) => new(
         d.Id, d.Kind, d.Status, d.Court, d.CaseNumber, d.DecisionDate.ToString("yyyy-MM-dd"), d.EffectiveDate?.ToString("yyyy-MM-dd"),

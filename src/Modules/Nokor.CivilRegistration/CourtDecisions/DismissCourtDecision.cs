@@ -52,17 +52,7 @@ internal static class DismissCourtDecision
         d.DismissedAt = clock.GetUtcNow();
         d.Revision++;
         await audit.AppendAsync(new AuditEvent(actor, "civil.court-decision.dismiss", "court-decision", d.Id.ToString(), CourtDecisionChecks.Purpose(d.Court, d.CaseNumber)), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<CourtDecisionView>.Conflict("The decision was changed by someone else meanwhile (applied, re-checked or dismissed): open it again.");
-        }
-
-        return Outcome<CourtDecisionView>.Ok(CourtDecisionRecords.View(d, clock));
+        return await CourtDecisionRecords.SaveAsync(db, d, clock, ct);
     }
 
     public static void Map(RouteGroupBuilder group) =>

@@ -51,17 +51,7 @@ internal static class RecheckCourtDecision
         d.Revision++;
         await audit.AppendAsync(new AuditEvent(actor, "civil.court-decision.recheck", "court-decision", d.Id.ToString(), CourtDecisionChecks.Purpose(d.Court, d.CaseNumber),
             AuditDetails.Of(new { status = d.Status.ToString(), office = d.OfficeCode, problems = check.Problems.Select(p => p.Field).ToArray() })), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<CourtDecisionView>.Conflict("The decision was changed by someone else meanwhile: open it again.");
-        }
-
-        return Outcome<CourtDecisionView>.Ok(CourtDecisionRecords.View(d, clock));
+        return await CourtDecisionRecords.SaveAsync(db, d, clock, ct);
     }
 
     public static void Map(RouteGroupBuilder group) =>
