@@ -127,7 +127,7 @@ public sealed class MarriageDivorceBrowserTests(UiHost host, BrowserFixture brow
             await Assertions.Expect(visitor.Locator("#check-serial")).ToHaveTextAsync(serial);
             await Assertions.Expect(visitor.Locator("#verdict")).ToContainTextAsync("ពិតប្រាកដ");
             await Assertions.Expect(visitor.Locator("#check-document")).ToHaveAttributeAsync("data-event", "Marriage");
-            await Assertions.Expect(visitor.Locator("#check-document")).ToHaveTextAsync("សំបុត្របញ្ជាក់អាពាហ៍ពិពាហ៍");
+            await Assertions.Expect(visitor.Locator("#check-document")).ToHaveTextAsync("សំបុត្រអាពាហ៍ពិពាហ៍");
             await ScreenshotAsync(visitor, "marriage-verify-genuine-km.png");
         }
 
