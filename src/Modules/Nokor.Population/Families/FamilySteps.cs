@@ -111,30 +111,7 @@ internal sealed class FamilySteps(PopulationDbContext db, TimeProvider clock)
             return await AnsweredAsync() ?? Outcome<T>.Conflict("The same request is being processed: try again in a moment.");
         }
 
-        db.ChangeTracker.Clear();
-        Outcome<T> outcome;
-        try
-        {
-            outcome = await write();
-        }
-        catch
-        {
-            await ReleaseAsync(reference);
-            throw;
-        }
-
-        if (!outcome.IsOk)
-        {
-            await ReleaseAsync(reference);
-        }
-
-        return outcome;
-    }
-
-    private async Task ReleaseAsync(string reference)
-    {
-        db.ChangeTracker.Clear();
-        await db.SourceReferences.Where(r => r.Reference == reference).ExecuteDeleteAsync(CancellationToken.None);
+        return await ReferenceClaims.WriteClaimedAsync(db, reference, write);
     }
 
     /// <summary>The next version of a person changed by a family event (source CRVS), written under <paramref name="reference"/>.</summary>

@@ -331,29 +331,6 @@ internal sealed class PopulationRegistry(
                 : Outcome<PersonRecord>.Conflict("The same request is being processed: try again in a moment.");
         }
 
-        db.ChangeTracker.Clear();
-        Outcome<PersonRecord> outcome;
-        try
-        {
-            outcome = await write(personId);
-        }
-        catch
-        {
-            await ReleaseAsync(claim);
-            throw;
-        }
-
-        if (!outcome.IsOk)
-        {
-            await ReleaseAsync(claim);
-        }
-
-        return outcome;
-    }
-
-    private async Task ReleaseAsync(SourceReferenceEntity claim)
-    {
-        db.ChangeTracker.Clear();
-        await db.SourceReferences.Where(r => r.Reference == claim.Reference).ExecuteDeleteAsync(CancellationToken.None);
+        return await ReferenceClaims.WriteClaimedAsync(db, claim.Reference, () => write(personId));
     }
 }
